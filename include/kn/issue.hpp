@@ -1,0 +1,93 @@
+// The document model: what one newsletter issue says, independent of where it
+// came from (HTML file) or where it goes (store, JSON).
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kn {
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+
+  auto operator<=>(const Date&) const = default;
+  std::string to_string() const;  // YYYY-MM-DD
+
+  // A real calendar date in the form YYYY-MM-DD, or nullopt.
+  static std::optional<Date> parse(std::string_view text);
+  // The UTC day of a Unix time in seconds.
+  static Date from_unix_seconds(long long seconds);
+};
+
+// Kinds of text section, named after the headings the newsletter uses.
+enum class SectionKind {
+  news,
+  competitions,
+  news_and_competitions,
+  pr,
+  announcement,
+  datasets,
+  articles,
+  errata,
+  others,
+  other,  // a heading kn does not know, or none
+};
+
+std::string_view to_string(SectionKind kind);
+// The kind a heading names (trimmed, case-insensitive; "Eratta" is errata),
+// or nullopt when it names none of the known kinds.
+std::optional<SectionKind> known_section_kind(std::string_view heading);
+
+struct Link {
+  std::string text;
+  std::string url;  // canonical
+  bool operator==(const Link&) const = default;
+};
+
+// One paragraph of a text section.
+struct Item {
+  std::string text;
+  std::vector<Link> links;
+};
+
+struct Section {
+  SectionKind kind = SectionKind::other;
+  std::string heading;
+  std::vector<Item> items;
+};
+
+// A link card after the rule: the linked page, its description as the page
+// gives it (blurb) and the editor's comment on it.
+struct Card {
+  std::string title;
+  std::string url;     // canonical
+  std::string domain;  // of url, lower-case, without "www."
+  std::optional<std::string> image;
+  std::string blurb;
+  std::string comment;
+  std::vector<Link> links;  // those in the comment
+};
+
+// An "[embed URL]" or "[tweet URL]" block and the comment after it.
+struct Embed {
+  std::string url;  // canonical
+  std::string comment;
+  std::vector<Link> links;
+};
+
+struct Issue {
+  std::string source;  // the path it was read from
+  int number = 0;
+  std::string title;
+  std::string url;
+  std::optional<Date> date;
+  bool date_estimated = false;
+  std::vector<Section> sections;
+  std::vector<Card> cards;
+  std::vector<Embed> embeds;
+};
+
+}  // namespace kn

@@ -1,0 +1,20 @@
+// URL canonicalization: one spelling per link, so that the same page cited
+// with different tracking parameters is counted once.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kn {
+
+// href with every query parameter whose name starts with "utm_" removed (and
+// the "?" when nothing is left); other parameters and the fragment are kept in
+// order. Surrounding white space is trimmed; anything else, even an href that
+// is not a valid URL, is kept as written.
+std::string canonical_url(std::string_view href);
+
+// The URL's host, lower-cased, without port, user info or one leading "www.";
+// "" when the URL has no "scheme://host" part.
+std::string url_domain(std::string_view url);
+
+}  // namespace kn

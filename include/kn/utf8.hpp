@@ -1,0 +1,31 @@
+// UTF-8 decoding, repair and whitespace handling shared by every module that
+// touches text.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kn {
+
+inline constexpr char32_t kReplacementChar = 0xFFFD;
+
+// Decodes the code point starting at s[i] and advances i past it. An invalid
+// or truncated sequence yields kReplacementChar and advances past its maximal
+// valid prefix (at least one byte), as the WHATWG decoder does.
+char32_t decode_utf8(std::string_view s, std::size_t& i);
+
+void append_utf8(std::string& out, char32_t cp);
+
+// s with every invalid sequence replaced by U+FFFD.
+std::string repair_utf8(std::string_view s);
+
+// True for the characters Unicode calls White_Space (ASCII blanks, NBSP, the
+// ideographic space U+3000, ...).
+bool is_space(char32_t cp);
+
+// s with runs of white space turned into one ASCII space and both ends
+// trimmed. s must be valid UTF-8.
+std::string collapse_whitespace(std::string_view s);
+
+}  // namespace kn

@@ -1,0 +1,19 @@
+#include "kn/error.hpp"
+
+#include <fmt/core.h>
+
+#include <cstdio>
+
+namespace kn {
+
+void print_error(std::string_view message) {
+  std::fflush(stdout);  // keep stdout and stderr in order on a shared terminal
+  fmt::print(stderr, "kn: {}\n", message);
+}
+
+void Diagnostics::file_error(std::string_view path, std::string_view reason) {
+  ++failures_;
+  print_error(fmt::format("{}: {}", path, reason));
+}
+
+}  // namespace kn

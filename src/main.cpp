@@ -1,0 +1,51 @@
+// kn: index and search newsletter archives. This file only wires the
+// command line to the commands.
+#include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+
+#include "kn/commands.hpp"
+#include "kn/error.hpp"
+
+namespace {
+
+void add_parse(CLI::App& app, kn::ParseOptions& options) {
+  CLI::App* cmd = app.add_subcommand("parse", "Extract issue files and print what they contain");
+  cmd->footer("Example:\n  kn parse seeds/\n  kn parse --json seeds/ | jq .title");
+  cmd->add_option("paths", options.paths, "Issue files or directories (read recursively)")
+      ->required();
+  cmd->add_flag("--json", options.json, "Print one JSON object per issue (JSON Lines)");
+  cmd->add_option("--max-size", options.max_size, "Refuse files larger than this (default 64MiB)")
+      ->transform(CLI::AsSizeValue(false));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kn: index and search newsletter archives", "kn"};
+  app.set_version_flag("--version", KN_VERSION);
+  app.require_subcommand(1);
+  kn::ParseOptions parse;
+  add_parse(app, parse);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    kn::print_error(fmt::format("{} (see kn --help)", e.what()));
+    return kn::kExitError;
+  }
+
+  try {
+    if (app.got_subcommand("parse")) return kn::run_parse(parse);
+    return kn::kExitError;
+  } catch (const kn::Error& e) {
+    kn::print_error(e.what());
+  } catch (const std::exception& e) {
+    kn::print_error(fmt::format("internal error: {}", e.what()));
+  }
+  return kn::kExitError;
+}
