@@ -35,7 +35,10 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    kn::print_error(fmt::format("{} (see kn --help)", e.what()));
+    const std::vector<std::string> rest = app.remaining();
+    const bool unknown_command = app.get_subcommands().empty() && !rest.empty();
+    kn::print_error(unknown_command ? fmt::format("unknown command '{}' (see kn --help)", rest[0])
+                                    : fmt::format("{} (see kn --help)", e.what()));
     return kn::kExitError;
   }
 

@@ -20,6 +20,26 @@ std::string plural(std::size_t n, std::string_view word) {
 
 }  // namespace
 
+// Text from an issue file is untrusted: control characters must not reach a
+// terminal, where they could move the cursor or rewrite the title.
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) continue;
+    if (c == 0xC2 && i + 1 < text.size()) {  // U+0080..U+009F, the C1 controls
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) {
+        ++i;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 void write_issue_json(JsonWriter& json, const Issue& issue) {
   json.begin_object();
   json.key("source").value(issue.source);
@@ -76,14 +96,16 @@ std::string issue_json(const Issue& issue) {
 }
 
 std::string issue_summary(const Issue& issue) {
-  std::string out = fmt::format("{}\n  #{} {}", issue.source, issue.number, issue.title);
+  std::string out =
+      fmt::format("{}\n  #{} {}", printable(issue.source), issue.number, printable(issue.title));
   if (issue.date) {
     fmt::format_to(std::back_inserter(out), ", {}{}", issue.date->to_string(),
                    issue.date_estimated ? " (estimated)" : "");
   }
-  fmt::format_to(std::back_inserter(out), "\n  {}\n", issue.url);
+  fmt::format_to(std::back_inserter(out), "\n  {}\n", printable(issue.url));
   for (const Section& section : issue.sections) {
-    const std::string heading = section.heading.empty() ? "(no heading)" : section.heading;
+    const std::string heading =
+        section.heading.empty() ? "(no heading)" : printable(section.heading);
     fmt::format_to(std::back_inserter(out), "  {:<22} {:<24} {}\n", to_string(section.kind),
                    heading, plural(section.items.size(), "item"));
   }

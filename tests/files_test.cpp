@@ -1,0 +1,116 @@
+#include "kn/files.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory per test, removed afterwards.
+class FilesTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "kn-files-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
+    root_ = tmpl;
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  std::string write(const std::string& name, const std::string& content) {
+    const fs::path path = root_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+  }
+
+  std::string error_reading(const std::string& path, std::uint64_t max_size = 1000) {
+    try {
+      kn::read_file(path, max_size);
+    } catch (const kn::Error& e) {
+      return e.what();
+    }
+    return "";
+  }
+
+  fs::path root_;
+};
+
+TEST_F(FilesTest, ExpandsDirectoriesRecursivelySortedSkippingHiddenAndSpecialFiles) {
+  write("b.txt", "b");
+  write("a dir/#1 issue.md", "a");
+  write("a dir/.hidden.md", "h");
+  write(".git/config", "g");
+  write("z/2019-12-20_Weekly Kaggle News #1.md", "z");
+  ASSERT_EQ(::mkfifo((root_ / "fifo").c_str(), 0600), 0);
+  fs::create_directory_symlink(root_, root_ / "loop");
+  fs::create_symlink(root_ / "b.txt", root_ / "link.md");
+  fs::create_symlink(root_ / "missing", root_ / "dangling.md");
+
+  kn::Diagnostics diag;
+  const std::vector<std::string> files = kn::expand_paths({root_.string()}, diag);
+  const std::string r = root_.string();
+  const std::vector<std::string> want{r + "/a dir/#1 issue.md", r + "/b.txt", r + "/link.md",
+                                      r + "/z/2019-12-20_Weekly Kaggle News #1.md"};
+  EXPECT_EQ(files, want);
+  EXPECT_EQ(diag.failures(), 0);
+}
+
+TEST_F(FilesTest, KeepsFilesAsGivenAndReportsMissingPaths) {
+  const std::string b = write("b.txt", "b");
+  const std::string hidden = write(".hidden", "h");
+  kn::Diagnostics diag;
+  testing::internal::CaptureStderr();
+  const std::vector<std::string> files =
+      kn::expand_paths({b, (root_ / "missing").string(), hidden}, diag);
+  const std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(files, (std::vector<std::string>{b, hidden}));
+  EXPECT_EQ(diag.failures(), 1);
+  EXPECT_EQ(err, "kn: " + (root_ / "missing").string() + ": No such file or directory\n");
+}
+
+TEST_F(FilesTest, ReadsWholeFiles) {
+  const std::string path = write("x #1.md", std::string("a\0b\r\n", 5));
+  EXPECT_EQ(kn::read_file(path, 5), std::string("a\0b\r\n", 5));
+  EXPECT_EQ(kn::read_file(write("empty", ""), 0), "");
+}
+
+TEST_F(FilesTest, RefusesWhatItCannotRead) {
+  EXPECT_EQ(error_reading(write("big", std::string(1001, 'x'))),
+            "file is 1001 bytes, over the limit of 1000 (--max-size)");
+  EXPECT_EQ(error_reading((root_ / "missing").string()), "No such file or directory");
+  EXPECT_EQ(error_reading(root_.string()), "is a directory");
+  ASSERT_EQ(::mkfifo((root_ / "fifo").c_str(), 0600), 0);
+  EXPECT_EQ(error_reading((root_ / "fifo").string()), "not a regular file");
+  EXPECT_EQ(error_reading("/dev/null"), "not a regular file");
+}
+
+TEST_F(FilesTest, RefusesAnUnreadableFile) {
+  const std::string path = write("secret", "s");
+  ASSERT_EQ(::chmod(path.c_str(), 0), 0);
+  ASSERT_EQ(::chmod(root_.c_str(), 0755), 0);
+  if (::geteuid() != 0) {
+    EXPECT_EQ(error_reading(path), "Permission denied");
+    return;
+  }
+  // Root reads everything: try as an unprivileged user in a child process.
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(3);
+    ::_exit(error_reading(path) == "Permission denied" ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+}  // namespace
