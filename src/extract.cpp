@@ -171,6 +171,21 @@ bool is_block(const GumboNode* node) {
   return node->type == GUMBO_NODE_ELEMENT && is_block_tag(node->v.element.tag);
 }
 
+// The export wraps the text before the rule in an <h3> it never closes; the
+// parser ends that element at the first block inside or keeps the paragraphs
+// in it. Text directly in such a wrapper is body text, not a heading.
+bool is_real_heading(const GumboNode* node) {
+  if (!is_heading_tag(node->v.element.tag) ||
+      (node->parse_flags & GUMBO_INSERTION_IMPLICIT_END_TAG)) {
+    return false;
+  }
+  const GumboVector& kids = children(node);
+  for (std::size_t i = 0; i < kids.length; ++i) {
+    if (is_block(child(kids, i))) return false;
+  }
+  return true;
+}
+
 std::vector<Block> flatten_blocks(const GumboNode* body) {
   std::vector<Block> blocks;
   struct Frame {
@@ -181,8 +196,7 @@ std::vector<Block> flatten_blocks(const GumboNode* body) {
   };
   const auto flush = [&](Frame& f) {
     if (f.run_has_content) {
-      const BlockType type =
-          is_heading_tag(f.node->v.element.tag) ? BlockType::heading : BlockType::paragraph;
+      const BlockType type = is_real_heading(f.node) ? BlockType::heading : BlockType::paragraph;
       blocks.push_back({type, {f.node, f.run_start, f.next}});
     }
     f.run_has_content = false;
@@ -268,8 +282,8 @@ bool has_block_display(const GumboNode* node) {
 }
 
 // The <strong> that holds a card's linked title. Revue styles it as a block;
-// an image beside a bold link marks a card too.
-const GumboNode* card_title_element(const Block& block) {
+// after the rule, an image beside a bold link marks a card too.
+const GumboNode* card_title_element(const Block& block, bool after_rule) {
   if (block.type != BlockType::paragraph || !is_element(block.span.parent, GUMBO_TAG_P)) {
     return nullptr;
   }
@@ -283,7 +297,7 @@ const GumboNode* card_title_element(const Block& block) {
     if (has_block_display(node)) return node;
     if (!bold_link && find_element(whole(node), GUMBO_TAG_A)) bold_link = node;
   }
-  return has_image ? bold_link : nullptr;
+  return has_image && after_rule ? bold_link : nullptr;
 }
 
 // "[embed URL]" or "[tweet URL]": the URL, or "" when text is not one.
@@ -352,7 +366,7 @@ class Extractor {
   }
 
   void paragraph(const Block& block) {
-    if (const GumboNode* title = card_title_element(block)) {
+    if (const GumboNode* title = card_title_element(block, after_rule_)) {
       card(block, title);
       return;
     }

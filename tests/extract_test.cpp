@@ -97,6 +97,36 @@ TEST(Extract, BoldParagraphThatIsNoHeadingIsAnItem) {
   EXPECT_EQ(issue.sections[0].items[2].text, "News");
 }
 
+TEST(Extract, TextInTheExportsHeadingWrapperIsNoHeading) {
+  // The wrapper <h3> closed by the first <h2>, and one holding the paragraphs.
+  const kn::Issue issue = extract(
+      "<h3>Intro<h2>News</h2><p>a</p></h3><h3><p><strong>PR</strong></p>stray<p>b</p></h3>"
+      "<h3>Real heading</h3><p>c</p>");
+  ASSERT_EQ(issue.sections.size(), 4u);
+  EXPECT_EQ(issue.sections[0].heading, "");
+  EXPECT_EQ(issue.sections[0].items.at(0).text, "Intro");
+  EXPECT_EQ(issue.sections[1].heading, "News");
+  EXPECT_EQ(issue.sections[2].kind, SectionKind::pr);
+  ASSERT_EQ(issue.sections[2].items.size(), 2u);
+  EXPECT_EQ(issue.sections[2].items[0].text, "stray");
+  EXPECT_EQ(issue.sections[3].kind, SectionKind::other);
+  EXPECT_EQ(issue.sections[3].heading, "Real heading");
+  EXPECT_EQ(issue.sections[3].items.at(0).text, "c");
+}
+
+TEST(Extract, ImageBesideABoldLinkIsACardOnlyAfterTheRule) {
+  const std::string paragraph =
+      "<p><img src=\"https://i.com/a.png\"><strong><a href=\"https://a.com\">A</a></strong> "
+      "text</p>";
+  const kn::Issue issue = extract("<h2>News</h2>" + paragraph + "<hr>" + paragraph);
+  ASSERT_EQ(issue.sections.size(), 1u);
+  EXPECT_EQ(issue.sections[0].items.at(0).text, "A text");
+  ASSERT_EQ(issue.cards.size(), 1u);
+  EXPECT_EQ(issue.cards[0].title, "A");
+  EXPECT_EQ(issue.cards[0].blurb, "text");
+  EXPECT_EQ(issue.cards[0].image, "https://i.com/a.png");
+}
+
 TEST(Extract, TextBeforeAnyHeadingIsKept) {
   const kn::Issue issue = extract("<p>Hello</p>intro text<h2>News</h2><p>a</p>");
   ASSERT_EQ(issue.sections.size(), 2u);
