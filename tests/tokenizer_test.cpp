@@ -1,0 +1,105 @@
+#include "kn/tokenizer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kn {
+// How gtest shows a token in a failure.
+void PrintTo(const Token& t, std::ostream* os) {
+  *os << '{' << t.text << ' ' << t.start << ' ' << t.end << (t.prefix ? " prefix" : "") << '}';
+}
+}  // namespace kn
+
+namespace {
+
+using kn::Token;
+using kn::TokenizeMode;
+
+struct Case {
+  std::string_view text;
+  std::vector<Token> tokens;
+};
+
+void expect_tokens(TokenizeMode mode, const std::vector<Case>& cases) {
+  for (const Case& c : cases) EXPECT_EQ(kn::tokenize(c.text, mode), c.tokens) << c.text;
+}
+
+TEST(Tokenizer, DocumentLatinAndDigits) {
+  expect_tokens(TokenizeMode::document,
+                {
+                    {"", {}},
+                    {"  ,. ", {}},
+                    {"PyTorch", {{"pytorch", 0, 7}}},
+                    {"Hello, World 2021!", {{"hello", 0, 5}, {"world", 7, 12}, {"2021", 13, 17}}},
+                    {"U-Net C++ v1.2",
+                     {{"u", 0, 1}, {"net", 2, 5}, {"c", 6, 7}, {"v1", 10, 12}, {"2", 13, 14}}},
+                    {"I'm", {{"i", 0, 1}, {"m", 2, 3}}},
+                });
+}
+
+TEST(Tokenizer, DocumentNormalization) {
+  expect_tokens(TokenizeMode::document,
+                {
+                    // Full-width Latin, 3 bytes a letter.
+                    {"ＰｙＴｏｒｃｈ", {{"pytorch", 0, 21}}},
+                    // Half-width katakana with a voiced sound mark folds to full-width.
+                    {"ｶﾞｲﾄﾞ", {{"ガイ", 0, 9}, {"イド", 6, 15}, {"ド", 9, 15}}},
+                    // Combining marks compose with the letter before.
+                    {"Cafe\xCC\x81 na\xC3\xAFve", {{"café", 0, 6}, {"naïve", 7, 13}}},
+                    {"Straße", {{"strasse", 0, 7}}},
+                    {"ＡＩ王", {{"ai", 0, 6}, {"王", 6, 9}}},
+                    {"①２", {{"12", 0, 6}}},
+                    {"\xEF\xBF\xBD", {}},  // U+FFFD is a symbol: no token
+                });
+}
+
+TEST(Tokenizer, DocumentJapaneseRuns) {
+  expect_tokens(
+      TokenizeMode::document,
+      {
+          {"画", {{"画", 0, 3}}},
+          {"画像", {{"画像", 0, 6}, {"像", 3, 6}}},
+          {"機械学習", {{"機械", 0, 6}, {"械学", 3, 9}, {"学習", 6, 12}, {"習", 9, 12}}},
+          // The prolonged sound mark and the iteration mark belong to the run.
+          {"データ", {{"デー", 0, 6}, {"ータ", 3, 9}, {"タ", 6, 9}}},
+          {"人々", {{"人々", 0, 6}, {"々", 3, 6}}},
+          // Punctuation separates runs.
+          {"「画像」、認識。", {{"画像", 3, 9}, {"像", 6, 9}, {"認識", 15, 21}, {"識", 18, 21}}},
+          {"PyTorch入門", {{"pytorch", 0, 7}, {"入門", 7, 13}, {"門", 10, 13}}},
+          {"第3回", {{"第", 0, 3}, {"3", 3, 4}, {"回", 4, 7}}},
+          {"한국어 text", {{"한국어", 0, 9}, {"text", 10, 14}}},
+          {"🤗 Hugging🤗Face", {{"hugging", 5, 12}, {"face", 16, 20}}},
+      });
+}
+
+TEST(Tokenizer, QueryRuns) {
+  expect_tokens(TokenizeMode::query,
+                {
+                    {"画", {{"画", 0, 3, true}}},
+                    {"画像", {{"画像", 0, 6}}},
+                    {"画像認識", {{"画像", 0, 6}, {"像認", 3, 9}, {"認識", 6, 12}}},
+                    {"画像!", {{"画像", 0, 6}}},
+                    {"画像 認識", {{"画像", 0, 6}, {"像", 3, 6}, {"認識", 7, 13}}},
+                    {"PyTorch 実装", {{"pytorch", 0, 7}, {"実装", 8, 14}}},
+                    {"学習Go", {{"学習", 0, 6}, {"習", 3, 6}, {"go", 6, 8}}},
+                    {"Go学", {{"go", 0, 2}, {"学", 2, 5, true}}},
+                    {"competitions", {{"competitions", 0, 12}}},
+                });
+}
+
+TEST(Tokenizer, StopsWhenTheCallbackSaysSo) {
+  int seen = 0;
+  const int rc = kn::tokenize("a b c", TokenizeMode::document,
+                              [&](const Token&) { return ++seen == 2 ? 7 : 0; });
+  EXPECT_EQ(rc, 7);
+  EXPECT_EQ(seen, 2);
+}
+
+TEST(Tokenizer, Normalize) {
+  EXPECT_EQ(kn::normalize("ＰｙＴｏｒｃｈ ｶﾞｲﾄﾞ Straße"), "pytorch ガイド strasse");
+}
+
+}  // namespace
