@@ -28,7 +28,9 @@ build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
-	$(BUILD)/kn parse seeds/
+	rm -f $(BUILD)/demo.db
+	$(BUILD)/kn index --db $(BUILD)/demo.db seeds/
+	$(BUILD)/kn check --db $(BUILD)/demo.db
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

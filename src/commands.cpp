@@ -1,16 +1,89 @@
 #include "kn/commands.hpp"
 
+#include <fmt/core.h>
+
+#include <chrono>
 #include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <optional>
 
 #include "kn/error.hpp"
 #include "kn/extract.hpp"
+#include "kn/index.hpp"
+#include "kn/json.hpp"
 #include "kn/output.hpp"
+#include "kn/store.hpp"
 
 namespace kn {
 
 namespace {
 
 void write_stdout(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+// The paths named on the command line, with "-" replaced by the paths read
+// from stdin, one per line (or per NUL with -0).
+std::vector<std::string> input_paths(const std::vector<std::string>& args, bool null_separated) {
+  std::vector<std::string> paths;
+  for (const std::string& arg : args) {
+    if (arg != "-") {
+      paths.push_back(arg);
+      continue;
+    }
+    const std::string input{std::istreambuf_iterator<char>(std::cin), {}};
+    const char separator = null_separated ? '\0' : '\n';
+    std::size_t start = 0;
+    while (start < input.size()) {
+      std::size_t end = input.find(separator, start);
+      if (end == std::string::npos) end = input.size();
+      if (end > start) paths.push_back(input.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  return paths;
+}
+
+std::uint64_t total_size(const std::vector<std::string>& files) {
+  std::uint64_t total = 0;
+  for (const std::string& file : files) {
+    if (const auto stamp = stat_file(file)) total += static_cast<std::uint64_t>(stamp->size);
+  }
+  return total;
+}
+
+void print_index_summary(const IndexReport& report, const IndexCommandOptions& options,
+                         double seconds) {
+  if (options.json) {
+    JsonWriter json;
+    json.begin_object()
+        .key("files")
+        .value(report.files)
+        .key("new")
+        .value(report.added)
+        .key("updated")
+        .value(report.updated)
+        .key("unchanged")
+        .value(report.unchanged)
+        .key("failed")
+        .value(report.failed)
+        .key("pruned")
+        .value(report.pruned)
+        .key("dry_run")
+        .value(options.dry_run)
+        .key("seconds")
+        .value(seconds)
+        .end_object();
+    write_stdout(json.str() + '\n');
+    return;
+  }
+  for (const std::string& note : report.notes) write_stdout(printable(note) + '\n');
+  std::string line = fmt::format("{} {} file{}: {} new, {} updated, {} unchanged, {} failed",
+                                 options.dry_run ? "would index" : "indexed", report.files,
+                                 report.files == 1 ? "" : "s", report.added, report.updated,
+                                 report.unchanged, report.failed);
+  if (options.prune) line += fmt::format(", {} pruned", report.pruned);
+  write_stdout(fmt::format("{} ({:.2f} s)\n", line, seconds));
+}
 
 }  // namespace
 
@@ -33,6 +106,50 @@ int run_parse(const ParseOptions& options) {
   }
   if (diag.failures() > 0) return kExitError;
   return parsed > 0 ? kExitOk : kExitNoResults;
+}
+
+int run_index(const IndexCommandOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::string db_path = database_path(options.db);
+  Diagnostics diag;
+  const std::vector<std::string> files =
+      expand_paths(input_paths(options.paths, options.null_separated), diag);
+  const int missing_paths = diag.failures();
+
+  // A dry run writes into a throwaway copy, so it reports exactly what a
+  // real run would do.
+  std::unique_ptr<Store> store = options.dry_run
+                                     ? Store::scratch_copy_of(db_path)
+                                     : std::make_unique<Store>(db_path, Store::Access::read_write);
+  std::optional<Progress> progress;
+  if (!options.quiet && Progress::wanted()) progress.emplace(files.size(), total_size(files));
+  IndexReport report =
+      index_files(*store, files, {options.prune, options.max_size}, diag, [&](std::uint64_t bytes) {
+        if (progress) progress->advance(bytes);
+      });
+  progress.reset();
+  report.files += missing_paths;
+  report.failed += missing_paths;
+
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!options.quiet) print_index_summary(report, options, seconds);
+  return diag.failures() > 0 ? kExitError : kExitOk;
+}
+
+int run_check(const CheckOptions& options) {
+  const std::string db_path = database_path(options.db);
+  Store(db_path, Store::Access::read_only);  // refuses a missing or foreign file
+  // Read-write only because FTS5's integrity check is phrased as an INSERT.
+  Store store(db_path, Store::Access::read_write);
+  const CheckResult result = store.check();
+  for (const std::string& checked : result.checked)
+    write_stdout(fmt::format("checked: {}\n", checked));
+  if (!result.problems.empty()) {
+    throw Error(fmt::format("{}: {}", db_path, printable(result.problems.front())));
+  }
+  write_stdout(fmt::format("{}: sound\n", db_path));
+  return kExitOk;
 }
 
 }  // namespace kn

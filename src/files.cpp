@@ -64,7 +64,31 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Dia
   return files;
 }
 
-std::string read_file(const std::string& path, std::uint64_t max_size) {
+namespace {
+
+FileStamp stamp_of(const struct stat& st) {
+  return {static_cast<std::int64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+}  // namespace
+
+std::optional<FileStamp> stat_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return stamp_of(st);
+}
+
+std::string content_hash(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ull;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+std::string read_file(const std::string& path, std::uint64_t max_size, FileStamp* stamp) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw Error(std::strerror(errno));
@@ -77,6 +101,7 @@ std::string read_file(const std::string& path, std::uint64_t max_size) {
   if (::fstat(fd, &st) != 0) throw Error(std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw Error("is a directory");
   if (!S_ISREG(st.st_mode)) throw Error("not a regular file");
+  if (stamp) *stamp = stamp_of(st);
   const auto size = static_cast<std::uint64_t>(st.st_size);
   if (size > max_size) {
     throw Error(fmt::format("file is {} bytes, over the limit of {} (--max-size)", size, max_size));

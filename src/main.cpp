@@ -20,6 +20,33 @@ void add_parse(CLI::App& app, kn::ParseOptions& options) {
       ->transform(CLI::AsSizeValue(false));
 }
 
+void add_db_option(CLI::App* cmd, std::string& db) {
+  cmd->add_option("--db", db, "Database file (default: $KN_DB, else $XDG_DATA_HOME/kn/kn.db)");
+}
+
+void add_index(CLI::App& app, kn::IndexCommandOptions& options) {
+  CLI::App* cmd = app.add_subcommand("index", "Add new and changed issue files to the database");
+  cmd->footer(
+      "Examples:\n  kn index seeds/\n  find archive -name '*.md' -print0 | kn index -0 -\n"
+      "  kn index --prune --dry-run archive/");
+  cmd->add_option("paths", options.paths, "Issue files or directories; - reads paths from stdin")
+      ->required();
+  add_db_option(cmd, options.db);
+  cmd->add_flag("-0,--null", options.null_separated, "Paths on stdin end with NUL, not newline");
+  cmd->add_flag("--prune", options.prune, "Remove issues whose source file no longer exists");
+  cmd->add_flag("-n,--dry-run", options.dry_run, "Report what would change without writing");
+  cmd->add_flag("-q,--quiet", options.quiet, "Print no summary");
+  cmd->add_flag("--json", options.json, "Print the summary as one JSON object");
+  cmd->add_option("--max-size", options.max_size, "Refuse files larger than this (default 64MiB)")
+      ->transform(CLI::AsSizeValue(false));
+}
+
+void add_check(CLI::App& app, kn::CheckOptions& options) {
+  CLI::App* cmd = app.add_subcommand("check", "Verify the database and its full-text index");
+  cmd->footer("Example:\n  kn check --db archive.db");
+  add_db_option(cmd, options.db);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -28,6 +55,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   kn::ParseOptions parse;
   add_parse(app, parse);
+  kn::IndexCommandOptions index;
+  add_index(app, index);
+  kn::CheckOptions check;
+  add_check(app, check);
 
   try {
     app.parse(argc, argv);
@@ -44,6 +75,8 @@ int main(int argc, char** argv) {
 
   try {
     if (app.got_subcommand("parse")) return kn::run_parse(parse);
+    if (app.got_subcommand("index")) return kn::run_index(index);
+    if (app.got_subcommand("check")) return kn::run_check(check);
     return kn::kExitError;
   } catch (const kn::Error& e) {
     kn::print_error(e.what());

@@ -174,6 +174,8 @@ int for_each_normalized(std::string_view text, Each each) {
 
 }  // namespace
 
+bool is_japanese_letter(char32_t cp) { return classify(cp) == CharClass::cjk; }
+
 int tokenize(std::string_view text, TokenizeMode mode,
              const std::function<int(const Token&)>& emit) {
   TokenBuilder builder(mode, emit);

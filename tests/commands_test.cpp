@@ -11,6 +11,7 @@
 #include "kn/extract.hpp"
 #include "kn/files.hpp"
 #include "kn/output.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -21,11 +22,12 @@ struct Result {
   std::string out, err;
 };
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+std::string slurp(const fs::path& path) { return kn::testing::slurp(path.string()); }
+
+// An index summary without its varying time: " (0.01 s)" or ',"seconds":0.01}'.
+std::string without_time(const std::string& summary) {
+  const std::size_t json = summary.find(",\"seconds\":");
+  return summary.substr(0, json != std::string::npos ? json : summary.rfind(" ("));
 }
 
 class CommandsTest : public testing::Test {
@@ -40,8 +42,8 @@ class CommandsTest : public testing::Test {
   // Runs kn with args (already shell-quoted) from the source tree.
   Result kn(const std::string& args) {
     const std::string command = std::string("'") + KN_BINARY + "' " + args + " >'" +
-                                (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() +
-                                "' </dev/null";
+                                (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'" +
+                                (args.find('<') == std::string::npos ? " </dev/null" : "");
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out"), slurp(dir_ / "err")};
   }
@@ -158,6 +160,82 @@ TEST_F(CommandsTest, HelpAndVersion) {
   EXPECT_EQ(run.status, 0);
   EXPECT_NE(run.out.find("--json"), std::string::npos);
   EXPECT_NE(run.out.find("kn parse seeds/"), std::string::npos);
+}
+
+TEST_F(CommandsTest, IndexSummaryAndReindex) {
+  const std::string db = (dir_ / "sub/kn.db").string();
+  Result run = kn("index --db '" + db + "' seeds/");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(without_time(run.out), "indexed 5 files: 5 new, 0 updated, 0 unchanged, 0 failed");
+  run = kn("index --db '" + db + "' --json seeds/");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(
+      without_time(run.out),
+      R"({"files":5,"new":0,"updated":0,"unchanged":5,"failed":0,"pruned":0,"dry_run":false)");
+  run = kn("index --db '" + db + "' --quiet seeds/");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out, "");
+}
+
+TEST_F(CommandsTest, IndexReadsPathsFromStdin) {
+  const std::string db = (dir_ / "kn.db").string();
+  std::string names = "seeds/000_d809ab5171f926cf.txt";
+  names += '\0';
+  names += "tests/data/2020-09-18_Weekly Kaggle Issue #40.md";
+  const std::string list = write("list", names);
+  Result run = kn("index --json --db '" + db + "' -0 - <'" + list + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(
+      without_time(run.out),
+      R"({"files":2,"new":2,"updated":0,"unchanged":0,"failed":0,"pruned":0,"dry_run":false)");
+  run = kn("index --json --db '" + db + "' - <'" +
+           write("lines", "seeds/001_c6642d8709a2e47b.txt\n\n") + "'");
+  EXPECT_EQ(
+      without_time(run.out),
+      R"({"files":1,"new":1,"updated":0,"unchanged":0,"failed":0,"pruned":0,"dry_run":false)");
+  run = kn("check --db '" + db + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out,
+            "checked: SQLite integrity check\n"
+            "checked: no orphan entries or links\n"
+            "checked: full-text index matches the entries\n"
+            "checked: every issue has the entries it was indexed with\n" +
+                db + ": sound\n");
+}
+
+TEST_F(CommandsTest, IndexWithBadFilesStillIndexesTheRest) {
+  const std::string db = (dir_ / "kn.db").string();
+  const std::string bad = write("in/bad.md", "garbage");
+  const Result run =
+      kn("index --db '" + db + "' seeds/ '" + bad + "' '" + (dir_ / "nope").string() + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: " + (dir_ / "nope").string() +
+                         ": No such file or directory\n"
+                         "kn: " +
+                         bad + ": no '# title' line at the top\n");
+  EXPECT_EQ(without_time(run.out), "indexed 7 files: 5 new, 0 updated, 0 unchanged, 2 failed");
+}
+
+TEST_F(CommandsTest, DatabaseErrors) {
+  const std::string garbage =
+      write("garbage.db", "this is not a database at all, not even close......");
+  Result run = kn("index --db '" + garbage + "' seeds/");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: " + garbage + ": not a kn database (not an SQLite file)\n");
+  EXPECT_EQ(slurp(garbage), "this is not a database at all, not even close......");
+  run = kn("check --db '" + (dir_ / "missing.db").string() + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: " + (dir_ / "missing.db").string() +
+                         ": no database here; create it with 'kn index DIR'\n");
+  EXPECT_FALSE(fs::exists(dir_ / "missing.db"));
+}
+
+TEST_F(CommandsTest, DatabaseFromTheEnvironment) {
+  const std::string command = "KN_DB='" + (dir_ / "env.db").string() + "' ";
+  const std::string line = command + "'" + KN_BINARY + "' index -q seeds/";
+  ASSERT_EQ(std::system(line.c_str()), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "env.db"));
 }
 
 }  // namespace

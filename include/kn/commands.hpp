@@ -20,4 +20,25 @@ struct ParseOptions {
 // kn parse: extract each file and print its summary or JSON line.
 int run_parse(const ParseOptions& options);
 
+struct IndexCommandOptions {
+  std::string db;                  // --db; empty: the default place
+  std::vector<std::string> paths;  // "-" reads paths from stdin
+  bool null_separated = false;     // stdin paths end with NUL, not newline
+  bool prune = false;
+  bool dry_run = false;
+  bool quiet = false;
+  bool json = false;
+  std::uint64_t max_size = kDefaultMaxFileSize;
+};
+
+// kn index: add and update issues in the store, then print a summary.
+int run_index(const IndexCommandOptions& options);
+
+struct CheckOptions {
+  std::string db;
+};
+
+// kn check: verify the store; exit 2 with the first problem.
+int run_check(const CheckOptions& options);
+
 }  // namespace kn

@@ -1,0 +1,103 @@
+// RAII wrappers for sqlite3 handles. Every failure throws kn::Error naming
+// the database file.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kn {
+
+class Database {
+ public:
+  enum class Access { read_only, read_write };
+
+  // Opens (read_write: creating) the database file at path.
+  Database(const std::string& path, Access access);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+
+  // Runs SQL without results (several statements allowed).
+  void exec(const char* sql);
+  // Throws kn::Error for the last failure on this connection, as "<path>: <what>".
+  [[noreturn]] void fail(std::string_view what = {}) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  sqlite3_stmt* handle() const { return stmt_; }
+
+  // Parameters are numbered from 1.
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const std::string& text) {
+    return bind(index, std::string_view(text));
+  }
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, const std::optional<std::string>& text);
+  Statement& bind_null(int index);
+
+  // Advances to the next row: true when there is one, false when done.
+  bool step();
+  // Steps to the end, for statements without results.
+  void run();
+  // Clears the bindings and rewinds, ready for the next use.
+  void reset();
+
+  // Columns are numbered from 0.
+  std::int64_t column_int(int index) const;
+  std::string_view column_text(int index) const;  // "" for NULL
+  std::optional<std::string> column_optional_text(int index) const;
+  bool column_is_null(int index) const;
+
+ private:
+  Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction; rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+};
+
+// A named savepoint inside a transaction; rolled back unless released.
+class Savepoint {
+ public:
+  explicit Savepoint(Database& db);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void release();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+};
+
+}  // namespace kn

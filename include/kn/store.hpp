@@ -1,0 +1,77 @@
+// The SQLite store: issues, their entries (section items, cards, embeds) and
+// links, with an FTS5 index over the entries kept in step by triggers.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kn/files.hpp"
+#include "kn/issue.hpp"
+#include "kn/sqlite.hpp"
+
+namespace kn {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
+
+// --db, else $KN_DB, else $XDG_DATA_HOME/kn/kn.db, else ~/.local/share/kn/kn.db.
+std::string database_path(const std::string& flag);
+
+struct StoredIssue {
+  std::int64_t id = 0;
+  int number = 0;
+  std::string url, source, hash;
+  FileStamp stamp;
+};
+
+// One line per problem found by Store::check; empty when the store is sound.
+struct CheckResult {
+  std::vector<std::string> checked;  // what was verified, for the report
+  std::vector<std::string> problems;
+};
+
+class Store {
+ public:
+  enum class Access { read_only, read_write };
+
+  // Opens the kn database at path. read_write creates it (and its parent
+  // directories) when missing; read_only refuses a missing file. Throws
+  // kn::Error for a file that is not a kn database or one from a newer kn.
+  Store(const std::string& path, Access access);
+  // A private in-memory copy of the database at path (empty when there is
+  // none): `kn index --dry-run` writes there and throws it away.
+  static std::unique_ptr<Store> scratch_copy_of(const std::string& path);
+  ~Store();
+
+  Database& db() { return *db_; }
+
+  std::optional<StoredIssue> find_by_source(std::string_view source);
+  std::optional<StoredIssue> find_by_url(std::string_view url);
+  std::vector<StoredIssue> issues();
+
+  // Stores the issue read from issue.source, whose bytes hash to hash. It
+  // replaces the issue with the same URL (even from another path) and any
+  // other issue read from the same path. Call inside a transaction.
+  void put_issue(const Issue& issue, std::string_view hash, FileStamp stamp);
+  void touch(std::int64_t issue_id, FileStamp stamp);
+  void remove_issue(std::int64_t issue_id);
+
+  CheckResult check();
+
+ private:
+  Store() = default;
+  void prepare_schema(Access access);
+  Statement& statement(std::unique_ptr<Statement>& slot, std::string_view sql);
+  StoredIssue stored_issue(const Statement& row) const;
+  void insert_entries(std::int64_t issue_id, const Issue& issue);
+
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<Statement> find_by_source_, find_by_url_, insert_issue_, update_issue_,
+      delete_issue_, delete_entries_, insert_entry_, insert_link_, touch_;
+};
+
+}  // namespace kn

@@ -1,0 +1,438 @@
+#include "kn/store.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include "kn/error.hpp"
+#include "kn/tokenizer.hpp"
+#include "kn/url.hpp"
+
+namespace kn {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Entries of cards and embeds are filed under this section kind.
+constexpr std::string_view kLinksSection = "links";
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE issues (
+  id INTEGER PRIMARY KEY,
+  number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  url TEXT NOT NULL UNIQUE,
+  date TEXT,
+  date_estimated INTEGER NOT NULL,
+  source TEXT NOT NULL UNIQUE,
+  hash TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  indexed_at TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  cards INTEGER NOT NULL,
+  embeds INTEGER NOT NULL
+);
+CREATE INDEX issues_number ON issues(number);
+CREATE INDEX issues_date ON issues(date);
+
+CREATE TABLE entries (
+  id INTEGER PRIMARY KEY,
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  section_kind TEXT NOT NULL,
+  section_heading TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('item', 'card', 'embed')),
+  title TEXT NOT NULL,
+  url TEXT,
+  domain TEXT,
+  image TEXT,
+  body TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  UNIQUE (issue_id, position)
+);
+
+CREATE TABLE links (
+  entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  url TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  PRIMARY KEY (entry_id, position)
+) WITHOUT ROWID;
+CREATE INDEX links_url ON links(url);
+CREATE INDEX links_domain ON links(domain);
+
+CREATE VIRTUAL TABLE entries_fts USING fts5(
+  title, body, comment,
+  content = 'entries', content_rowid = 'id', tokenize = 'porter kn');
+
+CREATE TRIGGER entries_after_insert AFTER INSERT ON entries BEGIN
+  INSERT INTO entries_fts(rowid, title, body, comment)
+  VALUES (new.id, new.title, new.body, new.comment);
+END;
+CREATE TRIGGER entries_after_delete AFTER DELETE ON entries BEGIN
+  INSERT INTO entries_fts(entries_fts, rowid, title, body, comment)
+  VALUES ('delete', old.id, old.title, old.body, old.comment);
+END;
+CREATE TRIGGER entries_after_update AFTER UPDATE ON entries BEGIN
+  INSERT INTO entries_fts(entries_fts, rowid, title, body, comment)
+  VALUES ('delete', old.id, old.title, old.body, old.comment);
+  INSERT INTO entries_fts(rowid, title, body, comment)
+  VALUES (new.id, new.title, new.body, new.comment);
+END;
+)sql";
+
+// --- The FTS5 tokenizer "kn", a thin adapter over kn::tokenize. ----------
+
+Fts5Tokenizer* the_tokenizer() {
+  static int instance;  // stateless: any non-null handle will do
+  return reinterpret_cast<Fts5Tokenizer*>(&instance);
+}
+
+int fts_create(void*, const char**, int, Fts5Tokenizer** out) {
+  *out = the_tokenizer();
+  return SQLITE_OK;
+}
+
+void fts_delete(Fts5Tokenizer*) {}
+
+int fts_tokenize(Fts5Tokenizer*, void* context, int flags, const char* text, int length,
+                 int (*emit)(void*, int, const char*, int, int, int)) {
+  const TokenizeMode mode =
+      (flags & FTS5_TOKENIZE_QUERY) ? TokenizeMode::query : TokenizeMode::document;
+  try {
+    return tokenize(std::string_view(text, static_cast<std::size_t>(length)), mode,
+                    [&](const Token& token) {
+                      return emit(context, 0, token.text.data(),
+                                  static_cast<int>(token.text.size()), token.start, token.end);
+                    });
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (...) {
+    return SQLITE_ERROR;
+  }
+}
+
+void register_tokenizer(Database& db) {
+  fts5_api* api = nullptr;
+  {
+    Statement get(db, "SELECT fts5(?1)");
+    sqlite3_bind_pointer(get.handle(), 1, &api, "fts5_api_ptr", nullptr);
+    get.step();
+  }
+  if (!api) throw Error(fmt::format("{}: this SQLite has no FTS5", db.path()));
+  fts5_tokenizer tokenizer{fts_create, fts_delete, fts_tokenize};
+  if (api->xCreateTokenizer(api, "kn", nullptr, &tokenizer, nullptr) != SQLITE_OK) db.fail();
+}
+
+std::string now_utc() {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+// SQLite's own message for these is "unable to open database file".
+void require_writable(const std::string& path) {
+  const fs::path parent = fs::absolute(path).parent_path();
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) throw Error(fmt::format("{}: cannot create {}: {}", path, parent.string(), ec.message()));
+  // The directory must take the -wal and -shm files beside the database.
+  if (::access(parent.c_str(), W_OK) != 0) {
+    throw Error(
+        fmt::format("{}: cannot write in {}: {}", path, parent.string(), std::strerror(errno)));
+  }
+  if (::access(path.c_str(), F_OK) == 0 && ::access(path.c_str(), W_OK) != 0) {
+    throw Error(fmt::format("{}: cannot write the database: {}", path, std::strerror(errno)));
+  }
+}
+
+}  // namespace
+
+std::string database_path(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  const auto env = [](const char* name) -> std::string {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+  };
+  if (std::string path = env("KN_DB"); !path.empty()) return path;
+  if (std::string data = env("XDG_DATA_HOME"); !data.empty()) return data + "/kn/kn.db";
+  if (std::string home = env("HOME"); !home.empty()) return home + "/.local/share/kn/kn.db";
+  throw Error("no place for the database: set --db, KN_DB or HOME");
+}
+
+Store::Store(const std::string& path, Access access) {
+  if (access == Access::read_only) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      throw Error(fmt::format("{}: no database here; create it with 'kn index DIR'", path));
+    }
+  } else {
+    require_writable(path);
+  }
+  db_ =
+      std::make_unique<Database>(path, access == Access::read_only ? Database::Access::read_only
+                                                                   : Database::Access::read_write);
+  prepare_schema(access);
+}
+
+std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
+  std::unique_ptr<Store> scratch(new Store());
+  scratch->db_ = std::make_unique<Database>(":memory:", Database::Access::read_write);
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    const Store original(path, Access::read_only);
+    sqlite3_backup* backup =
+        sqlite3_backup_init(scratch->db_->handle(), "main", original.db_->handle(), "main");
+    if (!backup) scratch->db_->fail("cannot copy the database");
+    const int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) scratch->db_->fail("cannot copy the database");
+  }
+  scratch->prepare_schema(Access::read_write);
+  return scratch;
+}
+
+Store::~Store() = default;
+
+void Store::prepare_schema(Access access) {
+  Database& db = *db_;
+  register_tokenizer(db);
+  db.exec("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON");
+
+  // Only reads until the file is known to be a kn database: a stranger's
+  // file must never be rewritten.
+  std::int64_t application_id = 0, version = 0, tables = 0;
+  try {
+    Statement id(db, "PRAGMA application_id");
+    if (id.step()) application_id = id.column_int(0);
+    Statement user_version(db, "PRAGMA user_version");
+    if (user_version.step()) version = user_version.column_int(0);
+    Statement count(db, "SELECT count(*) FROM sqlite_schema");
+    if (count.step()) tables = count.column_int(0);
+  } catch (const Error&) {
+    if (sqlite3_errcode(db.handle()) == SQLITE_NOTADB) {
+      throw Error(fmt::format("{}: not a kn database (not an SQLite file)", db.path()));
+    }
+    throw;
+  }
+  const bool fresh = application_id == 0 && version == 0 && tables == 0;
+  if (!fresh && application_id != kApplicationId) {
+    throw Error(fmt::format("{}: not a kn database", db.path()));
+  }
+  if (version > kSchemaVersion) {
+    throw Error(fmt::format("{}: made by a newer kn (schema {}; this kn knows up to {})", db.path(),
+                            version, kSchemaVersion));
+  }
+  if (access == Access::read_only) {
+    if (fresh)
+      throw Error(fmt::format("{}: empty database; fill it with 'kn index DIR'", db.path()));
+    return;
+  }
+  if (db.path() != ":memory:") db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = NORMAL");
+  if (!fresh) return;
+
+  Transaction transaction(db);
+  Statement recheck(db, "SELECT count(*) FROM sqlite_schema");
+  recheck.step();
+  if (recheck.column_int(0) == 0) {  // another kn may have created it meanwhile
+    db.exec(kSchema);
+    db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId,
+                        kSchemaVersion)
+                .c_str());
+  }
+  transaction.commit();
+}
+
+Statement& Store::statement(std::unique_ptr<Statement>& slot, std::string_view sql) {
+  if (!slot) slot = std::make_unique<Statement>(*db_, sql);
+  return *slot;
+}
+
+constexpr const char* kIssueColumns = "id, number, url, source, hash, size, mtime_ns";
+
+StoredIssue Store::stored_issue(const Statement& row) const {
+  return {row.column_int(0),
+          static_cast<int>(row.column_int(1)),
+          std::string(row.column_text(2)),
+          std::string(row.column_text(3)),
+          std::string(row.column_text(4)),
+          {row.column_int(5), row.column_int(6)}};
+}
+
+std::optional<StoredIssue> Store::find_by_source(std::string_view source) {
+  Statement& find = statement(
+      find_by_source_, fmt::format("SELECT {} FROM issues WHERE source = ?1", kIssueColumns));
+  find.bind(1, source);
+  std::optional<StoredIssue> found;
+  if (find.step()) found = stored_issue(find);
+  find.reset();
+  return found;
+}
+
+std::optional<StoredIssue> Store::find_by_url(std::string_view url) {
+  Statement& find =
+      statement(find_by_url_, fmt::format("SELECT {} FROM issues WHERE url = ?1", kIssueColumns));
+  find.bind(1, url);
+  std::optional<StoredIssue> found;
+  if (find.step()) found = stored_issue(find);
+  find.reset();
+  return found;
+}
+
+std::vector<StoredIssue> Store::issues() {
+  Statement all(*db_, fmt::format("SELECT {} FROM issues ORDER BY id", kIssueColumns));
+  std::vector<StoredIssue> out;
+  while (all.step()) out.push_back(stored_issue(all));
+  return out;
+}
+
+void Store::put_issue(const Issue& issue, std::string_view hash, FileStamp stamp) {
+  // A file holds one issue: what this path held before goes if it is another.
+  if (const auto previous = find_by_source(issue.source); previous && previous->url != issue.url) {
+    remove_issue(previous->id);
+  }
+  std::size_t items = 0;
+  for (const Section& section : issue.sections) items += section.items.size();
+
+  const std::optional<StoredIssue> existing = find_by_url(issue.url);
+  Statement& write =
+      existing ? statement(update_issue_,
+                           "UPDATE issues SET number = ?1, title = ?2, date = ?4, "
+                           "date_estimated = ?5, source = ?6, hash = ?7, size = ?8, mtime_ns = ?9, "
+                           "indexed_at = ?10, items = ?11, cards = ?12, embeds = ?13 "
+                           "WHERE url = ?3")
+               : statement(insert_issue_,
+                           "INSERT INTO issues (number, title, url, date, date_estimated, source, "
+                           "hash, size, mtime_ns, indexed_at, items, cards, embeds) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  write.bind(1, issue.number).bind(2, issue.title).bind(3, issue.url);
+  write.bind(4, issue.date ? std::optional(issue.date->to_string()) : std::nullopt);
+  write.bind(5, issue.date_estimated ? 1 : 0).bind(6, issue.source).bind(7, hash);
+  write.bind(8, stamp.size).bind(9, stamp.mtime_ns).bind(10, now_utc());
+  write.bind(11, static_cast<std::int64_t>(items));
+  write.bind(12, static_cast<std::int64_t>(issue.cards.size()));
+  write.bind(13, static_cast<std::int64_t>(issue.embeds.size()));
+  write.run();
+
+  std::int64_t issue_id = 0;
+  if (existing) {
+    issue_id = existing->id;
+    statement(delete_entries_, "DELETE FROM entries WHERE issue_id = ?1").bind(1, issue_id).run();
+  } else {
+    issue_id = sqlite3_last_insert_rowid(db_->handle());
+  }
+  insert_entries(issue_id, issue);
+}
+
+void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
+  Statement& entry = statement(
+      insert_entry_,
+      "INSERT INTO entries (issue_id, position, section_kind, section_heading, kind, title, url, "
+      "domain, image, body, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  Statement& link = statement(
+      insert_link_,
+      "INSERT INTO links (entry_id, position, text, url, domain) VALUES (?1, ?2, ?3, ?4, ?5)");
+  int position = 0;
+  const auto add = [&](std::string_view section_kind, std::string_view heading,
+                       std::string_view kind, std::string_view title,
+                       const std::optional<std::string>& url,
+                       const std::optional<std::string>& image, std::string_view body,
+                       std::string_view comment, const std::vector<Link>& links) {
+    entry.bind(1, issue_id).bind(2, position++).bind(3, section_kind).bind(4, heading);
+    entry.bind(5, kind).bind(6, title).bind(7, url);
+    entry.bind(8, url ? std::optional(url_domain(*url)) : std::nullopt);
+    entry.bind(9, image).bind(10, body).bind(11, comment);
+    entry.run();
+    const std::int64_t entry_id = sqlite3_last_insert_rowid(db_->handle());
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      link.bind(1, entry_id).bind(2, static_cast<std::int64_t>(i)).bind(3, links[i].text);
+      link.bind(4, links[i].url).bind(5, url_domain(links[i].url));
+      link.run();
+    }
+  };
+  for (const Section& section : issue.sections) {
+    for (const Item& item : section.items) {
+      add(to_string(section.kind), section.heading, "item", "", std::nullopt, std::nullopt,
+          item.text, "", item.links);
+    }
+  }
+  for (const Card& card : issue.cards) {
+    add(kLinksSection, "", "card", card.title, card.url, card.image, card.blurb, card.comment,
+        card.links);
+  }
+  for (const Embed& embed : issue.embeds) {
+    add(kLinksSection, "", "embed", "", embed.url, std::nullopt, "", embed.comment, embed.links);
+  }
+}
+
+void Store::touch(std::int64_t issue_id, FileStamp stamp) {
+  statement(touch_, "UPDATE issues SET size = ?2, mtime_ns = ?3 WHERE id = ?1")
+      .bind(1, issue_id)
+      .bind(2, stamp.size)
+      .bind(3, stamp.mtime_ns)
+      .run();
+}
+
+void Store::remove_issue(std::int64_t issue_id) {
+  statement(delete_entries_, "DELETE FROM entries WHERE issue_id = ?1").bind(1, issue_id).run();
+  statement(delete_issue_, "DELETE FROM issues WHERE id = ?1").bind(1, issue_id).run();
+}
+
+CheckResult Store::check() {
+  CheckResult result;
+  Database& db = *db_;
+
+  Statement integrity(db, "PRAGMA integrity_check");
+  while (integrity.step()) {
+    if (integrity.column_text(0) != "ok") result.problems.emplace_back(integrity.column_text(0));
+  }
+  result.checked.push_back("SQLite integrity check");
+
+  Statement foreign_keys(db, "PRAGMA foreign_key_check");
+  while (foreign_keys.step()) {
+    result.problems.push_back(fmt::format("{} row {} refers to a missing {} row",
+                                          foreign_keys.column_text(0), foreign_keys.column_int(1),
+                                          foreign_keys.column_text(2)));
+  }
+  result.checked.push_back("no orphan entries or links");
+
+  // With rank 1, FTS5 also compares its index with the entries table.
+  if (sqlite3_exec(db.handle(),
+                   "INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)",
+                   nullptr, nullptr, nullptr) != SQLITE_OK) {
+    result.problems.push_back(
+        fmt::format("full-text index does not match the entries: {}", sqlite3_errmsg(db.handle())));
+  }
+  result.checked.push_back("full-text index matches the entries");
+
+  Statement counts(db,
+                   "SELECT i.number, i.url, i.items, i.cards, i.embeds, "
+                   "count(e.id) FILTER (WHERE e.kind = 'item'), "
+                   "count(e.id) FILTER (WHERE e.kind = 'card'), "
+                   "count(e.id) FILTER (WHERE e.kind = 'embed') "
+                   "FROM issues i LEFT JOIN entries e ON e.issue_id = i.id GROUP BY i.id");
+  while (counts.step()) {
+    if (counts.column_int(2) != counts.column_int(5) ||
+        counts.column_int(3) != counts.column_int(6) ||
+        counts.column_int(4) != counts.column_int(7)) {
+      result.problems.push_back(fmt::format(
+          "issue #{} ({}) should have {} items, {} cards, {} embeds but has {}, {}, {}",
+          counts.column_int(0), counts.column_text(1), counts.column_int(2), counts.column_int(3),
+          counts.column_int(4), counts.column_int(5), counts.column_int(6), counts.column_int(7)));
+    }
+  }
+  result.checked.push_back("every issue has the entries it was indexed with");
+  return result;
+}
+
+}  // namespace kn

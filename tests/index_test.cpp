@@ -1,0 +1,279 @@
+#include "kn/index.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kn/extract.hpp"
+#include "kn/query.hpp"
+#include "kn/tokenizer.hpp"
+#include "kn/utf8.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kn::Store;
+using kn::testing::TempDir;
+
+const std::vector<std::string> kSeeds{
+    "seeds/000_d809ab5171f926cf.txt", "seeds/001_c6642d8709a2e47b.txt",
+    "seeds/002_7299b426c7bc8e35.txt", "seeds/003_c101f9bd7d61912c.txt",
+    "seeds/004_01338e13a97eeadf.txt"};
+
+std::int64_t count(Store& store, const std::string& sql) {
+  kn::Statement statement(store.db(), sql);
+  statement.step();
+  return statement.column_int(0);
+}
+
+std::set<std::int64_t> matches(Store& store, const std::string& expression) {
+  kn::Statement query(store.db(), "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1");
+  query.bind(1, expression);
+  std::set<std::int64_t> ids;
+  while (query.step()) ids.insert(query.column_int(0));
+  return ids;
+}
+
+struct Counts {
+  int files, added, updated, unchanged, failed, pruned;
+  bool operator==(const Counts&) const = default;
+};
+
+Counts counts(const kn::IndexReport& r) {
+  return {r.files, r.added, r.updated, r.unchanged, r.failed, r.pruned};
+}
+
+// A temporary copy of the seeds, indexed into a temporary database.
+class IndexTest : public testing::Test {
+ protected:
+  IndexTest() : store_(dir_ / "kn.db", Store::Access::read_write) {
+    for (const std::string& seed : kSeeds) {
+      fs::create_directories(dir_.path() / "seeds");
+      fs::copy_file(seed, dir_.path() / seed);
+    }
+  }
+
+  kn::IndexReport index(const std::vector<std::string>& paths, bool prune = false) {
+    kn::Diagnostics diag;
+    testing::internal::CaptureStderr();
+    kn::IndexReport report = kn::index_files(store_, kn::expand_paths(paths, diag),
+                                             {prune, kn::kDefaultMaxFileSize}, diag);
+    errors_ = testing::internal::GetCapturedStderr();
+    return report;
+  }
+
+  std::string seeds() const { return dir_ / "seeds"; }
+
+  TempDir dir_;
+  Store store_;
+  std::string errors_;
+};
+
+TEST_F(IndexTest, SeedsGiveTheCountsParseGives) {
+  EXPECT_EQ(counts(index({seeds()})), (Counts{5, 5, 0, 0, 0, 0}));
+  std::map<std::string, int> kinds;
+  int cards = 0, embeds = 0, links = 0;
+  for (const std::string& seed : kSeeds) {
+    const kn::Issue issue = kn::extract_issue(kn::testing::slurp(seed), seed);
+    for (const kn::Section& section : issue.sections) {
+      kinds[std::string(kn::to_string(section.kind))] += static_cast<int>(section.items.size());
+      for (const kn::Item& item : section.items) links += static_cast<int>(item.links.size());
+    }
+    cards += static_cast<int>(issue.cards.size());
+    embeds += static_cast<int>(issue.embeds.size());
+    for (const kn::Card& card : issue.cards) links += static_cast<int>(card.links.size());
+    for (const kn::Embed& embed : issue.embeds) links += static_cast<int>(embed.links.size());
+  }
+  EXPECT_EQ(kinds, (std::map<std::string, int>{{"competitions", 11}, {"news", 7}}));
+  EXPECT_EQ(cards, 42);
+  EXPECT_EQ(embeds, 1);
+  EXPECT_EQ(links, 69);
+
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
+  EXPECT_EQ(count(store_,
+                  "SELECT group_concat(number) FROM (SELECT number FROM issues "
+                  "ORDER BY number)"),
+            18);  // first of 18,66,72,84,117
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM entries WHERE section_kind = 'news'"), 7);
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM entries WHERE section_kind = 'competitions'"), 11);
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM entries WHERE kind = 'card'"), 42);
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM entries WHERE kind = 'embed'"), 1);
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM links"), 69);
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM entries_fts"), 61);
+  EXPECT_TRUE(store_.check().problems.empty());
+}
+
+TEST_F(IndexTest, ReindexingUnchangedFilesWritesNothing) {
+  index({seeds()});
+  const int before = sqlite3_total_changes(store_.db().handle());
+  EXPECT_EQ(counts(index({seeds(), seeds() + "/000_d809ab5171f926cf.txt"})),
+            (Counts{6, 0, 0, 6, 0, 0}));
+  EXPECT_EQ(sqlite3_total_changes(store_.db().handle()), before);
+}
+
+TEST_F(IndexTest, AnEditedFileAloneIsUpdated) {
+  index({seeds()});
+  std::ofstream(dir_ / "seeds/002_7299b426c7bc8e35.txt", std::ios::app)
+      << "<p><p>zyxwvut comment</p></p>";
+  EXPECT_EQ(counts(index({seeds()})), (Counts{5, 0, 1, 4, 0, 0}));
+  EXPECT_EQ(matches(store_, "zyxwvut").size(), 1u);
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
+  EXPECT_TRUE(store_.check().problems.empty());
+}
+
+TEST_F(IndexTest, ATouchedFileIsUnchangedAndItsStampRefreshed) {
+  index({seeds()});
+  const std::string file = dir_ / "seeds/001_c6642d8709a2e47b.txt";
+  fs::last_write_time(file, fs::last_write_time(file) + std::chrono::hours(1));
+  EXPECT_EQ(counts(index({file})), (Counts{1, 0, 0, 1, 0, 0}));
+  const auto stored = store_.find_by_source(file);
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->stamp, kn::stat_file(file));
+}
+
+TEST_F(IndexTest, ACopyUnderAnotherPathIsNoDuplicate) {
+  index({seeds()});
+  fs::copy_file(dir_ / "seeds/003_c101f9bd7d61912c.txt", dir_ / "seeds/copy.txt");
+  EXPECT_EQ(counts(index({seeds()})), (Counts{6, 0, 0, 6, 0, 0}));
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
+}
+
+TEST_F(IndexTest, AMovedFileMovesItsIssue) {
+  index({seeds()});
+  fs::rename(dir_ / "seeds/003_c101f9bd7d61912c.txt", dir_ / "seeds/moved.txt");
+  const kn::IndexReport report = index({seeds()});
+  EXPECT_EQ(counts(report), (Counts{5, 0, 1, 4, 0, 0}));
+  ASSERT_EQ(report.notes.size(), 1u);
+  EXPECT_EQ(
+      report.notes[0],
+      "moved #117 https://www.getrevue.co/profile/upura/issues/weekly-kaggle-news-117-1068868 "
+      "to " +
+          (dir_ / "seeds/moved.txt") + " (was " + (dir_ / "seeds/003_c101f9bd7d61912c.txt") + ")");
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
+}
+
+TEST_F(IndexTest, PruneRemovesIssuesWhoseFileIsGone) {
+  index({seeds()});
+  fs::remove(dir_ / "seeds/004_01338e13a97eeadf.txt");
+  EXPECT_EQ(counts(index({seeds()})), (Counts{4, 0, 0, 4, 0, 0}));
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);  // nothing deleted implicitly
+  const kn::IndexReport report = index({seeds()}, true);
+  EXPECT_EQ(counts(report), (Counts{4, 0, 0, 4, 0, 1}));
+  ASSERT_EQ(report.notes.size(), 1u);
+  EXPECT_EQ(
+      report.notes[0],
+      "pruned #18 https://www.getrevue.co/profile/upura/issues/weekly-kaggle-news-18-239563 (" +
+          (dir_ / "seeds/004_01338e13a97eeadf.txt") + " is gone)");
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 4);
+  EXPECT_TRUE(store_.check().problems.empty());
+}
+
+TEST_F(IndexTest, ABadFileAffectsNoOther) {
+  dir_.write("seeds/bad.txt", "not an issue");
+  EXPECT_EQ(counts(index({seeds()})), (Counts{6, 5, 0, 0, 1, 0}));
+  EXPECT_EQ(errors_, "kn: " + (dir_ / "seeds/bad.txt") + ": no '# title' line at the top\n");
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
+}
+
+TEST_F(IndexTest, ADryRunWritesIntoACopy) {
+  index({seeds()});
+  fs::remove(dir_ / "seeds/004_01338e13a97eeadf.txt");
+  dir_.write("seeds/new.txt", "# Weekly Kaggle News #999\nhttps://e.com/999\n<p>x</p>");
+  const std::unique_ptr<Store> scratch = Store::scratch_copy_of(dir_ / "kn.db");
+  kn::Diagnostics diag;
+  const kn::IndexReport report =
+      kn::index_files(*scratch, kn::expand_paths({seeds()}, diag), {true, 1 << 20}, diag);
+  EXPECT_EQ(counts(report), (Counts{5, 1, 0, 4, 0, 1}));
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues WHERE number = 999"), 0);
+
+  const std::unique_ptr<Store> empty = Store::scratch_copy_of(dir_ / "none.db");
+  EXPECT_EQ(counts(kn::index_files(*empty, kn::expand_paths({seeds()}, diag), {}, diag)),
+            (Counts{5, 5, 0, 0, 0, 0}));
+  EXPECT_FALSE(fs::exists(dir_ / "none.db"));
+}
+
+// Every entry's searchable text, normalized, by entry id.
+std::map<std::int64_t, std::vector<std::string>> normalized_entries(Store& store) {
+  std::map<std::int64_t, std::vector<std::string>> entries;
+  kn::Statement all(store.db(), "SELECT id, title, body, comment FROM entries");
+  while (all.step()) {
+    entries[all.column_int(0)] = {kn::normalize(all.column_text(1)),
+                                  kn::normalize(all.column_text(2)),
+                                  kn::normalize(all.column_text(3))};
+  }
+  return entries;
+}
+
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) out += kn::decode_utf8(s, i);
+  return out;
+}
+
+std::string utf8(std::u32string_view s) {
+  std::string out;
+  for (const char32_t cp : s) kn::append_utf8(out, cp);
+  return out;
+}
+
+TEST_F(IndexTest, AnyJapaneseSubstringFindsExactlyTheEntriesHoldingIt) {
+  index({seeds()});
+  const auto entries = normalized_entries(store_);
+  std::vector<std::u32string> texts;
+  for (const auto& [id, columns] : entries) {
+    for (const std::string& column : columns) texts.push_back(code_points(column));
+  }
+  std::mt19937 random(20261123);
+  int checked = 0;
+  for (int attempt = 0; attempt < 20000 && checked < 600; ++attempt) {
+    const std::u32string& text = texts[random() % texts.size()];
+    const std::size_t length = 1 + random() % 6;
+    if (text.size() < length) continue;
+    const std::u32string piece = text.substr(random() % (text.size() - length + 1), length);
+    if (!std::all_of(piece.begin(), piece.end(), kn::is_japanese_letter)) continue;
+    const std::string query = utf8(piece);
+    std::set<std::int64_t> want;
+    for (const auto& [id, columns] : entries) {
+      for (const std::string& column : columns) {
+        if (column.find(query) != std::string::npos) want.insert(id);
+      }
+    }
+    ASSERT_EQ(matches(store_, kn::fts5_phrase(query)), want) << query;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 600);
+}
+
+TEST_F(IndexTest, EveryLatinWordFindsEveryEntryHoldingIt) {
+  index({seeds()});
+  std::map<std::string, std::set<std::int64_t>> holders;
+  kn::Statement all(store_.db(), "SELECT id, title, body, comment FROM entries");
+  while (all.step()) {
+    for (int column = 1; column <= 3; ++column) {
+      for (const kn::Token& token :
+           kn::tokenize(all.column_text(column), kn::TokenizeMode::document)) {
+        if (static_cast<unsigned char>(token.text[0]) < 0x80) {
+          holders[token.text].insert(all.column_int(0));
+        }
+      }
+    }
+  }
+  ASSERT_EQ(holders.size(), 467u);
+  for (const auto& [word, ids] : holders) {
+    const std::set<std::int64_t> found = matches(store_, kn::fts5_phrase(word));
+    EXPECT_TRUE(std::includes(found.begin(), found.end(), ids.begin(), ids.end())) << word;
+  }
+  // Inflections meet in the stemmer.
+  EXPECT_EQ(matches(store_, "competition"), matches(store_, "competitions"));
+}
+
+}  // namespace

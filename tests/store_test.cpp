@@ -1,0 +1,204 @@
+#include "kn/store.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "kn/error.hpp"
+#include "kn/extract.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using kn::Store;
+using kn::testing::slurp;
+using kn::testing::TempDir;
+
+std::string open_error(const std::string& path, Store::Access access) {
+  try {
+    Store store(path, access);
+  } catch (const kn::Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::int64_t count(Store& store, const char* sql) {
+  kn::Statement statement(store.db(), sql);
+  statement.step();
+  return statement.column_int(0);
+}
+
+kn::Issue issue(const std::string& source, int number, const std::string& text) {
+  return kn::extract_issue("# Weekly Kaggle News #" + std::to_string(number) + "\nhttps://e.com/" +
+                               std::to_string(number) + "\n<h2>News</h2><p>" + text +
+                               " <a href=\"https://k.com/x?utm_source=y\">link</a></p><hr>"
+                               "<p><strong style='display: block;'><a href=\"https://www.c.org/a\">"
+                               "Card</a></strong></p><p><p>comment</p></p>",
+                           source);
+}
+
+TEST(Store, CreatesTheDatabaseAndItsDirectories) {
+  TempDir dir;
+  const std::string path = dir / "a/b/kn.db";
+  {
+    Store store(path, Store::Access::read_write);
+    EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
+    EXPECT_EQ(count(store, "PRAGMA application_id"), kn::kApplicationId);
+    kn::Statement mode(store.db(), "PRAGMA journal_mode");
+    mode.step();
+    EXPECT_EQ(mode.column_text(0), "wal");
+  }
+  Store again(path, Store::Access::read_only);
+  EXPECT_EQ(count(again, "SELECT count(*) FROM issues"), 0);
+}
+
+TEST(Store, PutIssueStoresEntriesLinksAndTheIndex) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/a.md", 1, "Kaggle 画像認識"), "h1", {10, 20});
+  EXPECT_EQ(count(store, "SELECT count(*) FROM issues"), 1);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM entries WHERE kind = 'item'"), 1);
+  EXPECT_EQ(count(store,
+                  "SELECT count(*) FROM entries WHERE kind = 'card' AND "
+                  "section_kind = 'links' AND domain = 'c.org'"),
+            1);
+  EXPECT_EQ(count(store,
+                  "SELECT count(*) FROM links WHERE url = 'https://k.com/x' AND "
+                  "domain = 'k.com' AND text = 'link'"),
+            1);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '\"画像\"'"), 1);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'comment'"), 1);
+
+  const auto stored = store.find_by_source("/a.md");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->number, 1);
+  EXPECT_EQ(stored->url, "https://e.com/1");
+  EXPECT_EQ(stored->hash, "h1");
+  EXPECT_EQ(stored->stamp, (kn::FileStamp{10, 20}));
+  EXPECT_TRUE(store.check().problems.empty());
+}
+
+TEST(Store, ReplacesByUrlAndByPath) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/a.md", 1, "old words"), "h1", {});
+  store.put_issue(issue("/b.md", 1, "new words"), "h2", {});  // same URL, another path
+  EXPECT_EQ(count(store, "SELECT count(*) FROM issues"), 1);
+  EXPECT_EQ(store.find_by_url("https://e.com/1")->source, "/b.md");
+  EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'old'"), 0);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'new'"), 1);
+
+  store.put_issue(issue("/b.md", 2, "other issue"), "h3", {});  // the path now holds #2
+  EXPECT_EQ(count(store, "SELECT group_concat(number) FROM issues"), 2);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM entries"), 2);
+  EXPECT_TRUE(store.check().problems.empty());
+
+  store.remove_issue(store.find_by_source("/b.md")->id);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM entries"), 0);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM links"), 0);
+  EXPECT_TRUE(store.check().problems.empty());
+}
+
+TEST(Store, CheckFindsMissingEntries) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/a.md", 7, "words"), "h", {});
+  store.db().exec("UPDATE issues SET cards = 3");
+  const kn::CheckResult result = store.check();
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0],
+            "issue #7 (https://e.com/7) should have 1 items, 3 cards, 0 embeds but has 1, 1, 0");
+  EXPECT_EQ(result.checked.size(), 4u);
+}
+
+TEST(Store, CheckFindsAnIndexOutOfStep) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/a.md", 7, "words"), "h", {});
+  store.db().exec("DROP TRIGGER entries_after_update; UPDATE entries SET body = 'changed'");
+  const kn::CheckResult result = store.check();
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].rfind("full-text index does not match the entries", 0), 0u);
+}
+
+TEST(Store, RefusesWhatIsNotAKnDatabase) {
+  TempDir dir;
+  const std::string garbage = dir.write("garbage.db", std::string(5000, 'x'));
+  EXPECT_EQ(open_error(garbage, Store::Access::read_write),
+            garbage + ": not a kn database (not an SQLite file)");
+  EXPECT_EQ(slurp(garbage), std::string(5000, 'x'));
+
+  const std::string foreign = dir / "foreign.db";
+  {
+    kn::Database db(foreign, kn::Database::Access::read_write);
+    db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)");
+  }
+  const std::string before = slurp(foreign);
+  EXPECT_EQ(open_error(foreign, Store::Access::read_write), foreign + ": not a kn database");
+  EXPECT_EQ(slurp(foreign), before);
+
+  const std::string missing = dir / "missing.db";
+  EXPECT_EQ(open_error(missing, Store::Access::read_only),
+            missing + ": no database here; create it with 'kn index DIR'");
+}
+
+TEST(Store, RefusesADatabaseFromANewerKn) {
+  TempDir dir;
+  const std::string path = dir / "kn.db";
+  { Store store(path, Store::Access::read_write); }
+  {
+    kn::Database db(path, kn::Database::Access::read_write);
+    db.exec("PRAGMA user_version = 99");
+  }
+  const std::string before = slurp(path);
+  EXPECT_EQ(open_error(path, Store::Access::read_write),
+            path + ": made by a newer kn (schema 99; this kn knows up to 1)");
+  EXPECT_EQ(open_error(path, Store::Access::read_only),
+            path + ": made by a newer kn (schema 99; this kn knows up to 1)");
+  EXPECT_EQ(slurp(path), before);
+}
+
+TEST(Store, ReadOnlyDirectory) {
+  TempDir dir;
+  std::filesystem::create_directory(dir / "ro");
+  ASSERT_EQ(::chmod((dir / "ro").c_str(), 0555), 0);
+  ASSERT_EQ(::chmod(dir.path().c_str(), 0755), 0);
+  const std::string path = dir / "ro/kn.db";
+  const std::string want = path + ": cannot write in " + (dir / "ro") + ": Permission denied";
+  if (::geteuid() != 0) {
+    EXPECT_EQ(open_error(path, Store::Access::read_write), want);
+    return;
+  }
+  // Root writes anywhere: try as an unprivileged user.
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(3);
+    const std::string got = open_error(path, Store::Access::read_write);
+    if (got != want) std::fprintf(stderr, "got: %s\n", got.c_str());
+    ::_exit(got == want ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+}
+
+TEST(Store, DatabasePath) {
+  const std::string home = std::getenv("HOME") ? std::getenv("HOME") : "";
+  EXPECT_EQ(kn::database_path("x.db"), "x.db");
+  ::setenv("KN_DB", "/env/kn.db", 1);
+  EXPECT_EQ(kn::database_path(""), "/env/kn.db");
+  ::unsetenv("KN_DB");
+  ::setenv("XDG_DATA_HOME", "/xdg", 1);
+  EXPECT_EQ(kn::database_path(""), "/xdg/kn/kn.db");
+  ::unsetenv("XDG_DATA_HOME");
+  ::setenv("HOME", "/home/u", 1);
+  EXPECT_EQ(kn::database_path(""), "/home/u/.local/share/kn/kn.db");
+  ::setenv("HOME", home.c_str(), 1);
+}
+
+}  // namespace
