@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -13,7 +14,9 @@
 #include "kn/index.hpp"
 #include "kn/json.hpp"
 #include "kn/output.hpp"
+#include "kn/query.hpp"
 #include "kn/store.hpp"
+#include "kn/terminal.hpp"
 
 namespace kn {
 
@@ -150,6 +153,80 @@ int run_check(const CheckOptions& options) {
   }
   write_stdout(fmt::format("{}: sound\n", db_path));
   return kExitOk;
+}
+
+namespace {
+
+Query search_query(const SearchCommandOptions& options) {
+  Filters flags;
+  for (const std::string& s : options.sections) add_section_filter(flags, s);
+  for (const std::string& s : options.issues) add_issue_filter(flags, s);
+  for (const std::string& s : options.domains) add_domain_filter(flags, s);
+  if (!options.since.empty()) add_since_filter(flags, options.since);
+  if (!options.until.empty()) add_until_filter(flags, options.until);
+  std::string text;
+  for (const std::string& word : options.words) text += (text.empty() ? "" : " ") + word;
+  return parse_query(text, std::move(flags));
+}
+
+SortOrder sort_order(const std::string& sort) {
+  if (sort == "rank") return SortOrder::rank;
+  if (sort == "date") return SortOrder::date;
+  if (sort == "-date") return SortOrder::date_descending;
+  throw Error(fmt::format("--sort: '{}' is not rank, date or -date", sort));
+}
+
+ColorMode color_mode(const std::string& color) {
+  if (color == "auto") return ColorMode::automatic;
+  if (color == "always") return ColorMode::always;
+  if (color == "never") return ColorMode::never;
+  throw Error(fmt::format("--color: '{}' is not auto, always or never", color));
+}
+
+}  // namespace
+
+int run_search(const SearchCommandOptions& options) {
+  Query query;
+  try {
+    query = search_query(options);
+  } catch (const QueryError& e) {
+    throw Error(fmt::format("query: {}", e.what()));
+  }
+  if (options.explain) {
+    write_stdout(query.explanation);
+    return kExitOk;
+  }
+  const SortOrder sort = sort_order(options.sort);
+  const bool color = use_color(color_mode(options.color));
+  if (!options.format.empty() && options.format != "tsv" && options.format != "json") {
+    throw Error(fmt::format("--format: '{}' is not tsv or json", options.format));
+  }
+
+  Store store(database_path(options.db), Store::Access::read_only);
+  if (options.count) {
+    const std::int64_t n = store.count(query);
+    write_stdout(fmt::format("{}\n", n));
+    return n > 0 ? kExitOk : kExitNoResults;
+  }
+  const std::vector<Hit> hits = store.search(query, {sort, options.limit, options.offset});
+  if (options.urls) {
+    std::vector<std::string> seen;
+    for (const Hit& hit : hits) {
+      if (std::find(seen.begin(), seen.end(), hit.url) != seen.end()) continue;
+      seen.push_back(hit.url);
+      write_stdout(printable(hit.url) + '\n');
+    }
+  } else if (options.format == "json") {
+    for (const Hit& hit : hits) write_stdout(hit_json(hit));
+  } else if (options.format == "tsv" || !stdout_is_terminal()) {
+    for (const Hit& hit : hits) write_stdout(hit_tsv(hit));
+  } else {
+    const std::size_t width = terminal_width();
+    for (std::size_t k = 0; k < hits.size(); ++k) {
+      write_stdout((k ? "\n" : "") + hit_for_terminal(hits[k], width, color));
+    }
+  }
+  return hits.empty() ? kExitNoResults : kExitOk;
 }
 
 }  // namespace kn

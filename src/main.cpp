@@ -41,6 +41,55 @@ void add_index(CLI::App& app, kn::IndexCommandOptions& options) {
       ->transform(CLI::AsSizeValue(false));
 }
 
+constexpr const char* kQueryHelp = R"(Query language:
+  word            entries holding the word; Japanese needs no quoting: 画像認識
+  a b             both (AND may be written)
+  a OR b          either
+  -a, NOT a       without a (a query starting with -a needs NOT a, or -- first)
+  "a phrase"      these words in this order
+  pre*            words starting with pre
+  ( ... )         grouping
+  section:KIND    news, competitions, news_and_competitions, pr, announcement,
+                  datasets, articles, errata, others, other, links (cards, embeds);
+                  news and competitions include news_and_competitions
+  issue:66        issue:60..90
+  date:2021-03..2021-06   since:2022   until:2021-06 (YYYY, YYYY-MM, YYYY-MM-DD)
+  domain:github.com       the entry's URL or a link in it, subdomains too
+  in:title        search only titles (or body, comment; in:title,comment)
+
+Output: a listing on a terminal; otherwise (or --format tsv) one hit per line:
+  issue, date, section, kind, title, url, snippet (tab-separated).
+Exit status: 0 when something matched, 1 when nothing did, 2 on error.
+
+Examples:
+  kn search PyTorch
+  kn search 解法 --format tsv | cut -f5 | sort -u
+  kn search '"data augmentation"' section:competitions since:2022
+  kn search 画像 OR 動画 --sort -date --limit 5
+  kn search domain:github.com --urls)";
+
+void add_search(CLI::App& app, kn::SearchCommandOptions& options) {
+  CLI::App* cmd = app.add_subcommand("search", "Find entries: kn search WORDS... [FILTERS]");
+  cmd->footer(kQueryHelp);
+  // Every word of the query comes through as an extra, in order, so that
+  // "-word" reaches the query language instead of the option parser.
+  cmd->allow_extras();
+  add_db_option(cmd, options.db);
+  cmd->add_option("--section", options.sections, "Only these sections (as section:)");
+  cmd->add_option("--issue", options.issues, "Only these issues: 66 or 60..90");
+  cmd->add_option("--since", options.since, "From this date: YYYY, YYYY-MM or YYYY-MM-DD");
+  cmd->add_option("--until", options.until, "Up to this date (inclusive)");
+  cmd->add_option("--domain", options.domains, "Only entries citing this domain");
+  cmd->add_option("--format", options.format, "tsv or json (JSON Lines)");
+  cmd->add_option("--color", options.color, "auto, always or never (NO_COLOR is respected)");
+  cmd->add_option("--sort", options.sort, "rank (default), date (oldest first) or -date");
+  cmd->add_option("--limit", options.limit, "At most this many hits (default 20, 0: all)");
+  cmd->add_option("--offset", options.offset, "Skip this many hits first");
+  cmd->add_flag("--count", options.count, "Print only the number of hits");
+  cmd->add_flag("--urls", options.urls, "Print only the distinct URLs, one per line");
+  cmd->add_flag("--explain", options.explain, "Show how the query is understood; run nothing");
+}
+
 void add_check(CLI::App& app, kn::CheckOptions& options) {
   CLI::App* cmd = app.add_subcommand("check", "Verify the database and its full-text index");
   cmd->footer("Example:\n  kn check --db archive.db");
@@ -53,10 +102,13 @@ int main(int argc, char** argv) {
   CLI::App app{"kn: index and search newsletter archives", "kn"};
   app.set_version_flag("--version", KN_VERSION);
   app.require_subcommand(1);
+  app.allow_extras();  // words after "--" land here; search takes them
   kn::ParseOptions parse;
   add_parse(app, parse);
   kn::IndexCommandOptions index;
   add_index(app, index);
+  kn::SearchCommandOptions search;
+  add_search(app, search);
   kn::CheckOptions check;
   add_check(app, check);
 
@@ -74,6 +126,21 @@ int main(int argc, char** argv) {
   }
 
   try {
+    const std::vector<std::string> stray = app.remaining();
+    if (CLI::App* cmd = app.get_subcommand("search"); cmd->parsed()) {
+      std::vector<std::string> words = cmd->remaining();
+      words.insert(words.end(), stray.begin(), stray.end());
+      for (const std::string& word : words) {
+        if (word.starts_with("--") && word.size() > 2 && stray.empty()) {
+          throw kn::Error(fmt::format("unknown option '{}' (see kn search --help)", word));
+        }
+        search.words.push_back(word);
+      }
+      return kn::run_search(search);
+    }
+    if (const std::vector<std::string> all = app.remaining(true); !all.empty()) {
+      throw kn::Error(fmt::format("unexpected argument '{}' (see kn --help)", all[0]));
+    }
     if (app.got_subcommand("parse")) return kn::run_parse(parse);
     if (app.got_subcommand("index")) return kn::run_index(index);
     if (app.got_subcommand("check")) return kn::run_check(check);

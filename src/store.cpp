@@ -10,6 +10,8 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <unordered_map>
+#include <variant>
 
 #include "kn/error.hpp"
 #include "kn/tokenizer.hpp"
@@ -44,6 +46,15 @@ CREATE TABLE issues (
 CREATE INDEX issues_number ON issues(number);
 CREATE INDEX issues_date ON issues(date);
 
+-- Hosts once each; rkey has the labels reversed ("com.github.api") so that
+-- a domain and its subdomains are one index range.
+CREATE TABLE domains (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  rkey TEXT NOT NULL
+);
+CREATE INDEX domains_rkey ON domains(rkey);
+
 CREATE TABLE entries (
   id INTEGER PRIMARY KEY,
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
@@ -53,23 +64,24 @@ CREATE TABLE entries (
   kind TEXT NOT NULL CHECK (kind IN ('item', 'card', 'embed')),
   title TEXT NOT NULL,
   url TEXT,
-  domain TEXT,
+  domain_id INTEGER REFERENCES domains(id),
   image TEXT,
   body TEXT NOT NULL,
   comment TEXT NOT NULL,
   UNIQUE (issue_id, position)
 );
+CREATE INDEX entries_domain ON entries(domain_id) WHERE domain_id IS NOT NULL;
 
 CREATE TABLE links (
   entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
   position INTEGER NOT NULL,
   text TEXT NOT NULL,
   url TEXT NOT NULL,
-  domain TEXT NOT NULL,
+  domain_id INTEGER REFERENCES domains(id),
   PRIMARY KEY (entry_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX links_url ON links(url);
-CREATE INDEX links_domain ON links(domain);
+CREATE INDEX links_domain ON links(domain_id) WHERE domain_id IS NOT NULL;
 
 CREATE VIRTUAL TABLE entries_fts USING fts5(
   title, body, comment,
@@ -134,6 +146,11 @@ void register_tokenizer(Database& db) {
   if (api->xCreateTokenizer(api, "kn", nullptr, &tokenizer, nullptr) != SQLITE_OK) db.fail();
 }
 
+// Once a transaction is rolled back, ids cached from it may not exist.
+void forget_domain_ids(void* cache) {
+  static_cast<std::unordered_map<std::string, std::int64_t>*>(cache)->clear();
+}
+
 std::string now_utc() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
                      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
@@ -156,6 +173,21 @@ void require_writable(const std::string& path) {
 }
 
 }  // namespace
+
+std::string domain_key(std::string_view domain) {
+  std::string key;
+  key.reserve(domain.size());
+  std::size_t end = domain.size();
+  while (true) {
+    const std::size_t dot = domain.rfind('.', end == 0 ? 0 : end - 1);
+    const std::size_t start = (dot == std::string_view::npos || end == 0) ? 0 : dot + 1;
+    if (!key.empty()) key += '.';
+    key.append(domain.substr(start, end - start));
+    if (start == 0) break;
+    end = dot;
+  }
+  return key;
+}
 
 std::string database_path(const std::string& flag) {
   if (!flag.empty()) return flag;
@@ -206,6 +238,7 @@ Store::~Store() = default;
 void Store::prepare_schema(Access access) {
   Database& db = *db_;
   register_tokenizer(db);
+  sqlite3_rollback_hook(db.handle(), forget_domain_ids, &domain_ids_);
   db.exec("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON");
 
   // Only reads until the file is known to be a kn database: a stranger's
@@ -338,10 +371,10 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
   Statement& entry = statement(
       insert_entry_,
       "INSERT INTO entries (issue_id, position, section_kind, section_heading, kind, title, url, "
-      "domain, image, body, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      "domain_id, image, body, comment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   Statement& link = statement(
       insert_link_,
-      "INSERT INTO links (entry_id, position, text, url, domain) VALUES (?1, ?2, ?3, ?4, ?5)");
+      "INSERT INTO links (entry_id, position, text, url, domain_id) VALUES (?1, ?2, ?3, ?4, ?5)");
   int position = 0;
   const auto add = [&](std::string_view section_kind, std::string_view heading,
                        std::string_view kind, std::string_view title,
@@ -350,13 +383,14 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
                        std::string_view comment, const std::vector<Link>& links) {
     entry.bind(1, issue_id).bind(2, position++).bind(3, section_kind).bind(4, heading);
     entry.bind(5, kind).bind(6, title).bind(7, url);
-    entry.bind(8, url ? std::optional(url_domain(*url)) : std::nullopt);
+    bind_domain(entry, 8, url ? url_domain(*url) : std::string());
     entry.bind(9, image).bind(10, body).bind(11, comment);
     entry.run();
     const std::int64_t entry_id = sqlite3_last_insert_rowid(db_->handle());
     for (std::size_t i = 0; i < links.size(); ++i) {
       link.bind(1, entry_id).bind(2, static_cast<std::int64_t>(i)).bind(3, links[i].text);
-      link.bind(4, links[i].url).bind(5, url_domain(links[i].url));
+      link.bind(4, links[i].url);
+      bind_domain(link, 5, url_domain(links[i].url));
       link.run();
     }
   };
@@ -373,6 +407,25 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
   for (const Embed& embed : issue.embeds) {
     add(kLinksSection, "", "embed", "", embed.url, std::nullopt, "", embed.comment, embed.links);
   }
+}
+
+void Store::bind_domain(Statement& statement, int index, const std::string& domain) {
+  if (domain.empty()) {
+    statement.bind_null(index);
+    return;
+  }
+  auto cached = domain_ids_.find(domain);
+  if (cached == domain_ids_.end()) {
+    Statement& upsert =
+        this->statement(upsert_domain_,
+                        "INSERT INTO domains (name, rkey) VALUES (?1, ?2) "
+                        "ON CONFLICT (name) DO UPDATE SET name = name RETURNING id");
+    upsert.bind(1, domain).bind(2, domain_key(domain));
+    upsert.step();
+    cached = domain_ids_.emplace(domain, upsert.column_int(0)).first;
+    upsert.reset();
+  }
+  statement.bind(index, cached->second);
 }
 
 void Store::touch(std::int64_t issue_id, FileStamp stamp) {
@@ -433,6 +486,148 @@ CheckResult Store::check() {
   }
   result.checked.push_back("every issue has the entries it was indexed with");
   return result;
+}
+
+namespace {
+
+using Value = std::variant<std::int64_t, std::string>;
+
+// FROM and WHERE of a search, with the values to bind in order.
+struct SearchSql {
+  std::string from_where;
+  std::vector<Value> values;
+};
+
+SearchSql search_sql(const Query& query) {
+  SearchSql sql;
+  std::string& q = sql.from_where;
+  q = query.match.empty() ? " FROM entries e JOIN issues i ON i.id = e.issue_id WHERE 1"
+                          : " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+                            "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ?";
+  if (!query.match.empty()) sql.values.emplace_back(query.match);
+
+  const Filters& f = query.filters;
+  const auto any_of = [&](std::size_t n, const auto& one) {
+    q += " AND (";
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k) q += " OR ";
+      one(k);
+    }
+    q += ")";
+  };
+  if (!f.sections.empty()) {
+    any_of(f.sections.size(), [&](std::size_t k) {
+      q += "e.section_kind = ?";
+      sql.values.emplace_back(f.sections[k]);
+    });
+  }
+  if (!f.issues.empty()) {
+    any_of(f.issues.size(), [&](std::size_t k) {
+      q += "i.number BETWEEN ? AND ?";
+      sql.values.emplace_back(std::int64_t{f.issues[k].first});
+      sql.values.emplace_back(std::int64_t{f.issues[k].second});
+    });
+  }
+  if (f.since) {
+    q += " AND i.date >= ?";
+    sql.values.emplace_back(*f.since);
+  }
+  if (f.until) {
+    q += " AND i.date <= ?";
+    sql.values.emplace_back(*f.until);
+  }
+  if (!f.domains.empty()) {
+    // The domain and its subdomains: one range of the reversed-label key.
+    std::string ids = "SELECT id FROM domains WHERE";
+    for (std::size_t k = 0; k < f.domains.size(); ++k) {
+      ids += k ? " OR" : "";
+      ids += " rkey = ? OR (rkey > ? AND rkey < ?)";
+    }
+    const auto bind_ids = [&] {
+      for (const std::string& domain : f.domains) {
+        const std::string key = domain_key(domain);
+        sql.values.emplace_back(key);
+        sql.values.emplace_back(key + ".");
+        sql.values.emplace_back(key + "/");  // '/' follows '.'
+      }
+    };
+    q += " AND (e.domain_id IN (" + ids + ")";
+    bind_ids();
+    q += " OR e.id IN (SELECT entry_id FROM links WHERE domain_id IN (" + ids + ")))";
+    bind_ids();
+  }
+  if (!query.exclude.empty()) {
+    q += " AND e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)";
+    sql.values.emplace_back(query.exclude);
+  }
+  return sql;
+}
+
+void bind_all(Statement& statement, const std::vector<Value>& values) {
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const int index = static_cast<int>(k) + 1;
+    if (const auto* n = std::get_if<std::int64_t>(&values[k])) {
+      statement.bind(index, *n);
+    } else {
+      statement.bind(index, std::get<std::string>(values[k]));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Hit> Store::search(const Query& query, const SearchOptions& options) {
+  SearchSql sql = search_sql(query);
+  const bool ranked = !query.match.empty();
+  // Titles weigh more than bodies and comments.
+  const std::string score = ranked ? "bm25(entries_fts, 4.0, 1.0, 1.0)" : "0.0";
+  const std::string snippet = ranked ? "snippet(entries_fts, -1, char(2), char(3), '…', 24)" : "''";
+  std::string order;
+  switch (options.sort) {
+    case SortOrder::rank:
+      order = ranked ? "score, i.date DESC, i.number DESC, e.position"
+                     : "i.date DESC, i.number DESC, e.position";
+      break;
+    case SortOrder::date: order = "i.date, i.number, e.position"; break;
+    case SortOrder::date_descending: order = "i.date DESC, i.number DESC, e.position"; break;
+  }
+  const std::string text =
+      "SELECT e.id, i.number, i.date, i.date_estimated, e.section_kind, e.section_heading, "
+      "e.kind, e.title, coalesce(e.url, (SELECT url FROM links WHERE entry_id = e.id "
+      "ORDER BY position LIMIT 1), i.url), e.body, e.comment, " +
+      snippet + ", " + score + " AS score" + sql.from_where + " ORDER BY " + order +
+      " LIMIT ? OFFSET ?";
+  sql.values.emplace_back(options.limit > 0 ? options.limit : std::int64_t{-1});
+  sql.values.emplace_back(options.offset);
+
+  Statement statement(*db_, text);
+  bind_all(statement, sql.values);
+  std::vector<Hit> hits;
+  while (statement.step()) {
+    Hit& hit = hits.emplace_back();
+    hit.entry_id = statement.column_int(0);
+    hit.issue = static_cast<int>(statement.column_int(1));
+    hit.date = statement.column_optional_text(2);
+    hit.date_estimated = statement.column_int(3) != 0;
+    hit.section = statement.column_text(4);
+    hit.heading = statement.column_text(5);
+    hit.kind = statement.column_text(6);
+    hit.title = statement.column_text(7);
+    hit.url = statement.column_text(8);
+    hit.body = statement.column_text(9);
+    hit.comment = statement.column_text(10);
+    hit.snippet = statement.column_text(11);
+    hit.score = sqlite3_column_double(statement.handle(), 12);
+  }
+  return hits;
+}
+
+std::int64_t Store::count(const Query& query) {
+  const SearchSql sql = search_sql(query);
+  Statement statement(*db_, "SELECT count(*)" + sql.from_where);
+  bind_all(statement, sql.values);
+  statement.step();
+  return statement.column_int(0);
 }
 
 }  // namespace kn

@@ -64,11 +64,12 @@ TEST(Store, PutIssueStoresEntriesLinksAndTheIndex) {
   EXPECT_EQ(count(store, "SELECT count(*) FROM entries WHERE kind = 'item'"), 1);
   EXPECT_EQ(count(store,
                   "SELECT count(*) FROM entries WHERE kind = 'card' AND "
-                  "section_kind = 'links' AND domain = 'c.org'"),
+                  "section_kind = 'links' AND domain_id = (SELECT id FROM domains WHERE name = "
+                  "'c.org' AND rkey = 'org.c')"),
             1);
   EXPECT_EQ(count(store,
                   "SELECT count(*) FROM links WHERE url = 'https://k.com/x' AND "
-                  "domain = 'k.com' AND text = 'link'"),
+                  "domain_id = (SELECT id FROM domains WHERE name = 'k.com') AND text = 'link'"),
             1);
   EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '\"画像\"'"), 1);
   EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'comment'"), 1);
@@ -185,6 +186,15 @@ TEST(Store, ReadOnlyDirectory) {
   int status = 0;
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+}
+
+TEST(Store, DomainKey) {
+  EXPECT_EQ(kn::domain_key("github.com"), "com.github");
+  EXPECT_EQ(kn::domain_key("api.github.com"), "com.github.api");
+  EXPECT_EQ(kn::domain_key("localhost"), "localhost");
+  EXPECT_EQ(kn::domain_key("a..b"), "b..a");
+  EXPECT_EQ(kn::domain_key(".x"), "x.");
+  EXPECT_EQ(kn::domain_key(""), "");
 }
 
 TEST(Store, DatabasePath) {

@@ -34,6 +34,21 @@ struct IndexCommandOptions {
 // kn index: add and update issues in the store, then print a summary.
 int run_index(const IndexCommandOptions& options);
 
+struct SearchCommandOptions {
+  std::string db;
+  std::vector<std::string> words;  // the query, as typed (joined with spaces)
+  std::vector<std::string> sections, issues, domains;
+  std::string since, until;
+  std::string format;  // "" (terminal or tsv, by stdout), "tsv" or "json"
+  std::string color = "auto";
+  std::string sort = "rank";
+  std::int64_t limit = 20, offset = 0;
+  bool count = false, urls = false, explain = false;
+};
+
+// kn search: run a query; exit 1 when nothing matched.
+int run_search(const SearchCommandOptions& options);
+
 struct CheckOptions {
   std::string db;
 };

@@ -8,6 +8,7 @@
 
 #include "kn/issue.hpp"
 #include "kn/json.hpp"
+#include "kn/store.hpp"
 
 namespace kn {
 
@@ -22,6 +23,22 @@ std::string issue_json(const Issue& issue);
 // A few lines for a terminal: number, date, sections with their item
 // counts, cards and embeds.
 std::string issue_summary(const Issue& issue);
+
+// What a search hit is called: a card's title, else the first ~40
+// characters of an item's text or an embed's comment (or its URL).
+std::string hit_title(const Hit& hit);
+
+// One line of tab-separated columns: issue, date, section, kind, title, url,
+// snippet. Tabs and newlines inside fields become spaces.
+std::string hit_tsv(const Hit& hit);
+
+// One JSON object: issue, date, date_estimated, section, heading, kind,
+// title, url, snippet, score.
+std::string hit_json(const Hit& hit);
+
+// A few lines for a terminal of the given width, matches highlighted when
+// color is on.
+std::string hit_for_terminal(const Hit& hit, std::size_t width, bool color);
 
 // A progress bar on stderr (files done/total, MB/s, ETA) for runs longer
 // than a moment. Draws nothing unless stderr is a terminal.

@@ -7,16 +7,22 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kn/files.hpp"
 #include "kn/issue.hpp"
+#include "kn/query.hpp"
 #include "kn/sqlite.hpp"
 
 namespace kn {
 
 inline constexpr int kSchemaVersion = 1;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
+
+// The domain with its labels reversed, "api.github.com" -> "com.github.api":
+// a domain and its subdomains sort together.
+std::string domain_key(std::string_view domain);
 
 // --db, else $KN_DB, else $XDG_DATA_HOME/kn/kn.db, else ~/.local/share/kn/kn.db.
 std::string database_path(const std::string& flag);
@@ -32,6 +38,32 @@ struct StoredIssue {
 struct CheckResult {
   std::vector<std::string> checked;  // what was verified, for the report
   std::vector<std::string> problems;
+};
+
+// One search result: an entry with what the listing shows of it.
+struct Hit {
+  std::int64_t entry_id = 0;
+  int issue = 0;
+  std::optional<std::string> date;
+  bool date_estimated = false;
+  std::string section, heading;  // section kind and heading
+  std::string kind;              // item, card or embed
+  std::string title;             // cards only; see hit_title()
+  std::string url;               // card or embed URL; an item's first link, else its issue's URL
+  std::string body, comment;
+  // Around the matches, which are marked with kSnippetStart/kSnippetEnd.
+  std::string snippet;
+  double score = 0;  // bm25: lower is better; 0 without words
+};
+
+inline constexpr char kSnippetStart = '\x02', kSnippetEnd = '\x03';
+
+enum class SortOrder { rank, date, date_descending };
+
+struct SearchOptions {
+  SortOrder sort = SortOrder::rank;
+  std::int64_t limit = 20;  // 0: all
+  std::int64_t offset = 0;
 };
 
 class Store {
@@ -62,16 +94,21 @@ class Store {
 
   CheckResult check();
 
+  std::vector<Hit> search(const Query& query, const SearchOptions& options);
+  std::int64_t count(const Query& query);
+
  private:
   Store() = default;
   void prepare_schema(Access access);
   Statement& statement(std::unique_ptr<Statement>& slot, std::string_view sql);
   StoredIssue stored_issue(const Statement& row) const;
   void insert_entries(std::int64_t issue_id, const Issue& issue);
+  void bind_domain(Statement& statement, int index, const std::string& domain);
 
   std::unique_ptr<Database> db_;
   std::unique_ptr<Statement> find_by_source_, find_by_url_, insert_issue_, update_issue_,
-      delete_issue_, delete_entries_, insert_entry_, insert_link_, touch_;
+      delete_issue_, delete_entries_, insert_entry_, insert_link_, touch_, upsert_domain_;
+  std::unordered_map<std::string, std::int64_t> domain_ids_;
 };
 
 }  // namespace kn

@@ -1,0 +1,187 @@
+#include "kn/query.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+namespace {
+
+struct Case {
+  std::string_view query, match;
+};
+
+std::string error_for(std::string_view query) {
+  try {
+    kn::parse_query(query);
+  } catch (const kn::QueryError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Query, Fts5Phrase) {
+  EXPECT_EQ(kn::fts5_phrase("PyTorch"), "\"PyTorch\"");
+  EXPECT_EQ(kn::fts5_phrase("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(kn::fts5_phrase("画"), "\"画\"*");
+  EXPECT_EQ(kn::fts5_phrase("画像"), "\"画像\"");
+  EXPECT_EQ(kn::fts5_phrase("Go学"), "\"Go学\"*");
+  EXPECT_EQ(kn::fts5_phrase("^*:"), "");
+}
+
+TEST(Query, Translation) {
+  const Case cases[] = {
+      {"PyTorch", "\"PyTorch\""},
+      {"PyTorch 実装", "(\"PyTorch\" AND \"実装\")"},
+      {"a AND b", "(\"a\" AND \"b\")"},
+      {"a OR b c", "(\"a\" OR (\"b\" AND \"c\"))"},
+      {"(a OR b) c", "((\"a\" OR \"b\") AND \"c\")"},
+      {"\"deep learning\"", "\"deep learning\""},
+      {"pre*", "\"pre\"*"},
+      {"画*", "\"画\"*"},
+      {"a -b", "(\"a\" NOT \"b\")"},
+      {"a NOT b -c", "(\"a\" NOT (\"b\" OR \"c\"))"},
+      {"a --b", "(\"a\" AND \"b\")"},
+      {"a -(b OR c)", "(\"a\" NOT (\"b\" OR \"c\"))"},
+      {"(a OR b) c -d", "(((\"a\" OR \"b\") AND \"c\") NOT \"d\")"},
+      {"C++ U-Net", "(\"C++\" AND \"U-Net\")"},
+      {"NEAR", "\"NEAR\""},
+      {"near(a b)", "(\"near\" AND (\"a\" AND \"b\"))"},
+      {"a ^ b", "(\"a\" AND \"b\")"},  // nothing to search for in "^": left out
+      {"say\"hi there\"", "(\"say\" AND \"hi there\")"},
+      {"日本語　全角スペース", "(\"日本語\" AND \"全角スペース\")"},
+      {"a\x1b[31mb", "(\"a\" AND \"[31mb\")"},
+      {"https://github.com/x", "\"https://github.com/x\""},
+      {"{title}: x", "(\"{title}:\" AND \"x\")"},
+      {"a in:title", "{title} : (\"a\")"},
+      {"a in:title,comment", "{title comment} : (\"a\")"},
+  };
+  for (const Case& c : cases) {
+    const kn::Query query = kn::parse_query(c.query);
+    EXPECT_EQ(query.match, c.match) << c.query;
+    EXPECT_EQ(query.exclude, "") << c.query;
+  }
+}
+
+TEST(Query, OnlyNegativeTermsLeaveEntriesOut) {
+  kn::Query query = kn::parse_query("-kaggle section:news");
+  EXPECT_EQ(query.match, "");
+  EXPECT_EQ(query.exclude, "\"kaggle\"");
+  query = kn::parse_query("NOT a -b");
+  EXPECT_EQ(query.exclude, "(\"a\" OR \"b\")");
+}
+
+TEST(Query, Filters) {
+  const kn::Query query = kn::parse_query(
+      "x section:competitions Section:PR issue:66 issue:90..60 issue:100.. since:2021-03 "
+      "until:2022 date:2021..2021-06-15 domain:www.GitHub.com domain:https://zenn.dev/a");
+  const kn::Filters& f = query.filters;
+  EXPECT_EQ(f.sections, (std::vector<std::string>{"competitions", "news_and_competitions", "pr"}));
+  EXPECT_EQ(f.issues, (std::vector<std::pair<int, int>>{{66, 66}, {60, 90}, {100, 1 << 30}}));
+  EXPECT_EQ(f.since, "2021-03-01");
+  EXPECT_EQ(f.until, "2021-06-15");
+  EXPECT_EQ(f.domains, (std::vector<std::string>{"github.com", "zenn.dev"}));
+  EXPECT_EQ(query.match, "\"x\"");
+}
+
+TEST(Query, DatesCoverWholeMonthsAndYears) {
+  kn::Filters f;
+  kn::add_date_filter(f, "2024-02");
+  EXPECT_EQ(f.since, "2024-02-01");
+  EXPECT_EQ(f.until, "2024-02-29");
+  f = {};
+  kn::add_date_filter(f, "..2023-02");
+  EXPECT_FALSE(f.since);
+  EXPECT_EQ(f.until, "2023-02-28");
+  f = {};
+  kn::add_until_filter(f, "2021");
+  EXPECT_EQ(f.until, "2021-12-31");
+}
+
+TEST(Query, FilterOnlyQueries) {
+  const kn::Query query = kn::parse_query("section:news since:2022");
+  EXPECT_EQ(query.match, "");
+  EXPECT_EQ(query.exclude, "");
+  EXPECT_EQ(query.filters.sections, (std::vector<std::string>{"news", "news_and_competitions"}));
+  kn::Filters flags;
+  kn::add_section_filter(flags, "links");
+  EXPECT_EQ(kn::parse_query("", flags).filters.sections, std::vector<std::string>{"links"});
+}
+
+TEST(Query, Explanation) {
+  EXPECT_EQ(kn::parse_query("PyTorch 画 -\"deep learning\" section:news").explanation,
+            "query:\n"
+            "  AND\n"
+            "    PyTorch  ->  pytorch\n"
+            "    画  ->  画*\n"
+            "    NOT\n"
+            "      \"deep learning\"  ->  deep learning\n"
+            "filters:\n"
+            "  section: news, news_and_competitions\n"
+            "FTS5: ((\"PyTorch\" AND \"画\"*) NOT \"deep learning\")\n");
+  EXPECT_EQ(kn::parse_query("^ section:pr").explanation,
+            "query:\n"
+            "  ^  ->  (nothing to search for: ignored)\n"
+            "filters:\n"
+            "  section: pr\n");
+}
+
+TEST(Query, HostileQueriesAreErrorsWithAPlace) {
+  const Case cases[] = {
+      {"", "nothing to search for: give a word, a phrase or a filter"},
+      {"   \t ", "nothing to search for: give a word, a phrase or a filter"},
+      {"^", "nothing to search for: give a word, a phrase or a filter"},
+      {"\"unbalanced", "missing closing '\"' for the quote at column 1"},
+      {"a \"b", "missing closing '\"' for the quote at column 3"},
+      {"*", "'*' must follow a word at column 1"},
+      {"AND", "AND needs a term on each side at column 1"},
+      {"a AND", "AND needs a term on each side at column 3"},
+      {"a AND AND b", "AND needs a term on each side at column 3"},
+      {"OR", "OR needs a term before it at column 1"},
+      {"a OR", "OR needs a term after it at column 3"},
+      {"NOT", "NOT needs a term after it at column 1"},
+      {"a (b", "missing ')' for the '(' at column 3"},
+      {"a)", "')' without a matching '(' at column 2"},
+      {"()", "nothing to search for: give a word, a phrase or a filter"},
+      {"a OR -b",
+       "a negated term cannot be part of OR; subtract it from the group: (a OR b) -c "
+       "at column 6"},
+      {"a OR (-b -c)", "NOT needs something to subtract from at column 7"},
+      {"section:", "section: needs a value (e.g. section:news) at column 1"},
+      {"x section:bogus",
+       "unknown section 'bogus' (sections: news, competitions, news_and_competitions, pr, "
+       "announcement, datasets, articles, errata, others, other, links) at column 3"},
+      {"issue:6x", "bad issue number '6x' (use issue:66 or issue:60..90) at column 1"},
+      {"issue:..", "bad issue number '..' (use issue:66 or issue:60..90) at column 1"},
+      {"since:2021-02-30",
+       "bad date '2021-02-30' in since:2021-02-30 (dates are YYYY, YYYY-MM or YYYY-MM-DD) at "
+       "column 1"},
+      {"date:..", "bad date range '..' (use date:2021-03..2021-06) at column 1"},
+      {"domain:\"a b\"", "domain: needs a value (e.g. domain:github.com) at column 1"},
+      {"in:author x",
+       "unknown column 'author' in in:author (use title, body or comment) at column 1"},
+      {"in:title", "in: needs words to search for"},
+      {"(a section:news)",
+       "filters apply to the whole query and cannot be in parentheses at column 4"},
+      {"-section:news", "filters cannot be negated at column 2"},
+      {"日本 \xff", "the query is not valid UTF-8 (at column 4)"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(error_for(c.query), c.match) << c.query;
+}
+
+TEST(Query, DeepNestingIsAnErrorNotACrash) {
+  const std::string parens = std::string(100000, '(') + "a" + std::string(100000, ')');
+  EXPECT_EQ(error_for(parens), "query nested too deeply at column 33");
+  const std::string negations = std::string(100000, '-') + "a";
+  EXPECT_EQ(error_for(negations), "query nested too deeply at column 33");
+}
+
+TEST(Query, LongQueriesWork) {
+  std::string words;
+  for (int i = 0; i < 2000; ++i) words += "w" + std::to_string(i) + " ";
+  const std::string match = kn::parse_query(words).match;
+  EXPECT_TRUE(match.starts_with("(\"w0\" AND \"w1\" AND "));
+  EXPECT_TRUE(match.ends_with(" AND \"w1999\")"));
+}
+
+}  // namespace
