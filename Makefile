@@ -30,7 +30,8 @@ build: deps $(BUILD)/Makefile
 demo: build
 	rm -f $(BUILD)/demo.db
 	$(BUILD)/kn index --db $(BUILD)/demo.db seeds/
-	$(BUILD)/kn check --db $(BUILD)/demo.db
+	$(BUILD)/kn search --db $(BUILD)/demo.db --limit 3 PyTorch
+	$(BUILD)/kn search --db $(BUILD)/demo.db --limit 3 解法 section:competitions
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

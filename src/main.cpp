@@ -75,11 +75,14 @@ void add_search(CLI::App& app, kn::SearchCommandOptions& options) {
   // "-word" reaches the query language instead of the option parser.
   cmd->allow_extras();
   add_db_option(cmd, options.db);
-  cmd->add_option("--section", options.sections, "Only these sections (as section:)");
-  cmd->add_option("--issue", options.issues, "Only these issues: 66 or 60..90");
+  cmd->add_option("--section", options.sections, "Only this section (as section:); repeatable")
+      ->allow_extra_args(false);
+  cmd->add_option("--issue", options.issues, "Only issue 66, or 60..90; repeatable")
+      ->allow_extra_args(false);
   cmd->add_option("--since", options.since, "From this date: YYYY, YYYY-MM or YYYY-MM-DD");
   cmd->add_option("--until", options.until, "Up to this date (inclusive)");
-  cmd->add_option("--domain", options.domains, "Only entries citing this domain");
+  cmd->add_option("--domain", options.domains, "Only entries citing this domain; repeatable")
+      ->allow_extra_args(false);
   cmd->add_option("--format", options.format, "tsv or json (JSON Lines)");
   cmd->add_option("--color", options.color, "auto, always or never (NO_COLOR is respected)");
   cmd->add_option("--sort", options.sort, "rank (default), date (oldest first) or -date");

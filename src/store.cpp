@@ -592,7 +592,8 @@ std::vector<Hit> Store::search(const Query& query, const SearchOptions& options)
     case SortOrder::date_descending: order = "i.date DESC, i.number DESC, e.position"; break;
   }
   const std::string text =
-      "SELECT e.id, i.number, i.date, i.date_estimated, e.section_kind, e.section_heading, "
+      "SELECT e.id, i.number, e.position, i.date, i.date_estimated, e.section_kind, "
+      "e.section_heading, "
       "e.kind, e.title, coalesce(e.url, (SELECT url FROM links WHERE entry_id = e.id "
       "ORDER BY position LIMIT 1), i.url), e.body, e.comment, " +
       snippet + ", " + score + " AS score" + sql.from_where + " ORDER BY " + order +
@@ -607,17 +608,18 @@ std::vector<Hit> Store::search(const Query& query, const SearchOptions& options)
     Hit& hit = hits.emplace_back();
     hit.entry_id = statement.column_int(0);
     hit.issue = static_cast<int>(statement.column_int(1));
-    hit.date = statement.column_optional_text(2);
-    hit.date_estimated = statement.column_int(3) != 0;
-    hit.section = statement.column_text(4);
-    hit.heading = statement.column_text(5);
-    hit.kind = statement.column_text(6);
-    hit.title = statement.column_text(7);
-    hit.url = statement.column_text(8);
-    hit.body = statement.column_text(9);
-    hit.comment = statement.column_text(10);
-    hit.snippet = statement.column_text(11);
-    hit.score = sqlite3_column_double(statement.handle(), 12);
+    hit.position = static_cast<int>(statement.column_int(2));
+    hit.date = statement.column_optional_text(3);
+    hit.date_estimated = statement.column_int(4) != 0;
+    hit.section = statement.column_text(5);
+    hit.heading = statement.column_text(6);
+    hit.kind = statement.column_text(7);
+    hit.title = statement.column_text(8);
+    hit.url = statement.column_text(9);
+    hit.body = statement.column_text(10);
+    hit.comment = statement.column_text(11);
+    hit.snippet = statement.column_text(12);
+    hit.score = sqlite3_column_double(statement.handle(), 13);
   }
   return hits;
 }

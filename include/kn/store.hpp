@@ -44,6 +44,7 @@ struct CheckResult {
 struct Hit {
   std::int64_t entry_id = 0;
   int issue = 0;
+  int position = 0;  // of the entry within its issue
   std::optional<std::string> date;
   bool date_estimated = false;
   std::string section, heading;  // section kind and heading

@@ -1,0 +1,243 @@
+// Store::search on the indexed seeds: what each kind of query finds.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kn/index.hpp"
+#include "kn/query.hpp"
+#include "kn/store.hpp"
+#include "kn/tokenizer.hpp"
+#include "kn/utf8.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using kn::Store;
+
+class SearchTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new kn::testing::TempDir();
+    store_ = new Store(*dir_ / "kn.db", Store::Access::read_write);
+    kn::Diagnostics diag;
+    kn::index_files(*store_, kn::expand_paths({"seeds"}, diag), {}, diag);
+  }
+  static void TearDownTestSuite() {
+    delete store_;
+    delete dir_;
+  }
+
+  // "issue/position" of each hit, in order.
+  static std::vector<std::string> hits(const std::string& text,
+                                       kn::SearchOptions options = {kn::SortOrder::rank, 0, 0},
+                                       kn::Filters flags = {}) {
+    std::vector<std::string> out;
+    for (const kn::Hit& hit : store_->search(kn::parse_query(text, flags), options)) {
+      out.push_back(std::to_string(hit.issue) + "/" + std::to_string(hit.position));
+    }
+    return out;
+  }
+
+  // The same, sorted: for queries whose order is not the point.
+  static std::vector<std::string> found(const std::string& text, kn::Filters flags = {}) {
+    std::vector<std::string> out = hits(text, {kn::SortOrder::rank, 0, 0}, std::move(flags));
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  using V = std::vector<std::string>;
+  static kn::testing::TempDir* dir_;
+  static Store* store_;
+};
+
+kn::testing::TempDir* SearchTest::dir_ = nullptr;
+Store* SearchTest::store_ = nullptr;
+
+TEST_F(SearchTest, EnglishWordsAndTheirVariants) {
+  const V colab{"117/6", "66/0", "84/4", "84/5"};
+  EXPECT_EQ(found("Colaboratory"), colab);
+  EXPECT_EQ(found("colaboratory"), colab);
+  EXPECT_EQ(found("COLABORATORY"), colab);
+  EXPECT_EQ(found("ＣｏｌａｂｏｒａｔｏｒＹ"), colab);  // full-width
+  const V competition{"117/0", "18/0", "18/7"};
+  EXPECT_EQ(found("competition"), competition);  // inflections meet in the stemmer
+  EXPECT_EQ(found("competitions"), competition);
+}
+
+TEST_F(SearchTest, PrefixPhraseOrNotAndGroups) {
+  EXPECT_EQ(found("Optim*"), V({"72/8"}));
+  EXPECT_EQ(found("\"Data Parallel\""), V({"84/11"}));
+  EXPECT_EQ(found("\"Parallel Data\""), V());
+  EXPECT_EQ(found("TPU OR JAX"), V({"66/7", "72/6"}));
+  EXPECT_EQ(found("PyTorch"), V({"117/4", "66/10", "66/11", "72/5", "72/6", "72/8", "84/11", "84/2",
+                                 "84/3", "84/5"}));
+  EXPECT_EQ(found("PyTorch -Lightning"), V({"117/4", "72/6", "72/8", "84/11", "84/2", "84/3"}));
+  EXPECT_EQ(found("PyTorch NOT Lightning"), found("PyTorch -Lightning"));
+  EXPECT_EQ(found("(TPU OR GPU) 勉強会"), V({"66/7"}));
+}
+
+TEST_F(SearchTest, JapaneseSubstrings) {
+  EXPECT_EQ(found("鰹"), V({"66/9"}));  // one character
+  EXPECT_EQ(found("解法"), V({"117/5", "66/2", "66/5", "66/9", "84/13", "84/7", "84/8"}));
+  EXPECT_EQ(found("ニューラル"), V({"66/16", "84/13"}));  // five
+  EXPECT_EQ(found("ﾆｭｰﾗﾙ"), V({"66/16", "84/13"}));       // half-width
+  EXPECT_EQ(found("PyTorch 実装"), V({"66/10"}));         // mixed
+  EXPECT_EQ(found("PyTorchの実装"), V({"66/10"}));        // one phrase, as written there
+  EXPECT_EQ(found("実装PyTorch"), V());
+}
+
+TEST_F(SearchTest, SectionFilters) {
+  EXPECT_EQ(found("解法 section:competitions"), V({"66/2", "66/5"}));
+  EXPECT_EQ(found("解法 section:links"), V({"117/5", "66/9", "84/13", "84/7", "84/8"}));
+  kn::Filters news;
+  kn::add_section_filter(news, "news");
+  EXPECT_EQ(found("Colaboratory", news), V({"66/0"}));
+  EXPECT_EQ(found("section:news"), V({"117/0", "18/0", "18/1", "18/2", "66/0", "72/0", "84/0"}));
+}
+
+TEST_F(SearchTest, IssueAndDateFilters) {
+  EXPECT_EQ(found("PyTorch issue:66"), V({"66/10", "66/11"}));
+  EXPECT_EQ(found("PyTorch issue:70..90"),
+            V({"72/5", "72/6", "72/8", "84/11", "84/2", "84/3", "84/5"}));
+  EXPECT_EQ(found("PyTorch date:2021-03..2021-06"), V({"66/10", "66/11", "72/5", "72/6", "72/8"}));
+  EXPECT_EQ(found("PyTorch since:2022"), V({"117/4"}));
+  EXPECT_EQ(found("section:news until:2020"), V({"18/0", "18/1", "18/2"}));
+}
+
+TEST_F(SearchTest, DomainFilters) {
+  EXPECT_EQ(found("domain:github.io"), V({"66/10", "66/15", "72/2", "84/6"}));  // subdomains
+  EXPECT_EQ(found("PyTorch domain:medium.com"), V({"66/11", "84/2"}));
+  EXPECT_EQ(found("domain:kaggle.com section:competitions"), V({"66/1"}));
+  EXPECT_EQ(found("domain:kaggle.com section:news"), V({"72/0", "84/0"}));
+  EXPECT_EQ(found("domain:aggle.com"), V());  // a suffix that is no domain
+}
+
+TEST_F(SearchTest, ColumnFilters) {
+  EXPECT_EQ(found("PyTorch in:title"),
+            V({"117/4", "66/10", "66/11", "72/5", "72/8", "84/2", "84/3", "84/5"}));
+  EXPECT_EQ(found("PyTorch in:comment"), found("PyTorch in:comment,comment"));
+}
+
+TEST_F(SearchTest, OnlyNegativeTerms) {
+  EXPECT_EQ(found("-Kaggle section:news"), V({"18/1", "66/0"}));
+}
+
+TEST_F(SearchTest, RankingPutsTitlesFirst) {
+  const V ranked = hits("PyTorch");
+  ASSERT_EQ(ranked.size(), 10u);
+  EXPECT_EQ(ranked[0], "84/2");  // "PyTorch" three times in its title
+}
+
+TEST_F(SearchTest, SortOrdersLimitAndOffset) {
+  EXPECT_EQ(hits("section:news", {kn::SortOrder::date}),
+            V({"18/0", "18/1", "18/2", "66/0", "72/0", "84/0", "117/0"}));
+  EXPECT_EQ(hits("section:news", {kn::SortOrder::date_descending}),
+            V({"117/0", "84/0", "72/0", "66/0", "18/0", "18/1", "18/2"}));
+  EXPECT_EQ(hits("section:news", {kn::SortOrder::rank}),
+            hits("section:news", {kn::SortOrder::date_descending}));
+  EXPECT_EQ(hits("section:news", {kn::SortOrder::date, 2, 3}), V({"66/0", "72/0"}));
+  EXPECT_EQ(hits("section:news", {kn::SortOrder::date, 0, 5}), V({"84/0", "117/0"}));
+  EXPECT_EQ(store_->count(kn::parse_query("PyTorch")), 10);
+  EXPECT_EQ(store_->count(kn::parse_query("section:news")), 7);
+}
+
+TEST_F(SearchTest, HitsCarryWhatTheListingShows) {
+  const std::vector<kn::Hit> found =
+      store_->search(kn::parse_query("鰹"), {kn::SortOrder::rank, 1, 0});
+  ASSERT_EQ(found.size(), 1u);
+  const kn::Hit& hit = found[0];
+  EXPECT_EQ(hit.issue, 66);
+  EXPECT_EQ(hit.date, "2021-03-19");
+  EXPECT_TRUE(hit.date_estimated);
+  EXPECT_EQ(hit.section, "links");
+  EXPECT_EQ(hit.kind, "card");
+  EXPECT_EQ(hit.title, "SIGNATE 鰹節コン\u30D8\u309A2nd Place Solution");  // as written
+  EXPECT_EQ(hit.url, "https://www.slideshare.net/ren4yu/signate-2nd-place-solution");
+  // The match is the bigram 鰹節 that the one-character query is a prefix of.
+  EXPECT_EQ(hit.snippet, "SIGNATE \x02鰹節\x03コン\u30D8\u309A2nd Place Solution");
+  EXPECT_LT(hit.score, 0);
+
+  // An item's URL is its first link.
+  const std::vector<kn::Hit> item =
+      store_->search(kn::parse_query("Colaboratory section:news"), {});
+  ASSERT_EQ(item.size(), 1u);
+  EXPECT_EQ(item[0].kind, "item");
+  EXPECT_EQ(item[0].url, "https://colab.research.google.com/signup");
+}
+
+// Queries drawn at random from the indexed text find exactly what a scan of
+// the normalized text finds: Japanese substrings of 1 to 6 characters, and
+// whole Latin words (which the stemmer may also find in other forms).
+TEST_F(SearchTest, RandomQueriesMatchABruteForceScan) {
+  std::vector<std::pair<std::string, std::string>> entries;  // "issue/position", text
+  kn::Statement all(store_->db(),
+                    "SELECT i.number || '/' || e.position, e.title || char(10) || e.body || "
+                    "char(10) || e.comment FROM entries e JOIN issues i ON i.id = e.issue_id");
+  while (all.step()) {
+    entries.emplace_back(all.column_text(0), kn::normalize(all.column_text(1)));
+  }
+  const auto is_word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  // Entries holding query: as a substring, or as a whole word.
+  const auto scan = [&](const std::string& query, bool whole_word) {
+    std::set<std::string> ids;
+    for (const auto& [id, text] : entries) {
+      for (std::size_t pos = text.find(query); pos != std::string::npos;
+           pos = text.find(query, pos + 1)) {
+        const std::size_t after = pos + query.size();
+        if (!whole_word || ((pos == 0 || !is_word(text[pos - 1])) &&
+                            (after == text.size() || !is_word(text[after])))) {
+          ids.insert(id);
+          break;
+        }
+      }
+    }
+    return ids;
+  };
+  const auto search = [&](const std::string& query) {
+    const V got = found(query);
+    return std::set<std::string>(got.begin(), got.end());
+  };
+
+  std::mt19937 random(4242);
+  int japanese = 0;
+  for (int attempt = 0; attempt < 100000 && japanese < 300; ++attempt) {
+    const std::string& text = entries[random() % entries.size()].second;
+    std::size_t at = random() % text.size();
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    std::size_t end = at;
+    std::u32string piece;
+    const std::size_t length = 1 + random() % 6;
+    while (end < text.size() && piece.size() < length) piece += kn::decode_utf8(text, end);
+    if (!std::all_of(piece.begin(), piece.end(), kn::is_japanese_letter)) continue;
+    const std::string query = text.substr(at, end - at);
+    ASSERT_EQ(search(query), scan(query, false)) << query;
+    ++japanese;
+  }
+  EXPECT_EQ(japanese, 300);
+
+  std::vector<std::string> words;
+  for (const auto& [id, text] : entries) {
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t j = i;
+      while (j < text.size() && is_word(text[j])) ++j;
+      if (j > i) words.push_back(text.substr(i, j - i));
+      i = j + 1;
+    }
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::shuffle(words.begin(), words.end(), random);
+  words.resize(300);
+  for (const std::string& word : words) {
+    const std::set<std::string> got = search(word), want = scan(word, true);
+    ASSERT_TRUE(std::includes(got.begin(), got.end(), want.begin(), want.end())) << word;
+  }
+}
+
+}  // namespace
