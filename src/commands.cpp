@@ -9,6 +9,7 @@
 #include <iterator>
 #include <optional>
 
+#include "kn/browse.hpp"
 #include "kn/error.hpp"
 #include "kn/extract.hpp"
 #include "kn/index.hpp"
@@ -17,6 +18,7 @@
 #include "kn/query.hpp"
 #include "kn/store.hpp"
 #include "kn/terminal.hpp"
+#include "kn/url.hpp"
 
 namespace kn {
 
@@ -227,6 +229,303 @@ int run_search(const SearchCommandOptions& options) {
     }
   }
   return hits.empty() ? kExitNoResults : kExitOk;
+}
+
+namespace {
+
+enum class Format { table, tsv, json, markdown };
+
+Format output_format(const OutputOptions& output, bool markdown_allowed) {
+  if (output.format.empty()) return stdout_is_terminal() ? Format::table : Format::tsv;
+  if (output.format == "tsv") return Format::tsv;
+  if (output.format == "json") return Format::json;
+  if (output.format == "md" && markdown_allowed) return Format::markdown;
+  throw Error(fmt::format("--format: '{}' is not {}", output.format,
+                          markdown_allowed ? "md or json" : "tsv or json"));
+}
+
+ListFilters list_filters(const ListOptions& options) {
+  ListFilters filters;
+  Filters dates;
+  try {
+    if (!options.since.empty()) add_since_filter(dates, options.since);
+    if (!options.until.empty()) add_until_filter(dates, options.until);
+  } catch (const QueryError& e) {
+    throw Error(e.what());
+  }
+  filters.since = dates.since;
+  filters.until = dates.until;
+  filters.platform = options.platform;
+  filters.domain = options.domain;
+  return filters;
+}
+
+std::string issue_cell(const IssueRef& ref) {
+  return fmt::format("#{} {}", ref.number, ref.date.value_or(""));
+}
+
+// Prints rows as the format says: a table with header, TSV, or JSON Lines
+// made by to_json.
+// shrink: the column of the table to cut first when it is too wide.
+template <typename Row, typename Cells, typename ToJson>
+int print_rows(const std::vector<Row>& rows, Format format, bool color,
+               const std::vector<std::string>& header, std::size_t shrink, Cells cells,
+               ToJson to_json) {
+  if (format == Format::json) {
+    for (const Row& row : rows) {
+      JsonWriter json;
+      to_json(json, row);
+      write_stdout(json.str() + '\n');
+    }
+  } else if (format == Format::tsv) {
+    for (const Row& row : rows) write_stdout(tsv_row(cells(row)));
+  } else if (!rows.empty()) {
+    std::vector<std::vector<std::string>> table;
+    for (const Row& row : rows) table.push_back(cells(row));
+    write_stdout(table_for_terminal(header, table, terminal_width(), color, shrink));
+  }
+  return rows.empty() ? kExitNoResults : kExitOk;
+}
+
+void date_value(JsonWriter& json, const char* key, const std::optional<std::string>& date) {
+  json.key(key).nullable(date);
+}
+
+}  // namespace
+
+int run_list(const ListOptions& options) {
+  const Format format = output_format(options.output, false);
+  const bool color = use_color(color_mode(options.output.color));
+  const ListFilters filters = list_filters(options);
+  Store store(database_path(options.db), Store::Access::read_only);
+
+  if (options.what == "competitions") {
+    if (!options.sort.empty() && options.sort != "first" && options.sort != "mentions") {
+      throw Error(fmt::format("--sort: '{}' is not first or mentions", options.sort));
+    }
+    return print_rows(
+        list_competitions(store, filters, options.sort == "mentions"), format, color,
+        {"platform", "name", "first", "last", "mentions", "url"}, 1,
+        [&](const CompetitionRow& r) -> std::vector<std::string> {
+          if (format == Format::tsv) {
+            return {r.platform,
+                    r.name,
+                    r.url,
+                    std::to_string(r.first.number),
+                    r.first.date.value_or(""),
+                    std::to_string(r.last.number),
+                    r.last.date.value_or(""),
+                    std::to_string(r.mentions)};
+          }
+          return {r.platform,
+                  r.name,
+                  issue_cell(r.first),
+                  issue_cell(r.last),
+                  std::to_string(r.mentions),
+                  r.url};
+        },
+        [](JsonWriter& json, const CompetitionRow& r) {
+          json.begin_object().key("platform").value(r.platform).key("name").value(r.name);
+          json.key("url").value(r.url).key("first_issue").value(r.first.number);
+          date_value(json, "first_date", r.first.date);
+          json.key("last_issue").value(r.last.number);
+          date_value(json, "last_date", r.last.date);
+          json.key("mentions").value(r.mentions).end_object();
+        });
+  }
+  if (options.what == "issues") {
+    return print_rows(
+        list_issues(store, filters), format, color, {"issue", "date", "title", "items", "cards"}, 2,
+        [&](const IssueRow& r) -> std::vector<std::string> {
+          const std::string date = r.date ? (r.date_estimated ? "~" : "") + *r.date : "";
+          if (format == Format::tsv) {
+            return {std::to_string(r.number),
+                    date,
+                    r.title,
+                    std::to_string(r.items),
+                    std::to_string(r.cards),
+                    std::to_string(r.embeds),
+                    r.url};
+          }
+          return {std::to_string(r.number), date, r.title, std::to_string(r.items),
+                  std::to_string(r.cards)};
+        },
+        [](JsonWriter& json, const IssueRow& r) {
+          json.begin_object().key("number").value(r.number);
+          date_value(json, "date", r.date);
+          json.key("date_estimated").value(r.date_estimated).key("title").value(r.title);
+          json.key("url").value(r.url).key("source").value(r.source);
+          json.key("items").value(r.items).key("cards").value(r.cards);
+          json.key("embeds").value(r.embeds).end_object();
+        });
+  }
+  if (options.what == "links") {
+    const auto issues_cell = [](const LinkRow& r) {
+      std::string out;
+      for (const int n : r.issues) out += (out.empty() ? "#" : ", #") + std::to_string(n);
+      return out;
+    };
+    return print_rows(
+        list_links(store, filters), format, color, {"cited", "text", "issues", "url"}, 1,
+        [&](const LinkRow& r) -> std::vector<std::string> {
+          if (format == Format::tsv)
+            return {r.url, r.text, std::to_string(r.cited), issues_cell(r)};
+          return {std::to_string(r.cited), r.text, issues_cell(r), r.url};
+        },
+        [](JsonWriter& json, const LinkRow& r) {
+          json.begin_object().key("url").value(r.url).key("text").value(r.text);
+          json.key("cited").value(r.cited).key("issues").begin_array();
+          for (const int n : r.issues) json.value(n);
+          json.end_array().end_object();
+        });
+  }
+  if (options.what == "domains") {
+    return print_rows(
+        list_domains(store, filters), format, color, {"domain", "links", "cards"}, 0,
+        [](const DomainRow& r) -> std::vector<std::string> {
+          return {r.domain, std::to_string(r.links), std::to_string(r.cards)};
+        },
+        [](JsonWriter& json, const DomainRow& r) {
+          json.begin_object().key("domain").value(r.domain).key("links").value(r.links);
+          json.key("cards").value(r.cards).end_object();
+        });
+  }
+  throw Error("say what to list: --competition, --issues, --links or --domains");
+}
+
+int run_show(const ShowOptions& options) {
+  const Format format = output_format(options.output, true);
+  const bool color = use_color(color_mode(options.output.color));
+  Store store(database_path(options.db), Store::Access::read_only);
+  const std::optional<Issue> issue = load_issue(store, options.number);
+  if (!issue) {
+    print_error(fmt::format("no issue #{} in {}", options.number, store.db().path()));
+    return kExitNoResults;
+  }
+  const std::vector<Correction> corrections = corrections_of(store, *issue);
+  switch (format) {
+    case Format::json: write_stdout(issue_json(*issue) + '\n'); break;
+    case Format::markdown: write_stdout(issue_markdown(*issue, corrections)); break;
+    default:
+      write_stdout(issue_for_terminal(*issue, corrections,
+                                      stdout_is_terminal() ? terminal_width() : 80, color));
+  }
+  return kExitOk;
+}
+
+int run_stats(const StatsOptions& options) {
+  const Format format = output_format(options.output, false);
+  const bool color = use_color(color_mode(options.output.color));
+  Store store(database_path(options.db), Store::Access::read_only);
+  if (!options.by.empty()) {
+    const Breakdown breakdown = archive_breakdown(store, options.by);
+    std::vector<std::string> header{options.by};
+    header.insert(header.end(), breakdown.columns.begin(), breakdown.columns.end());
+    return print_rows(
+        breakdown.rows, format, color, header, 0,
+        [](const auto& row) {
+          std::vector<std::string> cells{row.first};
+          for (const std::int64_t v : row.second) cells.push_back(std::to_string(v));
+          return cells;
+        },
+        [&](JsonWriter& json, const auto& row) {
+          json.begin_object().key(options.by).value(row.first);
+          for (std::size_t k = 0; k < breakdown.columns.size(); ++k) {
+            json.key(breakdown.columns[k]).value(row.second[k]);
+          }
+          json.end_object();
+        });
+  }
+  const Stats stats = archive_stats(store);
+  if (format == Format::json) {
+    JsonWriter json;
+    json.begin_object().key("issues").value(stats.issues);
+    date_value(json, "first_date", stats.first_date);
+    date_value(json, "last_date", stats.last_date);
+    json.key("entries").value(stats.entries).key("items").value(stats.items);
+    json.key("cards").value(stats.cards).key("embeds").value(stats.embeds);
+    json.key("links").value(stats.links).key("domains").value(stats.domains);
+    json.key("competitions").value(stats.competitions);
+    json.key("sections").begin_object();
+    for (const Count& c : stats.sections) json.key(c.key).value(c.value);
+    json.end_object().key("platforms").begin_object();
+    for (const Count& c : stats.platforms) json.key(c.key).value(c.value);
+    json.end_object().key("database_bytes").value(stats.database_bytes).end_object();
+    write_stdout(json.str() + '\n');
+    return kExitOk;
+  }
+  const auto joined = [](const std::vector<Count>& counts) {
+    std::string out;
+    for (const Count& c : counts)
+      out += fmt::format("{}{} {}", out.empty() ? "" : ", ", c.key, c.value);
+    return out;
+  };
+  std::vector<std::vector<std::string>> rows{
+      {"issues", fmt::format("{} ({} .. {})", stats.issues, stats.first_date.value_or("?"),
+                             stats.last_date.value_or("?"))},
+      {"entries", fmt::format("{}: {} items, {} cards, {} embeds", stats.entries, stats.items,
+                              stats.cards, stats.embeds)},
+      {"sections", joined(stats.sections)},
+      {"links", fmt::format("{} distinct", stats.links)},
+      {"domains", std::to_string(stats.domains)},
+      {"competitions", fmt::format("{}: {}", stats.competitions, joined(stats.platforms))},
+      {"database", fmt::format("{:.1f} MB", static_cast<double>(stats.database_bytes) / 1e6)},
+  };
+  if (format == Format::tsv) {
+    for (const auto& row : rows) write_stdout(tsv_row(row));
+  } else {
+    write_stdout(table_for_terminal({"archive", ""}, rows, terminal_width(), color));
+  }
+  return kExitOk;
+}
+
+int run_export(const ExportOptions& options) {
+  if (options.format != "jsonl" && options.format != "csv" && options.format != "md") {
+    throw Error(fmt::format("--format: '{}' is not jsonl, csv or md", options.format));
+  }
+  Store store(database_path(options.db), Store::Access::read_only);
+  if (options.format == "csv") {
+    write_stdout(csv_row({"issue", "date", "date_estimated", "issue_url", "section", "heading",
+                          "kind", "title", "url", "domain", "image", "body", "comment", "links"}));
+  }
+  bool first = true;
+  for_each_issue(store, [&](const Issue& issue) {
+    if (options.format == "jsonl") {
+      write_stdout(issue_json(issue) + '\n');
+    } else if (options.format == "md") {
+      write_stdout((first ? "" : "\n---\n\n") + issue_markdown(issue, {}));
+    } else {
+      const std::string date = issue.date ? issue.date->to_string() : "";
+      const auto row = [&](std::string_view section, std::string_view heading,
+                           std::string_view kind, std::string_view title, std::string_view url,
+                           std::string_view domain, std::string_view image, std::string_view body,
+                           std::string_view comment, const std::vector<Link>& links) {
+        std::string link_cell;
+        for (const Link& link : links) link_cell += (link_cell.empty() ? "" : "\n") + link.url;
+        write_stdout(
+            csv_row({std::to_string(issue.number), date, issue.date_estimated ? "true" : "false",
+                     issue.url, std::string(section), std::string(heading), std::string(kind),
+                     std::string(title), std::string(url), std::string(domain), std::string(image),
+                     std::string(body), std::string(comment), link_cell}));
+      };
+      for (const Section& section : issue.sections) {
+        for (const Item& item : section.items) {
+          row(to_string(section.kind), section.heading, "item", "", "", "", "", item.text, "",
+              item.links);
+        }
+      }
+      for (const Card& card : issue.cards) {
+        row("links", "", "card", card.title, card.url, card.domain, card.image.value_or(""),
+            card.blurb, card.comment, card.links);
+      }
+      for (const Embed& embed : issue.embeds) {
+        row("links", "", "embed", "", embed.url, url_domain(embed.url), "", "", embed.comment,
+            embed.links);
+      }
+    }
+    first = false;
+  });
+  return kExitOk;
 }
 
 }  // namespace kn

@@ -82,6 +82,13 @@ std::string_view to_string(SectionKind kind) {
   return "other";
 }
 
+std::optional<SectionKind> section_kind_named(std::string_view name) {
+  for (const auto& [kind, kind_name] : kKindNames) {
+    if (kind_name == name) return kind;
+  }
+  return std::nullopt;
+}
+
 std::optional<SectionKind> known_section_kind(std::string_view heading) {
   std::string key = collapse_whitespace(heading);
   if (key.ends_with(':')) key.pop_back();

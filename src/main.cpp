@@ -93,6 +93,84 @@ void add_search(CLI::App& app, kn::SearchCommandOptions& options) {
   cmd->add_flag("--explain", options.explain, "Show how the query is understood; run nothing");
 }
 
+void add_output_options(CLI::App* cmd, kn::OutputOptions& output, const char* formats) {
+  cmd->add_option("--format", output.format, formats);
+  cmd->add_option("--color", output.color, "auto, always or never (NO_COLOR is respected)");
+}
+
+// `kn list --competition` and `kn list competitions` say the same.
+struct ListChoice {
+  bool competitions = false, issues = false, links = false, domains = false;
+  std::string positional;
+};
+
+void add_list(CLI::App& app, kn::ListOptions& options, ListChoice& choice) {
+  CLI::App* cmd = app.add_subcommand("list", "List competitions, issues, links or domains");
+  cmd->footer(
+      "Examples:\n  kn list --competition\n  kn list competitions --platform kaggle --since 2022\n"
+      "  kn list --issues\n  kn list --links --domain github.com\n  kn list --domains "
+      "--format json");
+  cmd->add_option("what", choice.positional, "competitions, issues, links or domains");
+  cmd->add_flag("--competition,--competitions", choice.competitions,
+                "Competitions linked to: platform, name, first and last mention, mentions");
+  cmd->add_flag("--issues", choice.issues, "Issues: number, date (~ estimated), title, counts");
+  cmd->add_flag("--links", choice.links, "Distinct URLs cited, most cited first");
+  cmd->add_flag("--domains", choice.domains, "Domains cited, with links and cards, most first");
+  cmd->add_option("--platform", options.platform, "Competitions of this platform (kaggle, ...)");
+  cmd->add_option("--domain", options.domain, "Links on this domain or its subdomains");
+  cmd->add_option("--since", options.since, "Mentions from this date: YYYY, YYYY-MM, YYYY-MM-DD");
+  cmd->add_option("--until", options.until, "Mentions up to this date (inclusive)");
+  cmd->add_option("--sort", options.sort, "Competitions: first (default) or mentions");
+  add_db_option(cmd, options.db);
+  add_output_options(cmd, options.output, "tsv or json (JSON Lines)");
+}
+
+std::string list_what(const ListChoice& choice) {
+  std::vector<std::string> chosen;
+  if (choice.competitions) chosen.push_back("competitions");
+  if (choice.issues) chosen.push_back("issues");
+  if (choice.links) chosen.push_back("links");
+  if (choice.domains) chosen.push_back("domains");
+  if (!choice.positional.empty()) {
+    std::string what = choice.positional == "competition" ? "competitions" : choice.positional;
+    if (what != "competitions" && what != "issues" && what != "links" && what != "domains") {
+      throw kn::Error(fmt::format("cannot list '{}': say competitions, issues, links or domains",
+                                  choice.positional));
+    }
+    chosen.push_back(what);
+  }
+  if (chosen.size() > 1 && chosen[0] != chosen[1]) {
+    throw kn::Error("list one thing at a time: --competition, --issues, --links or --domains");
+  }
+  return chosen.empty() ? "" : chosen[0];
+}
+
+void add_show(CLI::App& app, kn::ShowOptions& options) {
+  CLI::App* cmd = app.add_subcommand("show", "Show one issue: sections, cards, embeds");
+  cmd->footer("Examples:\n  kn show 66\n  kn show 66 --format md > issue-66.md");
+  cmd->add_option("number", options.number, "The issue's number")->required();
+  add_db_option(cmd, options.db);
+  add_output_options(cmd, options.output, "md (Markdown) or json (as kn parse --json)");
+}
+
+void add_stats(CLI::App& app, kn::StatsOptions& options) {
+  CLI::App* cmd = app.add_subcommand("stats", "Count what the archive holds");
+  cmd->footer("Examples:\n  kn stats\n  kn stats --by month\n  kn stats --format json");
+  cmd->add_option("--by", options.by, "Counts per month, year, section, domain or platform");
+  add_db_option(cmd, options.db);
+  add_output_options(cmd, options.output, "tsv or json");
+}
+
+void add_export(CLI::App& app, kn::ExportOptions& options) {
+  CLI::App* cmd = app.add_subcommand("export", "Write the whole archive to stdout");
+  cmd->footer(
+      "Examples:\n  kn export > archive.jsonl\n  kn export --format csv > entries.csv\n"
+      "  kn export --format md > archive.md");
+  cmd->add_option("--format", options.format,
+                  "jsonl (kn parse --json per issue, default), csv (an entry a row) or md");
+  add_db_option(cmd, options.db);
+}
+
 void add_check(CLI::App& app, kn::CheckOptions& options) {
   CLI::App* cmd = app.add_subcommand("check", "Verify the database and its full-text index");
   cmd->footer("Example:\n  kn check --db archive.db");
@@ -112,6 +190,15 @@ int main(int argc, char** argv) {
   add_index(app, index);
   kn::SearchCommandOptions search;
   add_search(app, search);
+  kn::ListOptions list;
+  ListChoice list_choice;
+  add_list(app, list, list_choice);
+  kn::ShowOptions show;
+  add_show(app, show);
+  kn::StatsOptions stats;
+  add_stats(app, stats);
+  kn::ExportOptions export_options;
+  add_export(app, export_options);
   kn::CheckOptions check;
   add_check(app, check);
 
@@ -147,6 +234,13 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("parse")) return kn::run_parse(parse);
     if (app.got_subcommand("index")) return kn::run_index(index);
     if (app.got_subcommand("check")) return kn::run_check(check);
+    if (app.got_subcommand("list")) {
+      list.what = list_what(list_choice);
+      return kn::run_list(list);
+    }
+    if (app.got_subcommand("show")) return kn::run_show(show);
+    if (app.got_subcommand("stats")) return kn::run_stats(stats);
+    if (app.got_subcommand("export")) return kn::run_export(export_options);
     return kn::kExitError;
   } catch (const kn::Error& e) {
     kn::print_error(e.what());

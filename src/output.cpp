@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "kn/terminal.hpp"
@@ -132,6 +133,19 @@ std::string first_chars(std::string_view text, std::size_t n) {
   return std::string(text.substr(0, i)) + (i < text.size() ? "…" : "");
 }
 
+// text without control characters but its line breaks, for CSV cells.
+std::string printable_keeping_lines(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t nl = text.find('\n');; nl = text.find('\n', start)) {
+    out += printable(text.substr(start, nl - start));
+    if (nl == std::string_view::npos) break;
+    out += '\n';
+    start = nl + 1;
+  }
+  return out;
+}
+
 // A field of a tab-separated line: no tabs, newlines or control characters.
 std::string tsv_field(std::string_view text) {
   std::string spaced(text);
@@ -255,6 +269,197 @@ std::string hit_for_terminal(const Hit& hit, std::size_t width, bool color) {
   }
   for (const std::string& line : lines) {
     if (!line.empty()) out += indent + line + '\n';
+  }
+  return out;
+}
+
+std::string table_for_terminal(const std::vector<std::string>& header,
+                               const std::vector<std::vector<std::string>>& rows, std::size_t width,
+                               bool color, std::size_t shrink) {
+  constexpr std::size_t kGap = 2;
+  std::vector<std::size_t> widths;
+  for (const std::string& cell : header) widths.push_back(display_width(cell));
+  std::vector<std::vector<std::string>> clean;
+  for (const auto& row : rows) {
+    auto& out = clean.emplace_back();
+    for (std::size_t k = 0; k < row.size() && k < widths.size(); ++k) {
+      out.push_back(tsv_field(row[k]));
+      widths[k] = std::max(widths[k], display_width(out.back()));
+    }
+  }
+  // Cut the chosen column, then the widest, until the line fits (but
+  // never below 8 columns).
+  std::size_t total = 0;
+  for (const std::size_t w : widths) total += w + kGap;
+  for (bool first = true; total > width + kGap; first = false) {
+    const auto column = first && shrink < widths.size()
+                            ? widths.begin() + static_cast<std::ptrdiff_t>(shrink)
+                            : std::max_element(widths.begin(), widths.end());
+    if (*column <= 8) {
+      if (first) continue;
+      break;
+    }
+    const std::size_t cut = std::min(*column - 8, total - width - kGap);
+    *column -= cut;
+    total -= cut;
+  }
+  const auto line = [&](const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      const std::string cell = truncate_to_width(cells[k], widths[k]);
+      out += cell;
+      if (k + 1 < cells.size()) out += std::string(widths[k] - display_width(cell) + kGap, ' ');
+    }
+    return out;
+  };
+  std::string out = paint(line(header), kDim, color) + '\n';
+  for (const auto& row : clean) out += line(row) + '\n';
+  return out;
+}
+
+std::string tsv_row(const std::vector<std::string>& cells) {
+  std::string out;
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    if (k) out += '\t';
+    out += tsv_field(cells[k]);
+  }
+  return out + '\n';
+}
+
+std::string csv_row(const std::vector<std::string>& cells) {
+  std::string out;
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    if (k) out += ',';
+    const std::string cell = printable_keeping_lines(cells[k]);
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+      out += cell;
+      continue;
+    }
+    out += '"';
+    for (const char c : cell) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "\r\n";
+}
+
+namespace {
+
+std::string date_line(const Issue& issue) {
+  if (!issue.date) return "no date";
+  return issue.date->to_string() + (issue.date_estimated ? " (estimated)" : "");
+}
+
+// text wrapped to width, every line after `first` indented by `indent`.
+std::string wrapped(std::string_view text, std::size_t width, const std::string& first,
+                    const std::string& indent, std::string_view style, bool color) {
+  std::string out;
+  const std::size_t room = width > indent.size() + 10 ? width - indent.size() : 10;
+  bool leading = true;
+  for (const std::string& line : wrap_to_width(printable(text), room)) {
+    out += (leading ? first : indent) + paint(line, style, color) + '\n';
+    leading = false;
+  }
+  return out;
+}
+
+std::string link_list(const std::vector<Link>& links) {
+  std::string out;
+  for (const Link& link : links) {
+    out += fmt::format("{}{} <{}>", out.empty() ? "" : ", ", printable(link.text),
+                       printable(link.url));
+  }
+  return out;
+}
+
+std::string markdown_text(std::string_view text) {
+  std::string out;
+  for (const char c : printable(text)) {
+    if (c == '[' || c == ']' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string markdown_links(const std::vector<Link>& links, const std::string& indent) {
+  std::string out;
+  for (const Link& link : links) {
+    out += fmt::format("{}- [{}](<{}>)\n", indent, markdown_text(link.text), printable(link.url));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string issue_for_terminal(const Issue& issue, const std::vector<Correction>& corrections,
+                               std::size_t width, bool color) {
+  const std::string indent = "    ";
+  std::string out = paint(truncate_to_width(printable(issue.title), width), kBold, color) + '\n';
+  out +=
+      paint(truncate_to_width(date_line(issue) + "  " + printable(issue.url), width), kDim, color) +
+      '\n';
+  for (const Section& section : issue.sections) {
+    out +=
+        '\n' +
+        paint(section.heading.empty() ? "(no heading)" : printable(section.heading), kBold, color) +
+        '\n';
+    for (const Item& item : section.items) {
+      out += wrapped(item.text, width, "  • ", indent, {}, false);
+      if (!item.links.empty()) {
+        out += wrapped(link_list(item.links), width, indent, indent, kLink, color);
+      }
+    }
+  }
+  if (!issue.cards.empty() || !issue.embeds.empty())
+    out += '\n' + paint("Links", kBold, color) + '\n';
+  for (const Card& card : issue.cards) {
+    out += wrapped(card.title, width, "  ■ ", indent, kBold, color);
+    out += wrapped(card.url, width, indent, indent, kLink, color);
+    if (!card.blurb.empty()) out += wrapped(card.blurb, width, indent, indent, kDim, color);
+    if (!card.comment.empty()) out += wrapped(card.comment, width, indent, indent, {}, false);
+  }
+  for (const Embed& embed : issue.embeds) {
+    out += wrapped(embed.url, width, "  ▶ ", indent, kLink, color);
+    if (!embed.comment.empty()) out += wrapped(embed.comment, width, indent, indent, {}, false);
+  }
+  if (!corrections.empty()) out += '\n' + paint("Corrections", kBold, color) + '\n';
+  for (const Correction& c : corrections) {
+    out += wrapped(fmt::format("#{} ({}): {}", c.issue, c.date.value_or("no date"), c.text), width,
+                   "  ! ", indent, {}, false);
+  }
+  return out;
+}
+
+std::string issue_markdown(const Issue& issue, const std::vector<Correction>& corrections) {
+  std::string out = fmt::format("# {}\n\n{} · <{}>\n", markdown_text(issue.title), date_line(issue),
+                                printable(issue.url));
+  for (const Section& section : issue.sections) {
+    out += fmt::format("\n## {}\n\n",
+                       section.heading.empty() ? "(no heading)" : markdown_text(section.heading));
+    for (const Item& item : section.items) {
+      out += "- " + markdown_text(item.text) + '\n' + markdown_links(item.links, "  ");
+    }
+  }
+  if (!issue.cards.empty() || !issue.embeds.empty()) out += "\n## Links\n";
+  for (const Card& card : issue.cards) {
+    out += fmt::format("\n### [{}](<{}>)\n\n", markdown_text(card.title), printable(card.url));
+    if (!card.blurb.empty()) out += "> " + markdown_text(card.blurb) + "\n\n";
+    if (!card.comment.empty()) out += markdown_text(card.comment) + '\n';
+    out += markdown_links(card.links, "");
+  }
+  for (const Embed& embed : issue.embeds) {
+    out += fmt::format("\n### <{}>\n\n", printable(embed.url));
+    if (!embed.comment.empty()) out += markdown_text(embed.comment) + '\n';
+    out += markdown_links(embed.links, "");
+  }
+  if (!corrections.empty()) out += "\n## Corrections\n\n";
+  for (const Correction& c : corrections) {
+    out +=
+        fmt::format("- #{} ({}): {}\n", c.issue, c.date.value_or("no date"), markdown_text(c.text));
   }
   return out;
 }

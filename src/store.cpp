@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "kn/competition.hpp"
 #include "kn/error.hpp"
 #include "kn/tokenizer.hpp"
 #include "kn/url.hpp"
@@ -83,6 +84,24 @@ CREATE TABLE links (
 CREATE INDEX links_url ON links(url);
 CREATE INDEX links_domain ON links(domain_id) WHERE domain_id IS NOT NULL;
 
+-- Competitions found by the URLs entries link to (see competition.hpp), and
+-- each link to one. text is what may name the competition ('' when nothing
+-- can) and quality how well: 0 a link to its front page, 1 the title of a
+-- card for it, 2 a link to another of its pages.
+CREATE TABLE competitions (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  url TEXT NOT NULL UNIQUE
+);
+CREATE TABLE mentions (
+  entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+  competition_id INTEGER NOT NULL REFERENCES competitions(id),
+  text TEXT NOT NULL,
+  quality INTEGER NOT NULL,
+  PRIMARY KEY (competition_id, entry_id, text)
+) WITHOUT ROWID;
+CREATE INDEX mentions_entry ON mentions(entry_id);
+
 CREATE VIRTUAL TABLE entries_fts USING fts5(
   title, body, comment,
   content = 'entries', content_rowid = 'id', tokenize = 'porter kn');
@@ -147,9 +166,7 @@ void register_tokenizer(Database& db) {
 }
 
 // Once a transaction is rolled back, ids cached from it may not exist.
-void forget_domain_ids(void* cache) {
-  static_cast<std::unordered_map<std::string, std::int64_t>*>(cache)->clear();
-}
+void on_rollback(void* store) { static_cast<Store*>(store)->forget_cached_ids(); }
 
 std::string now_utc() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
@@ -238,7 +255,7 @@ Store::~Store() = default;
 void Store::prepare_schema(Access access) {
   Database& db = *db_;
   register_tokenizer(db);
-  sqlite3_rollback_hook(db.handle(), forget_domain_ids, &domain_ids_);
+  sqlite3_rollback_hook(db.handle(), on_rollback, this);
   db.exec("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON");
 
   // Only reads until the file is known to be a kn database: a stranger's
@@ -387,11 +404,13 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
     entry.bind(9, image).bind(10, body).bind(11, comment);
     entry.run();
     const std::int64_t entry_id = sqlite3_last_insert_rowid(db_->handle());
+    if (url) add_mention(entry_id, *url, title, true);
     for (std::size_t i = 0; i < links.size(); ++i) {
       link.bind(1, entry_id).bind(2, static_cast<std::int64_t>(i)).bind(3, links[i].text);
       link.bind(4, links[i].url);
       bind_domain(link, 5, url_domain(links[i].url));
       link.run();
+      add_mention(entry_id, links[i].url, links[i].text, false);
     }
   };
   for (const Section& section : issue.sections) {
@@ -426,6 +445,43 @@ void Store::bind_domain(Statement& statement, int index, const std::string& doma
     upsert.reset();
   }
   statement.bind(index, cached->second);
+}
+
+void Store::forget_cached_ids() {
+  domain_ids_.clear();
+  competition_ids_.clear();
+}
+
+void Store::add_mention(std::int64_t entry_id, const std::string& url, std::string_view text,
+                        bool from_title) {
+  const std::optional<CompetitionLink> competition = competition_of(url);
+  if (!competition) return;
+  auto cached = competition_ids_.find(competition->url);
+  if (cached == competition_ids_.end()) {
+    Statement& upsert = statement(upsert_competition_,
+                                  "INSERT INTO competitions (platform, url) VALUES (?1, ?2) "
+                                  "ON CONFLICT (url) DO UPDATE SET url = url RETURNING id");
+    upsert.bind(1, competition->platform).bind(2, competition->url);
+    upsert.step();
+    cached = competition_ids_.emplace(competition->url, upsert.column_int(0)).first;
+    upsert.reset();
+  }
+  std::string name = trim_brackets(text);
+  int quality = 0;
+  switch (competition->page) {
+    case CompetitionPage::front: quality = from_title ? 1 : 0; break;
+    case CompetitionPage::other: quality = 2; break;
+    case CompetitionPage::discussion: name.clear(); break;
+  }
+  if (!is_name_text(name, competition->platform)) name.clear();
+  statement(insert_mention_,
+            "INSERT OR IGNORE INTO mentions (entry_id, competition_id, text, quality) "
+            "VALUES (?1, ?2, ?3, ?4)")
+      .bind(1, entry_id)
+      .bind(2, cached->second)
+      .bind(3, name)
+      .bind(4, quality)
+      .run();
 }
 
 void Store::touch(std::int64_t issue_id, FileStamp stamp) {

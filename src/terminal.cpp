@@ -68,24 +68,26 @@ std::vector<std::string> wrap_to_width(std::string_view text, std::size_t column
   if (columns < 2) columns = 2;
   std::string line;
   std::size_t width = 0;
-  std::size_t last_space = std::string::npos;  // in line
+  // The last space in line, and the width before it: breaking there keeps a
+  // word whole, unless it would leave the line short (Japanese has no spaces).
+  std::size_t space = std::string::npos, space_width = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
     const char32_t cp = decode_utf8(text, i);
     const std::size_t w = char_width(cp);
     if (width + w > columns) {
       std::string rest;
-      if (last_space != std::string::npos && cp != ' ') {
-        rest = line.substr(last_space + 1);
-        line.resize(last_space);
+      if (space != std::string::npos && space_width * 3 >= columns * 2 && cp != ' ') {
+        rest = line.substr(space + 1);
+        line.resize(space);
       }
       lines.push_back(std::move(line));
       line = std::move(rest);
       width = display_width(line);
-      last_space = std::string::npos;
+      space = std::string::npos;
       if (cp == ' ' && line.empty()) continue;  // no space at the start of a line
     }
-    if (cp == ' ') last_space = line.size();
+    if (cp == ' ') space = line.size(), space_width = width;
     line.append(text.substr(start, i - start));
     width += w;
   }

@@ -75,4 +75,22 @@ std::string url_domain(std::string_view url) {
   return domain;
 }
 
+UrlParts split_url(std::string_view url) {
+  UrlParts parts;
+  parts.host = url_domain(url);
+  if (parts.host.empty()) return parts;
+  std::string_view rest = url.substr(url.find("://") + 3);
+  rest.remove_prefix(std::min(rest.size(), rest.find_first_of("/?#")));
+  if (const std::size_t hash = rest.find('#'); hash != std::string_view::npos) {
+    parts.fragment = rest.substr(hash + 1);
+    rest = rest.substr(0, hash);
+  }
+  if (const std::size_t question = rest.find('?'); question != std::string_view::npos) {
+    parts.query = rest.substr(question + 1);
+    rest = rest.substr(0, question);
+  }
+  parts.path = rest;
+  return parts;
+}
+
 }  // namespace kn

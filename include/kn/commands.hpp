@@ -49,6 +49,49 @@ struct SearchCommandOptions {
 // kn search: run a query; exit 1 when nothing matched.
 int run_search(const SearchCommandOptions& options);
 
+// How a listing is printed: "" (a table on a terminal, else TSV), "tsv",
+// "json"; show also takes "md".
+struct OutputOptions {
+  std::string format;
+  std::string color = "auto";
+};
+
+struct ListOptions {
+  std::string db;
+  std::string what;  // competitions, issues, links or domains
+  std::string platform, domain, since, until;
+  std::string sort;  // competitions: "first" (default) or "mentions"
+  OutputOptions output;
+};
+
+// kn list: competitions, issues, links or domains; exit 1 when none.
+int run_list(const ListOptions& options);
+
+struct ShowOptions {
+  std::string db;
+  int number = 0;
+  OutputOptions output;  // format: "", md or json
+};
+
+// kn show: one issue; exit 1 when there is no such issue.
+int run_show(const ShowOptions& options);
+
+struct StatsOptions {
+  std::string db;
+  std::string by;  // "": the summary; month, year, section, domain, platform
+  OutputOptions output;
+};
+
+int run_stats(const StatsOptions& options);
+
+struct ExportOptions {
+  std::string db;
+  std::string format = "jsonl";  // jsonl, csv or md
+};
+
+// kn export: the whole store on stdout, one issue at a time.
+int run_export(const ExportOptions& options);
+
 struct CheckOptions {
   std::string db;
 };

@@ -37,6 +37,8 @@ enum class SectionKind {
 };
 
 std::string_view to_string(SectionKind kind);
+// The kind named by to_string's name for it, or nullopt.
+std::optional<SectionKind> section_kind_named(std::string_view name);
 // The kind a heading names (trimmed, case-insensitive; "Eratta" is errata),
 // or nullopt when it names none of the known kinds.
 std::optional<SectionKind> known_section_kind(std::string_view heading);

@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "kn/browse.hpp"
 #include "kn/issue.hpp"
 #include "kn/json.hpp"
 #include "kn/store.hpp"
@@ -39,6 +41,25 @@ std::string hit_json(const Hit& hit);
 // A few lines for a terminal of the given width, matches highlighted when
 // color is on.
 std::string hit_for_terminal(const Hit& hit, std::size_t width, bool color);
+
+// Rows printed as aligned columns under a header, for a terminal of the
+// given width: column `shrink` is cut first to fit, then the widest.
+std::string table_for_terminal(const std::vector<std::string>& header,
+                               const std::vector<std::vector<std::string>>& rows, std::size_t width,
+                               bool color, std::size_t shrink = 0);
+
+// One line of tab-separated cells, cleaned as hit_tsv cleans them.
+std::string tsv_row(const std::vector<std::string>& cells);
+
+// One record of RFC 4180 CSV: cells quoted when they hold a comma, a quote
+// or a line break; quotes doubled; ended by CRLF.
+std::string csv_row(const std::vector<std::string>& cells);
+
+// An issue to read in a terminal (wrapped to width) or as Markdown, with
+// the corrections later issues made to it.
+std::string issue_for_terminal(const Issue& issue, const std::vector<Correction>& corrections,
+                               std::size_t width, bool color);
+std::string issue_markdown(const Issue& issue, const std::vector<Correction>& corrections);
 
 // A progress bar on stderr (files done/total, MB/s, ETA) for runs longer
 // than a moment. Draws nothing unless stderr is a terminal.

@@ -80,6 +80,9 @@ class Store {
   static std::unique_ptr<Store> scratch_copy_of(const std::string& path);
   ~Store();
 
+  // Drops ids cached from rows a rolled-back transaction may have removed.
+  void forget_cached_ids();
+
   Database& db() { return *db_; }
 
   std::optional<StoredIssue> find_by_source(std::string_view source);
@@ -105,11 +108,14 @@ class Store {
   StoredIssue stored_issue(const Statement& row) const;
   void insert_entries(std::int64_t issue_id, const Issue& issue);
   void bind_domain(Statement& statement, int index, const std::string& domain);
+  void add_mention(std::int64_t entry_id, const std::string& url, std::string_view text,
+                   bool from_title);
 
   std::unique_ptr<Database> db_;
   std::unique_ptr<Statement> find_by_source_, find_by_url_, insert_issue_, update_issue_,
-      delete_issue_, delete_entries_, insert_entry_, insert_link_, touch_, upsert_domain_;
-  std::unordered_map<std::string, std::int64_t> domain_ids_;
+      delete_issue_, delete_entries_, insert_entry_, insert_link_, touch_, upsert_domain_,
+      upsert_competition_, insert_mention_;
+  std::unordered_map<std::string, std::int64_t> domain_ids_, competition_ids_;
 };
 
 }  // namespace kn

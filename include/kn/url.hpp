@@ -17,4 +17,16 @@ std::string canonical_url(std::string_view href);
 // "" when the URL has no "scheme://host" part.
 std::string url_domain(std::string_view url);
 
+// The parts of an absolute URL. host is lower-case without port, user info
+// or "www."; path keeps its case and is "" or starts with '/'.
+struct UrlParts {
+  std::string host;
+  std::string path;
+  std::string query;     // without '?'
+  std::string fragment;  // without '#'
+};
+
+// The parts of url, or all empty when it has no "scheme://host".
+UrlParts split_url(std::string_view url);
+
 }  // namespace kn

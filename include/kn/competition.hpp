@@ -1,0 +1,33 @@
+// Competitions recognized by their URL on the platforms the newsletter
+// follows. One table (kPlatforms in competition.cpp) says how each
+// platform spells a competition's address; add a row to add a platform.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kn {
+
+// Which page of a competition a link is to: its front page, another of its
+// pages, or a discussion (whose link text is a post's title, not the
+// competition's name).
+enum class CompetitionPage { front, other, discussion };
+
+struct CompetitionLink {
+  std::string platform;  // "Kaggle", "SIGNATE", ...
+  std::string url;       // canonical: the same for every page of the competition
+  CompetitionPage page = CompetitionPage::front;
+};
+
+// The competition url belongs to, or nullopt.
+std::optional<CompetitionLink> competition_of(std::string_view url);
+
+// Whether a link text can name a competition: not "こちら", "here", a bare
+// platform name or a number. text has its 「」『』 already trimmed.
+bool is_name_text(std::string_view text, std::string_view platform);
+
+// text without the Japanese quotation brackets around it.
+std::string trim_brackets(std::string_view text);
+
+}  // namespace kn
