@@ -4,7 +4,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := cmake g++ make pkg-config libgumbo-dev libsqlite3-dev libcli11-dev libfmt-dev \
-            libgtest-dev libicu-dev
+            libgtest-dev libicu-dev help2man
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build demo test clean
@@ -32,6 +32,7 @@ demo: build
 	$(BUILD)/kn index --db $(BUILD)/demo.db seeds/
 	$(BUILD)/kn search --db $(BUILD)/demo.db --limit 3 PyTorch
 	$(BUILD)/kn search --db $(BUILD)/demo.db --limit 3 解法 section:competitions
+	$(BUILD)/kn list --competition --db $(BUILD)/demo.db
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "kn/commands.hpp"
+#include "kn/completion.hpp"
 #include "kn/error.hpp"
 
 namespace {
@@ -171,6 +172,40 @@ void add_export(CLI::App& app, kn::ExportOptions& options) {
   add_db_option(cmd, options.db);
 }
 
+void add_completion(CLI::App& app, std::string& shell) {
+  CLI::App* cmd = app.add_subcommand("completion", "Print a shell completion script");
+  cmd->footer(
+      "Examples:\n  source <(kn completion bash)   # in ~/.bashrc\n"
+      "  source <(kn completion zsh)    # in ~/.zshrc\n"
+      "  kn completion fish > ~/.config/fish/completions/kn.fish");
+  cmd->add_option("shell", shell, "bash, zsh or fish")->required();
+}
+
+// What the completion scripts need to know of the command line.
+std::vector<kn::CommandSpec> command_specs(CLI::App& app) {
+  std::vector<kn::CommandSpec> specs;
+  for (CLI::App* cmd : app.get_subcommands([](CLI::App*) { return true; })) {
+    kn::CommandSpec& spec = specs.emplace_back();
+    spec.name = cmd->get_name();
+    spec.description = cmd->get_description();
+    for (const CLI::Option* option : cmd->get_options()) {
+      if (option == cmd->get_help_ptr()) continue;
+      if (option->get_positional()) {
+        spec.takes_files = spec.takes_files || option->get_name() == "paths";
+        continue;
+      }
+      const bool takes_value = option->get_expected_min() > 0;
+      for (const std::string& name : option->get_lnames()) {
+        spec.options.push_back({"--" + name, option->get_description(), takes_value});
+      }
+      for (const std::string& name : option->get_snames()) {
+        spec.options.push_back({"-" + name, option->get_description(), takes_value});
+      }
+    }
+  }
+  return specs;
+}
+
 void add_check(CLI::App& app, kn::CheckOptions& options) {
   CLI::App* cmd = app.add_subcommand("check", "Verify the database and its full-text index");
   cmd->footer("Example:\n  kn check --db archive.db");
@@ -181,7 +216,15 @@ void add_check(CLI::App& app, kn::CheckOptions& options) {
 
 int main(int argc, char** argv) {
   CLI::App app{"kn: index and search newsletter archives", "kn"};
-  app.set_version_flag("--version", KN_VERSION);
+  app.set_version_flag("--version", "kn " KN_VERSION);
+  app.footer(
+      "Examples:\n"
+      "  kn index archive/                  index issue files (again: only what changed)\n"
+      "  kn search PyTorch                  ranked hits with snippets\n"
+      "  kn search 解法 --format tsv | cut -f5 | sort -u\n"
+      "  kn list --competition              every competition the archive links to\n"
+      "  kn show 66                         one issue, for reading\n"
+      "Run 'kn COMMAND --help' for a command's options.");
   app.require_subcommand(1);
   app.allow_extras();  // words after "--" land here; search takes them
   kn::ParseOptions parse;
@@ -201,6 +244,8 @@ int main(int argc, char** argv) {
   add_export(app, export_options);
   kn::CheckOptions check;
   add_check(app, check);
+  std::string shell;
+  add_completion(app, shell);
 
   try {
     app.parse(argc, argv);
@@ -241,6 +286,11 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("show")) return kn::run_show(show);
     if (app.got_subcommand("stats")) return kn::run_stats(stats);
     if (app.got_subcommand("export")) return kn::run_export(export_options);
+    if (app.got_subcommand("completion")) {
+      const std::string script = kn::completion_script(shell, command_specs(app));
+      std::fwrite(script.data(), 1, script.size(), stdout);
+      return kn::kExitOk;
+    }
     return kn::kExitError;
   } catch (const kn::Error& e) {
     kn::print_error(e.what());

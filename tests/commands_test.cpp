@@ -155,7 +155,7 @@ TEST_F(CommandsTest, UsageErrors) {
 TEST_F(CommandsTest, HelpAndVersion) {
   Result run = kn("--version");
   EXPECT_EQ(run.status, 0);
-  EXPECT_EQ(run.out, std::string(KN_VERSION) + "\n");
+  EXPECT_EQ(run.out, std::string("kn ") + KN_VERSION + "\n");
   run = kn("parse --help");
   EXPECT_EQ(run.status, 0);
   EXPECT_NE(run.out.find("--json"), std::string::npos);
@@ -342,6 +342,129 @@ TEST_F(SearchCommandTest, SearchingNeverWrites) {
   EXPECT_EQ(run.err, "kn: " + (dir_ / "none.db").string() +
                          ": no database here; create it with 'kn index DIR'\n");
   EXPECT_FALSE(fs::exists(dir_ / "none.db"));
+}
+
+TEST_F(SearchCommandTest, ListCompetitions) {
+  Result run = kn("list --competition --db '" + db_ + "' --sort mentions");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(
+      run.out.substr(0, run.out.find('\n') + 1),
+      "SIGNATE\t日本取引所グループ ニュース分析チャレンジ\thttps://signate.jp/competitions/443"
+      "\t66\t2021-03-19\t84\t2021-07-21\t2\n");
+  run = kn("list competitions --format json --platform kaggle --since 2022 --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out, R"({"platform":"Kaggle","name":"Jigsaw Rate Severity of Toxic Comments",)"
+                     R"("url":"https://www.kaggle.com/competitions/jigsaw-toxic-severity-rating",)"
+                     R"("first_issue":117,"first_date":"2022-03-11","last_issue":117,)"
+                     R"("last_date":"2022-03-11","mentions":1})"
+                     "\n");
+  run = kn("list --competition --platform zindi --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.out, "");
+  run = kn("list --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: say what to list: --competition, --issues, --links or --domains\n");
+  run = kn("list --issues --links --db '" + db_ + "'");
+  EXPECT_EQ(run.err,
+            "kn: list one thing at a time: --competition, --issues, --links or --domains\n");
+}
+
+TEST_F(SearchCommandTest, ListIssuesLinksDomains) {
+  Result run = kn("list --issues --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out.substr(0, run.out.find('\n') + 1),
+            "18\t~2020-04-16\tWeekly Kaggle News #18\t4\t5\t0\t"
+            "https://www.getrevue.co/profile/upura/issues/weekly-kaggle-news-18-239563\n");
+  run = kn("list --domains --format json --db '" + db_ + "'");
+  EXPECT_EQ(run.out.substr(0, run.out.find('\n') + 1),
+            R"({"domain":"kaggle.com","links":9,"cards":0})"
+            "\n");
+  run = kn("list --links --domain signate.jp --db '" + db_ + "'");
+  EXPECT_EQ(run.out,
+            "https://signate.jp/competitions/423\t日本取引所グループ "
+            "ファンダメンタルズ分析チャレンジ\t2\t#66, #84\n"
+            "https://signate.jp/competitions/443\t日本取引所グループ "
+            "ニュース分析チャレンジ\t2\t#66, #84\n"
+            "https://signate.jp/users/59845\tUKI1さん\t1\t#84\n");
+}
+
+TEST_F(SearchCommandTest, ShowFormats) {
+  Result run = kn("show 84 --format json --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  const std::string path = "seeds/001_c6642d8709a2e47b.txt";
+  kn::Issue parsed = kn::extract_issue(kn::read_file(path, 1 << 20), path);
+  parsed.source = fs::absolute(path).lexically_normal().string();
+  EXPECT_EQ(run.out, kn::issue_json(parsed) + "\n");
+  run = kn("show 84 --format md --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_TRUE(
+      run.out.starts_with("# Weekly Kaggle News #84\n\n2021-07-21 (estimated) · "
+                          "<https://www.getrevue.co/profile/upura/issues/"
+                          "weekly-kaggle-news-84-692345>\n\n## News\n\n- Kaggleが"))
+      << run.out.substr(0, 300);
+  run = kn("show 84 --db '" + db_ + "'");
+  EXPECT_TRUE(run.out.starts_with("Weekly Kaggle News #84\n2021-07-21 (estimated)  https://"));
+  run = kn("show 999 --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.err, "kn: no issue #999 in " + db_ + "\n");
+}
+
+TEST_F(SearchCommandTest, StatsAndExport) {
+  Result run = kn("stats --format json --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_TRUE(
+      run.out.starts_with(R"({"issues":5,"first_date":"2020-04-16","last_date":"2022-03-11",)"
+                          R"("entries":61,"items":18,"cards":42,"embeds":1,"links":)"));
+  run = kn("stats --by year --db '" + db_ + "'");
+  EXPECT_EQ(run.out, "2020\t1\t9\t5\n2021\t3\t44\t31\n2022\t1\t8\t6\n");
+  run = kn("stats --by weekday --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: --by: 'weekday' is not month, year, section, domain or platform\n");
+
+  // export jsonl is kn parse --json of every issue, in number order.
+  run = kn("export --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  std::string want;
+  for (const char* name :
+       {"004_01338e13a97eeadf.txt", "000_d809ab5171f926cf.txt", "002_7299b426c7bc8e35.txt",
+        "001_c6642d8709a2e47b.txt", "003_c101f9bd7d61912c.txt"}) {
+    const std::string path = std::string("seeds/") + name;
+    kn::Issue issue = kn::extract_issue(kn::read_file(path, 1 << 20), path);
+    issue.source = fs::absolute(path).lexically_normal().string();
+    want += kn::issue_json(issue) + "\n";
+  }
+  EXPECT_EQ(run.out, want);
+
+  run = kn("export --format csv --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_TRUE(
+      run.out.starts_with("issue,date,date_estimated,issue_url,section,heading,kind,title,"
+                          "url,domain,image,body,comment,links\r\n18,2020-04-16,true,"));
+  run = kn("export --format md --db '" + db_ + "'");
+  EXPECT_NE(run.out.find("\n---\n\n# Weekly Kaggle News #66\n"), std::string::npos);
+}
+
+TEST_F(CommandsTest, CompletionScripts) {
+  Result run = kn("completion bash");
+  EXPECT_EQ(run.status, 0);
+  const std::string script = write("kn.bash", run.out);
+  const std::string probe =
+      write("probe.sh", "source '" + script +
+                            "'\n"
+                            "COMP_WORDS=(kn se); COMP_CWORD=1; _kn; echo \"${COMPREPLY[*]}\"\n"
+                            "COMP_WORDS=(kn search --li); COMP_CWORD=2; _kn; "
+                            "echo \"${COMPREPLY[*]}\"\n");
+  run = kn("completion fish");
+  EXPECT_NE(run.out.find("complete -c kn -n '__fish_seen_subcommand_from list' -l competition"),
+            std::string::npos);
+  const std::string command = "bash '" + probe + "' > '" + (dir_ / "probe").string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_EQ(slurp(dir_ / "probe"), "search\n--limit\n");
+  run = kn("completion zsh");
+  EXPECT_TRUE(run.out.starts_with("#compdef kn\n"));
+  run = kn("completion tcsh");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: no completion for 'tcsh': say bash, zsh or fish\n");
 }
 
 }  // namespace
