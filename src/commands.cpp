@@ -102,7 +102,8 @@ int run_parse(const ParseOptions& options) {
       if (options.json) {
         write_stdout(issue_json(issue) + '\n');
       } else {
-        write_stdout((parsed > 0 ? "\n" : "") + issue_summary(issue));
+        if (parsed > 0) write_stdout("\n");
+        write_stdout(issue_summary(issue));
       }
       ++parsed;
     } catch (const Error& e) {
@@ -225,7 +226,8 @@ int run_search(const SearchCommandOptions& options) {
   } else {
     const std::size_t width = terminal_width();
     for (std::size_t k = 0; k < hits.size(); ++k) {
-      write_stdout((k ? "\n" : "") + hit_for_terminal(hits[k], width, color));
+      if (k) write_stdout("\n");
+      write_stdout(hit_for_terminal(hits[k], width, color));
     }
   }
   return hits.empty() ? kExitNoResults : kExitOk;

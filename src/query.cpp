@@ -369,7 +369,7 @@ class Translator {
         }
         if (negative.empty()) return join(positive, " AND ");
         if (positive.empty()) fail("NOT needs something to subtract from", node);
-        return "(" + join(positive, " AND ") + " NOT " + join(negative, " OR ") + ")";
+        return fmt::format("({} NOT {})", join(positive, " AND "), join(negative, " OR "));
       }
       case Node::Type::none_of: fail("NOT needs something to subtract from", node);
     }

@@ -56,8 +56,10 @@ CREATE TABLE domains (
 );
 CREATE INDEX domains_rkey ON domains(rkey);
 
+-- AUTOINCREMENT: ids only grow, so the entries not yet in the full-text
+-- index are exactly those above the last one indexed (see sync_index).
 CREATE TABLE entries (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
   position INTEGER NOT NULL,
   section_kind TEXT NOT NULL,
@@ -81,7 +83,6 @@ CREATE TABLE links (
   domain_id INTEGER REFERENCES domains(id),
   PRIMARY KEY (entry_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX links_url ON links(url);
 CREATE INDEX links_domain ON links(domain_id) WHERE domain_id IS NOT NULL;
 
 -- Competitions found by the URLs entries link to (see competition.hpp), and
@@ -102,24 +103,14 @@ CREATE TABLE mentions (
 ) WITHOUT ROWID;
 CREATE INDEX mentions_entry ON mentions(entry_id);
 
+-- The full-text index of the entries (external content). kn adds new entries
+-- to it in one statement per transaction (sync_index): FTS5 writes its
+-- pending terms out at every statement savepoint, so a trigger per row would
+-- leave a tiny segment per entry.
 CREATE VIRTUAL TABLE entries_fts USING fts5(
   title, body, comment,
   content = 'entries', content_rowid = 'id', tokenize = 'porter kn');
 
-CREATE TRIGGER entries_after_insert AFTER INSERT ON entries BEGIN
-  INSERT INTO entries_fts(rowid, title, body, comment)
-  VALUES (new.id, new.title, new.body, new.comment);
-END;
-CREATE TRIGGER entries_after_delete AFTER DELETE ON entries BEGIN
-  INSERT INTO entries_fts(entries_fts, rowid, title, body, comment)
-  VALUES ('delete', old.id, old.title, old.body, old.comment);
-END;
-CREATE TRIGGER entries_after_update AFTER UPDATE ON entries BEGIN
-  INSERT INTO entries_fts(entries_fts, rowid, title, body, comment)
-  VALUES ('delete', old.id, old.title, old.body, old.comment);
-  INSERT INTO entries_fts(rowid, title, body, comment)
-  VALUES (new.id, new.title, new.body, new.comment);
-END;
 )sql";
 
 // --- The FTS5 tokenizer "kn", a thin adapter over kn::tokenize. ----------
@@ -231,6 +222,7 @@ Store::Store(const std::string& path, Access access) {
       std::make_unique<Database>(path, access == Access::read_only ? Database::Access::read_only
                                                                    : Database::Access::read_write);
   prepare_schema(access);
+  if (access == Access::read_write) find_indexed_entries();
 }
 
 std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
@@ -247,6 +239,7 @@ std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
     if (rc != SQLITE_DONE) scratch->db_->fail("cannot copy the database");
   }
   scratch->prepare_schema(Access::read_write);
+  scratch->find_indexed_entries();
   return scratch;
 }
 
@@ -288,7 +281,9 @@ void Store::prepare_schema(Access access) {
     return;
   }
   if (db.path() != ":memory:") db.exec("PRAGMA journal_mode = WAL");
-  db.exec("PRAGMA synchronous = NORMAL");
+  // A larger page cache keeps the b-trees' upper pages in memory across a
+  // long index run; 16 MiB stays well inside the memory budget.
+  db.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384");
   if (!fresh) return;
 
   Transaction transaction(db);
@@ -377,7 +372,7 @@ void Store::put_issue(const Issue& issue, std::string_view hash, FileStamp stamp
   std::int64_t issue_id = 0;
   if (existing) {
     issue_id = existing->id;
-    statement(delete_entries_, "DELETE FROM entries WHERE issue_id = ?1").bind(1, issue_id).run();
+    delete_entries(issue_id);
   } else {
     issue_id = sqlite3_last_insert_rowid(db_->handle());
   }
@@ -450,6 +445,17 @@ void Store::bind_domain(Statement& statement, int index, const std::string& doma
 void Store::forget_cached_ids() {
   domain_ids_.clear();
   competition_ids_.clear();
+  index_unknown_ = true;
+}
+
+void Store::find_indexed_entries() {
+  // Every committed entry is in the full-text index (sync_index runs before
+  // each commit), so only entries above the newest committed id are not.
+  Statement& last = statement(last_entry_, "SELECT coalesce(max(id), 0) FROM entries");
+  last.step();
+  indexed_up_to_ = last.column_int(0);
+  last.reset();
+  index_unknown_ = false;
 }
 
 void Store::add_mention(std::int64_t entry_id, const std::string& url, std::string_view text,
@@ -492,8 +498,37 @@ void Store::touch(std::int64_t issue_id, FileStamp stamp) {
       .run();
 }
 
-void Store::remove_issue(std::int64_t issue_id) {
+void Store::delete_entries(std::int64_t issue_id) {
+  if (index_unknown_) find_indexed_entries();
+  // Entries already in the full-text index leave it first, with the values
+  // they were indexed with.
+  statement(unindex_entries_,
+            "INSERT INTO entries_fts (entries_fts, rowid, title, body, comment) "
+            "SELECT 'delete', id, title, body, comment FROM entries "
+            "WHERE issue_id = ?1 AND id <= ?2")
+      .bind(1, issue_id)
+      .bind(2, indexed_up_to_)
+      .run();
   statement(delete_entries_, "DELETE FROM entries WHERE issue_id = ?1").bind(1, issue_id).run();
+}
+
+void Store::sync_index() {
+  if (index_unknown_) find_indexed_entries();
+  Statement& last = statement(last_entry_, "SELECT coalesce(max(id), 0) FROM entries");
+  last.step();
+  const std::int64_t newest = last.column_int(0);
+  last.reset();
+  if (newest <= indexed_up_to_) return;
+  statement(index_entries_,
+            "INSERT INTO entries_fts (rowid, title, body, comment) "
+            "SELECT id, title, body, comment FROM entries WHERE id > ?1")
+      .bind(1, indexed_up_to_)
+      .run();
+  indexed_up_to_ = newest;
+}
+
+void Store::remove_issue(std::int64_t issue_id) {
+  delete_entries(issue_id);
   statement(delete_issue_, "DELETE FROM issues WHERE id = ?1").bind(1, issue_id).run();
 }
 

@@ -5,6 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include <array>
+#include <cstdint>
+#include <memory>
 #include <stdexcept>
 
 #include "kn/utf8.hpp"
@@ -46,6 +49,39 @@ CharClass classify(char32_t cp) {
   return (category & U_GC_M_MASK) ? CharClass::word : CharClass::separator;
 }
 
+// What the tokenizer asks of a character, computed once per thread for each
+// 256-character page of the Basic Multilingual Plane it meets: ICU's
+// answers are exact but too slow to ask for every character of a corpus.
+struct CharInfo {
+  CharClass cls;
+  bool inert;            // NFKC_Casefold leaves it alone, whatever surrounds it
+  bool boundary_before;  // normalization never combines it with what precedes
+};
+
+CharInfo compute_info(char32_t cp) {
+  const icu::Normalizer2& norm = normalizer();
+  const auto c = static_cast<UChar32>(cp);
+  return {classify(cp), norm.isInert(c) != 0, norm.hasBoundaryBefore(c) != 0};
+}
+
+CharInfo char_info(char32_t cp) {
+  if (cp >= 0x10000) return compute_info(cp);
+  using Page = std::array<std::uint8_t, 256>;
+  thread_local std::array<std::unique_ptr<Page>, 256> pages;
+  std::unique_ptr<Page>& page = pages[cp >> 8];
+  if (!page) {
+    page = std::make_unique<Page>();
+    for (char32_t k = 0; k < 256; ++k) {
+      const CharInfo info = compute_info((cp & ~char32_t{0xFF}) | k);
+      (*page)[k] =
+          static_cast<std::uint8_t>(static_cast<unsigned>(info.cls) | (info.inert ? 4u : 0u) |
+                                    (info.boundary_before ? 8u : 0u));
+    }
+  }
+  const std::uint8_t bits = (*page)[cp & 0xFF];
+  return {static_cast<CharClass>(bits & 3), (bits & 4) != 0, (bits & 8) != 0};
+}
+
 // Feeds normalized characters, each with the byte range of the original text
 // it came from, and cuts them into tokens.
 class TokenBuilder {
@@ -54,7 +90,7 @@ class TokenBuilder {
       : mode_(mode), emit_(emit) {}
 
   int add(char32_t cp, int start, int end) {
-    const CharClass cls = classify(cp);
+    const CharClass cls = char_info(cp).cls;
     if (cls == CharClass::separator) {
       run_closed_ = true;
       return word_.text.empty() ? 0 : flush_word();
@@ -146,7 +182,7 @@ int for_each_normalized(std::string_view text, Each each) {
     while (end < text.size()) {
       std::size_t next = end;
       const char32_t cp = decode_utf8(text, next);
-      if (cp < 0x80 || norm.hasBoundaryBefore(static_cast<UChar32>(cp))) break;
+      if (cp < 0x80 || char_info(cp).boundary_before) break;
       end = next;
     }
     const int s = static_cast<int>(start), e = static_cast<int>(end);
@@ -155,7 +191,7 @@ int for_each_normalized(std::string_view text, Each each) {
       if (int rc = each(lower, s, e)) return rc;
       continue;
     }
-    if (end == i && norm.isInert(static_cast<UChar32>(first))) {
+    if (end == i && char_info(first).inert) {
       if (int rc = each(first, s, e)) return rc;
       continue;
     }
@@ -174,7 +210,7 @@ int for_each_normalized(std::string_view text, Each each) {
 
 }  // namespace
 
-bool is_japanese_letter(char32_t cp) { return classify(cp) == CharClass::cjk; }
+bool is_japanese_letter(char32_t cp) { return char_info(cp).cls == CharClass::cjk; }
 
 int tokenize(std::string_view text, TokenizeMode mode,
              const std::function<int(const Token&)>& emit) {

@@ -80,7 +80,7 @@ class Store {
   static std::unique_ptr<Store> scratch_copy_of(const std::string& path);
   ~Store();
 
-  // Drops ids cached from rows a rolled-back transaction may have removed.
+  // Drops what is cached from rows a rolled-back transaction may have removed.
   void forget_cached_ids();
 
   Database& db() { return *db_; }
@@ -91,8 +91,12 @@ class Store {
 
   // Stores the issue read from issue.source, whose bytes hash to hash. It
   // replaces the issue with the same URL (even from another path) and any
-  // other issue read from the same path. Call inside a transaction.
+  // other issue read from the same path. Call inside a transaction, and
+  // sync_index() before committing it.
   void put_issue(const Issue& issue, std::string_view hash, FileStamp stamp);
+  // Adds the entries stored since the last call to the full-text index, in
+  // one statement.
+  void sync_index();
   void touch(std::int64_t issue_id, FileStamp stamp);
   void remove_issue(std::int64_t issue_id);
 
@@ -107,6 +111,8 @@ class Store {
   Statement& statement(std::unique_ptr<Statement>& slot, std::string_view sql);
   StoredIssue stored_issue(const Statement& row) const;
   void insert_entries(std::int64_t issue_id, const Issue& issue);
+  void delete_entries(std::int64_t issue_id);
+  void find_indexed_entries();
   void bind_domain(Statement& statement, int index, const std::string& domain);
   void add_mention(std::int64_t entry_id, const std::string& url, std::string_view text,
                    bool from_title);
@@ -114,7 +120,9 @@ class Store {
   std::unique_ptr<Database> db_;
   std::unique_ptr<Statement> find_by_source_, find_by_url_, insert_issue_, update_issue_,
       delete_issue_, delete_entries_, insert_entry_, insert_link_, touch_, upsert_domain_,
-      upsert_competition_, insert_mention_;
+      upsert_competition_, insert_mention_, unindex_entries_, index_entries_, last_entry_;
+  std::int64_t indexed_up_to_ = 0;  // entries with greater ids are not in entries_fts yet
+  bool index_unknown_ = true;       // after a rollback: find indexed_up_to_ again
   std::unordered_map<std::string, std::int64_t> domain_ids_, competition_ids_;
 };
 
