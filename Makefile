@@ -5,14 +5,22 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := cmake g++ make pkg-config libgumbo-dev libsqlite3-dev libcli11-dev libfmt-dev \
             libgtest-dev libicu-dev help2man
+CHECK_PACKAGES := clang libclang-rt-14-dev valgrind ripgrep
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps check-deps build demo test check test-asan fuzz valgrind clean
 
 all: build
 
 deps:
-	@missing=$$(for p in $(PACKAGES); do \
+	@$(MAKE) --no-print-directory install-missing LIST="$(PACKAGES)"
+
+check-deps:
+	@$(MAKE) --no-print-directory install-missing LIST="$(PACKAGES) $(CHECK_PACKAGES)"
+
+.PHONY: install-missing
+install-missing:
+	@missing=$$(for p in $(LIST); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; \
 	done); \
 	if [ -n "$$missing" ]; then \
@@ -37,5 +45,35 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The deeper checks CI runs after the tests: the suite under ASan+UBSan, the
+# fuzzers on their corpora for a short while, and valgrind on real runs.
+check: test test-asan fuzz valgrind
+
+test-asan: check-deps
+	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DKN_SANITIZE=ON
+	cmake --build $(BUILD)-asan -j $(JOBS)
+	cd $(BUILD)-asan && ctest --output-on-failure -j $(JOBS)
+
+FUZZ_SECONDS ?= 20
+fuzz: check-deps
+	CC=clang CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DKN_FUZZ=ON -DBUILD_TESTING=OFF
+	cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_extract fuzz_query fuzz_url fuzz_tokenizer
+	for t in extract query url tokenizer; do \
+	  mkdir -p $(BUILD)-fuzz/corpus-$$t && \
+	  $(BUILD)-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    $(BUILD)-fuzz/corpus-$$t fuzz/corpus/$$t $$( [ $$t = extract ] && echo seeds tests/data ) \
+	    || exit 1; \
+	done
+
+valgrind: build check-deps
+	rm -f $(BUILD)/valgrind.db
+	for args in "index --db $(BUILD)/valgrind.db seeds/" "search --db $(BUILD)/valgrind.db PyTorch" \
+	            "search --db $(BUILD)/valgrind.db 解法 section:competitions" \
+	            "list --competition --db $(BUILD)/valgrind.db"; do \
+	  valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    $(BUILD)/kn $$args > /dev/null || exit 1; \
+	done
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

@@ -103,6 +103,15 @@ CREATE TABLE mentions (
 ) WITHOUT ROWID;
 CREATE INDEX mentions_entry ON mentions(entry_id);
 
+-- Entries up to this id are in the full-text index; above it they are
+-- still to be added (see sync_index). Kept in the database, not in memory,
+-- because another kn may have indexed since this one opened the file.
+CREATE TABLE fts_state (
+  id INTEGER PRIMARY KEY CHECK (id = 0),
+  indexed_up_to INTEGER NOT NULL
+);
+INSERT INTO fts_state VALUES (0, 0);
+
 -- The full-text index of the entries (external content). kn adds new entries
 -- to it in one statement per transaction (sync_index): FTS5 writes its
 -- pending terms out at every statement savepoint, so a trigger per row would
@@ -222,7 +231,6 @@ Store::Store(const std::string& path, Access access) {
       std::make_unique<Database>(path, access == Access::read_only ? Database::Access::read_only
                                                                    : Database::Access::read_write);
   prepare_schema(access);
-  if (access == Access::read_write) find_indexed_entries();
 }
 
 std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
@@ -239,7 +247,6 @@ std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
     if (rc != SQLITE_DONE) scratch->db_->fail("cannot copy the database");
   }
   scratch->prepare_schema(Access::read_write);
-  scratch->find_indexed_entries();
   return scratch;
 }
 
@@ -291,6 +298,7 @@ void Store::prepare_schema(Access access) {
   recheck.step();
   if (recheck.column_int(0) == 0) {  // another kn may have created it meanwhile
     db.exec(kSchema);
+    db.exec("INSERT INTO entries_fts (entries_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 1.0)')");
     db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId,
                         kSchemaVersion)
                 .c_str());
@@ -445,17 +453,6 @@ void Store::bind_domain(Statement& statement, int index, const std::string& doma
 void Store::forget_cached_ids() {
   domain_ids_.clear();
   competition_ids_.clear();
-  index_unknown_ = true;
-}
-
-void Store::find_indexed_entries() {
-  // Every committed entry is in the full-text index (sync_index runs before
-  // each commit), so only entries above the newest committed id are not.
-  Statement& last = statement(last_entry_, "SELECT coalesce(max(id), 0) FROM entries");
-  last.step();
-  indexed_up_to_ = last.column_int(0);
-  last.reset();
-  index_unknown_ = false;
 }
 
 void Store::add_mention(std::int64_t entry_id, const std::string& url, std::string_view text,
@@ -498,8 +495,15 @@ void Store::touch(std::int64_t issue_id, FileStamp stamp) {
       .run();
 }
 
+std::int64_t Store::indexed_up_to() {
+  Statement& state = statement(read_fts_state_, "SELECT indexed_up_to FROM fts_state");
+  state.step();
+  const std::int64_t up_to = state.column_int(0);
+  state.reset();
+  return up_to;
+}
+
 void Store::delete_entries(std::int64_t issue_id) {
-  if (index_unknown_) find_indexed_entries();
   // Entries already in the full-text index leave it first, with the values
   // they were indexed with.
   statement(unindex_entries_,
@@ -507,24 +511,24 @@ void Store::delete_entries(std::int64_t issue_id) {
             "SELECT 'delete', id, title, body, comment FROM entries "
             "WHERE issue_id = ?1 AND id <= ?2")
       .bind(1, issue_id)
-      .bind(2, indexed_up_to_)
+      .bind(2, indexed_up_to())
       .run();
   statement(delete_entries_, "DELETE FROM entries WHERE issue_id = ?1").bind(1, issue_id).run();
 }
 
 void Store::sync_index() {
-  if (index_unknown_) find_indexed_entries();
-  Statement& last = statement(last_entry_, "SELECT coalesce(max(id), 0) FROM entries");
-  last.step();
-  const std::int64_t newest = last.column_int(0);
-  last.reset();
-  if (newest <= indexed_up_to_) return;
+  const std::int64_t up_to = indexed_up_to();
+  Statement& newest = statement(newest_entry_, "SELECT coalesce(max(id), 0) FROM entries");
+  newest.step();
+  const std::int64_t last = newest.column_int(0);
+  newest.reset();
+  if (last <= up_to) return;
   statement(index_entries_,
             "INSERT INTO entries_fts (rowid, title, body, comment) "
             "SELECT id, title, body, comment FROM entries WHERE id > ?1")
-      .bind(1, indexed_up_to_)
+      .bind(1, up_to)
       .run();
-  indexed_up_to_ = newest;
+  statement(write_fts_state_, "UPDATE fts_state SET indexed_up_to = ?1").bind(1, last).run();
 }
 
 void Store::remove_issue(std::int64_t issue_id) {
@@ -667,57 +671,97 @@ void bind_all(Statement& statement, const std::vector<Value>& values) {
 
 }  // namespace
 
+namespace {
+
+Hit read_hit(const Statement& row) {
+  Hit hit;
+  hit.entry_id = row.column_int(0);
+  hit.issue = static_cast<int>(row.column_int(1));
+  hit.position = static_cast<int>(row.column_int(2));
+  hit.date = row.column_optional_text(3);
+  hit.date_estimated = row.column_int(4) != 0;
+  hit.section = row.column_text(5);
+  hit.heading = row.column_text(6);
+  hit.kind = row.column_text(7);
+  hit.title = row.column_text(8);
+  hit.url = row.column_text(9);
+  hit.body = row.column_text(10);
+  hit.comment = row.column_text(11);
+  hit.snippet = row.column_text(12);
+  hit.score = sqlite3_column_double(row.handle(), 13);
+  return hit;
+}
+
+// Newest first: the order of ties.
+bool newer(const Hit& a, const Hit& b) {
+  if (a.date != b.date) return a.date > b.date;
+  if (a.issue != b.issue) return a.issue > b.issue;
+  return a.position < b.position;
+}
+
+}  // namespace
+
 std::vector<Hit> Store::search(const Query& query, const SearchOptions& options) {
   SearchSql sql = search_sql(query);
   const bool ranked = !query.match.empty();
-  // Titles weigh more than bodies and comments.
-  const std::string score = ranked ? "bm25(entries_fts, 4.0, 1.0, 1.0)" : "0.0";
+  const bool by_rank = ranked && options.sort == SortOrder::rank;
+  // Titles weigh more than bodies and comments: the table's rank function
+  // is bm25(4, 1, 1) (see the schema).
+  const std::string score = ranked ? "rank" : "0.0";
   const std::string snippet = ranked ? "snippet(entries_fts, -1, char(2), char(3), '…', 24)" : "''";
   std::string order;
   switch (options.sort) {
     case SortOrder::rank:
-      order = ranked ? "score, i.date DESC, i.number DESC, e.position"
-                     : "i.date DESC, i.number DESC, e.position";
+      // By rank alone, FTS5 sorts by itself and rows come as needed; ties
+      // are put newest first below.
+      order = ranked ? "rank" : "i.date DESC, i.number DESC, e.position";
       break;
     case SortOrder::date: order = "i.date, i.number, e.position"; break;
     case SortOrder::date_descending: order = "i.date DESC, i.number DESC, e.position"; break;
   }
-  const std::string text =
+  std::string text =
       "SELECT e.id, i.number, e.position, i.date, i.date_estimated, e.section_kind, "
-      "e.section_heading, "
-      "e.kind, e.title, coalesce(e.url, (SELECT url FROM links WHERE entry_id = e.id "
-      "ORDER BY position LIMIT 1), i.url), e.body, e.comment, " +
-      snippet + ", " + score + " AS score" + sql.from_where + " ORDER BY " + order +
-      " LIMIT ? OFFSET ?";
-  sql.values.emplace_back(options.limit > 0 ? options.limit : std::int64_t{-1});
-  sql.values.emplace_back(options.offset);
+      "e.section_heading, e.kind, e.title, coalesce(e.url, (SELECT url FROM links WHERE "
+      "entry_id = e.id ORDER BY position LIMIT 1), i.url), e.body, e.comment, " +
+      snippet + ", " + score + " AS score" + sql.from_where + " ORDER BY " + order;
+  if (!by_rank) {
+    text += " LIMIT ? OFFSET ?";
+    sql.values.emplace_back(options.limit > 0 ? options.limit : std::int64_t{-1});
+    sql.values.emplace_back(options.offset);
+  }
 
   Statement statement(*db_, text);
   bind_all(statement, sql.values);
   std::vector<Hit> hits;
+  const auto wanted = static_cast<std::size_t>(options.offset + options.limit);
   while (statement.step()) {
-    Hit& hit = hits.emplace_back();
-    hit.entry_id = statement.column_int(0);
-    hit.issue = static_cast<int>(statement.column_int(1));
-    hit.position = static_cast<int>(statement.column_int(2));
-    hit.date = statement.column_optional_text(3);
-    hit.date_estimated = statement.column_int(4) != 0;
-    hit.section = statement.column_text(5);
-    hit.heading = statement.column_text(6);
-    hit.kind = statement.column_text(7);
-    hit.title = statement.column_text(8);
-    hit.url = statement.column_text(9);
-    hit.body = statement.column_text(10);
-    hit.comment = statement.column_text(11);
-    hit.snippet = statement.column_text(12);
-    hit.score = sqlite3_column_double(statement.handle(), 13);
+    // Past the page, read on only while the rank ties with its last hit.
+    if (by_rank && options.limit > 0 && hits.size() >= wanted &&
+        sqlite3_column_double(statement.handle(), 13) != hits.back().score) {
+      break;
+    }
+    hits.push_back(read_hit(statement));
+  }
+  if (by_rank) {
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+      return a.score != b.score ? a.score < b.score : newer(a, b);
+    });
+    const auto first = std::min(hits.size(), static_cast<std::size_t>(options.offset));
+    hits.erase(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(first));
+    if (options.limit > 0 && hits.size() > static_cast<std::size_t>(options.limit)) {
+      hits.resize(static_cast<std::size_t>(options.limit));
+    }
   }
   return hits;
 }
 
 std::int64_t Store::count(const Query& query) {
   const SearchSql sql = search_sql(query);
-  Statement statement(*db_, "SELECT count(*)" + sql.from_where);
+  // Without filters, the full-text index alone answers.
+  const bool index_only = !query.match.empty() && query.exclude.empty() && query.filters.empty();
+  Statement statement(*db_, index_only
+                                ? "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?"
+                                : "SELECT count(*)" + sql.from_where);
   bind_all(statement, sql.values);
   statement.step();
   return statement.column_int(0);

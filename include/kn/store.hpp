@@ -80,7 +80,7 @@ class Store {
   static std::unique_ptr<Store> scratch_copy_of(const std::string& path);
   ~Store();
 
-  // Drops what is cached from rows a rolled-back transaction may have removed.
+  // Drops ids cached from rows a rolled-back transaction may have removed.
   void forget_cached_ids();
 
   Database& db() { return *db_; }
@@ -112,7 +112,7 @@ class Store {
   StoredIssue stored_issue(const Statement& row) const;
   void insert_entries(std::int64_t issue_id, const Issue& issue);
   void delete_entries(std::int64_t issue_id);
-  void find_indexed_entries();
+  std::int64_t indexed_up_to();
   void bind_domain(Statement& statement, int index, const std::string& domain);
   void add_mention(std::int64_t entry_id, const std::string& url, std::string_view text,
                    bool from_title);
@@ -120,9 +120,8 @@ class Store {
   std::unique_ptr<Database> db_;
   std::unique_ptr<Statement> find_by_source_, find_by_url_, insert_issue_, update_issue_,
       delete_issue_, delete_entries_, insert_entry_, insert_link_, touch_, upsert_domain_,
-      upsert_competition_, insert_mention_, unindex_entries_, index_entries_, last_entry_;
-  std::int64_t indexed_up_to_ = 0;  // entries with greater ids are not in entries_fts yet
-  bool index_unknown_ = true;       // after a rollback: find indexed_up_to_ again
+      upsert_competition_, insert_mention_, unindex_entries_, index_entries_, read_fts_state_,
+      write_fts_state_, newest_entry_;
   std::unordered_map<std::string, std::int64_t> domain_ids_, competition_ids_;
 };
 

@@ -1,0 +1,22 @@
+// Bytes as a URL: canonicalization is idempotent and never fails; domains
+// and competitions are found without crashing.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "kn/competition.hpp"
+#include "kn/url.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view href(reinterpret_cast<const char*>(data), size);
+  const std::string canonical = kn::canonical_url(href);
+  if (kn::canonical_url(canonical) != canonical) std::abort();
+  kn::url_domain(canonical);
+  kn::split_url(canonical);
+  if (const auto competition = kn::competition_of(canonical)) {
+    if (!kn::competition_of(competition->url)) std::abort();  // canonical stays one
+  }
+  return 0;
+}
