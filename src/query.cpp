@@ -475,7 +475,10 @@ std::string fts5_phrase(std::string_view term) {
   std::string phrase = "\"";
   for (const char c : term) {
     if (c == '"') phrase += '"';  // FTS5 escapes a quote by doubling it
-    phrase += c;
+    // FTS5 ends a string at a NUL; control characters separate words
+    // anyway, so a space says the same.
+    const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+    phrase += control ? ' ' : c;
   }
   phrase += '"';
   if (tokens.back().prefix) phrase += '*';

@@ -29,6 +29,13 @@ TEST(Query, Fts5Phrase) {
   EXPECT_EQ(kn::fts5_phrase("^*:"), "");
 }
 
+// Found by fuzz_query: a NUL inside a term ended FTS5's string early.
+TEST(Query, ControlCharactersNeverReachFts5) {
+  EXPECT_EQ(kn::fts5_phrase(std::string("U-N\0x\x01y", 7)), "\"U-N x y\"");
+  const kn::Query query = kn::parse_query(std::string("C++ \"U-N\0 \x7f\"", 13));
+  EXPECT_EQ(query.match, "(\"C++\" AND \"U-N   \")");
+}
+
 TEST(Query, Translation) {
   const Case cases[] = {
       {"PyTorch", "\"PyTorch\""},

@@ -128,6 +128,10 @@ TEST_F(SearchTest, OnlyNegativeTerms) {
   EXPECT_EQ(found("-Kaggle section:news"), V({"18/1", "66/0"}));
 }
 
+TEST_F(SearchTest, ControlCharactersInAQueryRunCleanly) {
+  EXPECT_EQ(found(std::string("PyTorch \"Data\0Parallel\"", 23)), V({"84/11"}));
+}
+
 TEST_F(SearchTest, RankingPutsTitlesFirst) {
   const V ranked = hits("PyTorch");
   ASSERT_EQ(ranked.size(), 10u);
