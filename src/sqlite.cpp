@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <cstring>
+
 #include "kn/error.hpp"
 
 namespace kn {
@@ -25,7 +27,13 @@ void Database::exec(const char* sql) {
 }
 
 void Database::fail(std::string_view what) const {
-  const std::string message = sqlite3_errmsg(db_);
+  std::string message = sqlite3_errmsg(db_);
+  // "disk I/O error" says little; the system's reason says what to fix.
+  const int code = sqlite3_errcode(db_) & 0xFF;  // the primary code
+  if (code == SQLITE_IOERR || code == SQLITE_FULL) {
+    if (const int err = sqlite3_system_errno(db_))
+      message += fmt::format(" ({})", std::strerror(err));
+  }
   if (what.empty()) throw Error(fmt::format("{}: {}", path_, message));
   throw Error(fmt::format("{}: {}: {}", path_, what, message));
 }

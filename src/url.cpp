@@ -52,7 +52,8 @@ std::string canonical_url(std::string_view href) {
   std::string out(base);
   if (!kept.empty()) out.append("?").append(kept);
   out.append(fragment);
-  return out;
+  // Dropping a query can bare white space that ended the address.
+  return std::string(trim(out));
 }
 
 std::string url_domain(std::string_view url) {

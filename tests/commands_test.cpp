@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -130,6 +131,44 @@ TEST_F(CommandsTest, DeeplyNestedFile) {
   const Result run = kn("parse '" + path + "'");
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err, "kn: " + path + ": HTML nested deeper than 1000 levels\n");
+}
+
+TEST_F(CommandsTest, AFiftyMegabyteSingleLineFile) {
+  std::string html = "# Weekly Kaggle News #7\nhttps://e.com/7\n<h2>News</h2><p>";
+  while (html.size() < 50'000'000) html += "Kaggle の画像 <b>x</b> ";
+  const std::string path = write("big.md", html + "</p>");
+  Result run = kn("parse '" + path + "'");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("  news                   News                     1 item\n"),
+            std::string::npos);
+  const std::string db = (dir_ / "big.db").string();
+  run = kn("index -q --db '" + db + "' '" + path + "'");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(kn("search --count --db '" + db + "' 画像").out, "1\n");
+}
+
+TEST_F(CommandsTest, DuplicateIssueNumbersWithDifferentUrls) {
+  const std::string a = write("a.md", "# Weekly Kaggle News #7\nhttps://e.com/a\n<p>alpha</p>");
+  const std::string b = write("b.md", "# Weekly Kaggle News #7\nhttps://e.com/b\n<p>beta</p>");
+  const std::string db = (dir_ / "dup.db").string();
+  ASSERT_EQ(kn("index -q --db '" + db + "' '" + a + "' '" + b + "'").status, 0);
+  const Result run = kn("list --issues --db '" + db + "'");
+  EXPECT_EQ(run.out,
+            "7\t\tWeekly Kaggle News #7\t1\t0\t0\thttps://e.com/a\n"
+            "7\t\tWeekly Kaggle News #7\t1\t0\t0\thttps://e.com/b\n");
+  EXPECT_EQ(kn("search --count --db '" + db + "' alpha OR beta").out, "2\n");
+}
+
+TEST_F(CommandsTest, TruncatedDatabase) {
+  const std::string db = (dir_ / "cut.db").string();
+  ASSERT_EQ(kn("index -q --db '" + db + "' seeds/").status, 0);
+  fs::resize_file(db, 3000);  // cut inside the first page
+  const std::string before = slurp(db);
+  const Result run = kn("search --db '" + db + "' PyTorch");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(run.err.starts_with("kn: " + db + ": ")) << run.err;
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  EXPECT_EQ(slurp(db), before);
 }
 
 TEST_F(CommandsTest, NothingToParseIsExitOne) {

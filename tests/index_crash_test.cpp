@@ -2,9 +2,11 @@
 // sound, hold no half-written issue, and end up as a clean run would.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <random>
@@ -21,10 +23,18 @@ using kn::Store;
 
 constexpr int kIssues = 2000;
 
-// Starts kn with args; stdout and stderr go to err_path.
-pid_t spawn(const std::vector<std::string>& args, const std::string& err_path) {
+// Starts kn with args; stdout and stderr go to err_path. With file_limit,
+// the process may not write files larger than that many bytes, as if the
+// disk were full.
+pid_t spawn(const std::vector<std::string>& args, const std::string& err_path,
+            rlim_t file_limit = RLIM_INFINITY) {
   const pid_t pid = ::fork();
   if (pid == 0) {
+    if (file_limit != RLIM_INFINITY) {
+      ::signal(SIGXFSZ, SIG_IGN);  // a write past the limit fails with EFBIG instead
+      const rlimit limit{file_limit, file_limit};
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+    }
     std::vector<char*> argv{const_cast<char*>(KN_BINARY)};
     for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
@@ -137,6 +147,22 @@ TEST_F(IndexCrashTest, SearchesWhileIndexingAndTwoIndexersAtOnce) {
   for (const auto& [url, entries] : reference_->entries) EXPECT_EQ(busy.entries[url], entries);
   Store store(db, Store::Access::read_write);
   EXPECT_EQ(store.check().problems, std::vector<std::string>{});
+}
+
+TEST_F(IndexCrashTest, AFullDiskStopsWithAClearErrorAndLosesNothing) {
+  const std::string db = *dir_ / "full.db";
+  ASSERT_EQ(wait_for(spawn({"index", "-q", "--db", db, "seeds"}, *dir_ / "seed.err")), 0);
+  const Snapshot before = snapshot(db);
+  const auto size = static_cast<rlim_t>(std::filesystem::file_size(db));
+  const std::string err = *dir_ / "full.err";
+  EXPECT_EQ(wait_for(spawn({"index", "-q", "--db", db, corpus()}, err, size + 200'000)), 2);
+  const std::string message = kn::testing::slurp(err);
+  EXPECT_TRUE(message.starts_with("kn: " + db + ": disk I/O error")) << message;
+  EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 1) << message;
+  Store store(db, Store::Access::read_write);
+  EXPECT_EQ(store.check().problems, std::vector<std::string>{});
+  const Snapshot after = snapshot(db);
+  for (const auto& [url, entries] : before.entries) EXPECT_EQ(after.entries.at(url), entries);
 }
 
 }  // namespace
