@@ -59,6 +59,15 @@ bool on_host(std::string_view host, std::string_view domain) {
                             host[host.size() - domain.size() - 1] == '.');
 }
 
+// A path segment that can stand in a canonical URL: no white space, control
+// characters or the characters that end a path.
+bool is_identifier(std::string_view id) {
+  return !id.empty() && std::none_of(id.begin(), id.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u <= 0x20 || u == 0x7F || c == '#' || c == '?' || c == '/' || c == '\\';
+  });
+}
+
 CompetitionPage page_of(std::string_view rest) {
   if (rest.empty() || rest == "/" || rest == "/overview" || rest == "/summary" ||
       rest == "/overview/" || rest == "/summary/") {
@@ -91,8 +100,8 @@ std::optional<CompetitionLink> competition_of(std::string_view url) {
     const std::size_t end = path.find('/');
     const std::string_view id = path.substr(0, end);
     const std::string_view rest = end == std::string_view::npos ? "" : path.substr(end);
-    if (id.empty() || std::find(kNotCompetitions.begin(), kNotCompetitions.end(), lower(id)) !=
-                          kNotCompetitions.end()) {
+    if (!is_identifier(id) || std::find(kNotCompetitions.begin(), kNotCompetitions.end(),
+                                         lower(id)) != kNotCompetitions.end()) {
       return std::nullopt;
     }
     std::string canonical(platform.base);
