@@ -33,13 +33,6 @@ std::string without_time(const std::string& summary) {
 
 class CommandsTest : public testing::Test {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "kn-cli-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Runs kn with args (already shell-quoted) from the source tree.
   Result kn(const std::string& args) {
     const std::string command = std::string("'") + KN_BINARY + "' " + args + " >'" +
@@ -50,13 +43,11 @@ class CommandsTest : public testing::Test {
   }
 
   std::string write(const std::string& name, const std::string& content) {
-    const fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << content;
-    return path.string();
+    return tmp_.write(name, content);
   }
 
-  fs::path dir_;
+  kn::testing::TempDir tmp_;
+  const fs::path dir_ = tmp_.path();
 };
 
 TEST_F(CommandsTest, ParseSeedsAsJsonLines) {

@@ -10,25 +10,16 @@
 #include <string>
 #include <vector>
 
+#include "test_support.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory per test, removed afterwards.
 class FilesTest : public testing::Test {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "kn-files-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    root_ = tmpl;
-  }
-  void TearDown() override { fs::remove_all(root_); }
-
   std::string write(const std::string& name, const std::string& content) {
-    const fs::path path = root_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << content;
-    return path.string();
+    return tmp_.write(name, content);
   }
 
   std::string error_reading(const std::string& path, std::uint64_t max_size = 1000) {
@@ -40,7 +31,8 @@ class FilesTest : public testing::Test {
     return "";
   }
 
-  fs::path root_;
+  kn::testing::TempDir tmp_;
+  const fs::path root_ = tmp_.path();
 };
 
 TEST_F(FilesTest, ExpandsDirectoriesRecursivelySortedSkippingHiddenAndSpecialFiles) {
