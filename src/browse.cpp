@@ -74,50 +74,81 @@ std::string last_segment(const std::string& url) { return url.substr(url.find_la
 
 std::vector<CompetitionRow> list_competitions(Store& store, const ListFilters& filters,
                                               bool by_mentions) {
+  struct Seen {
+    CompetitionRow row;
+    std::set<std::int64_t> entries;
+    // Text -> (times used, where first used), by quality, best first.
+    std::array<
+        std::map<std::string, std::pair<int, std::tuple<bool, std::string, int, std::int64_t>>>, 3>
+        texts;
+  };
+  std::unordered_map<std::int64_t, Seen> seen;
+  {
+    Statement competitions(
+        store.db(),
+        "SELECT id, platform, url FROM competitions" +
+            std::string(filters.platform.empty() ? ""
+                                                 : " WHERE lower(platform) = lower(:platform)"));
+    bind_filters(competitions, filters);
+    while (competitions.step()) {
+      Seen& s = seen[competitions.column_int(0)];
+      s.row.platform = competitions.column_text(1);
+      s.row.url = competitions.column_text(2);
+    }
+  }
+  // In the table's own order: one pass, no sort, no join with the entries.
   Statement rows(store.db(),
-                 "SELECT c.id, c.platform, c.url, i.number, i.date, m.entry_id, m.text, "
-                 "m.quality FROM mentions m JOIN competitions c ON c.id = m.competition_id "
-                 "JOIN entries e ON e.id = m.entry_id JOIN issues i ON i.id = e.issue_id "
-                 "WHERE 1" +
-                     std::string(filters.platform.empty() ? ""
-                                                          : " AND lower(c.platform) = "
-                                                            "lower(:platform)") +
-                     date_clause(filters) +
-                     " ORDER BY c.id, i.date IS NULL, i.date, i.number, e.position");
+                 "SELECT m.competition_id, i.number, i.date, m.entry_id, m.text, m.quality "
+                 "FROM mentions m JOIN issues i ON i.id = m.issue_id WHERE 1" +
+                     date_clause(filters));
   bind_filters(rows, filters);
+  std::set<std::int64_t> mentioned;
+  while (rows.step()) {
+    const auto found = seen.find(rows.column_int(0));
+    if (found == seen.end()) continue;  // another platform
+    Seen& s = found->second;
+    const IssueRef here = issue_ref(rows, 1);
+    const auto key =
+        std::tuple(!here.date.has_value(), here.date.value_or(""), here.number, rows.column_int(3));
+    const auto first_key = [](const IssueRef& r) {
+      return std::tuple(!r.date.has_value(), r.date.value_or(""), r.number);
+    };
+    if (mentioned.insert(found->first).second) {
+      s.row.first = s.row.last = here;
+    } else {
+      if (first_key(here) < first_key(s.row.first)) s.row.first = here;
+      if (first_key(s.row.last) < first_key(here)) s.row.last = here;
+    }
+    s.entries.insert(rows.column_int(3));
+    const std::int64_t quality = rows.column_int(5);
+    const std::string text(rows.column_text(4));
+    if (text.empty() || quality < 0 || quality > 2) continue;
+    auto [it, added] = s.texts[static_cast<std::size_t>(quality)].try_emplace(text, 0, key);
+    ++it->second.first;
+    if (key < it->second.second) it->second.second = key;
+  }
 
   std::vector<CompetitionRow> out;
-  std::int64_t current = -1;
-  std::set<std::int64_t> entries;
-  std::array<std::vector<std::string>, 3> texts;  // by quality, best first
-  const auto finish = [&] {
-    if (current < 0) return;
-    CompetitionRow& row = out.back();
-    row.mentions = static_cast<int>(entries.size());
-    for (const std::vector<std::string>& candidates : texts) {
-      if (row.name.empty()) row.name = without_site(most_used(candidates), row.platform);
+  for (const std::int64_t id : mentioned) {
+    Seen& s = seen.at(id);
+    CompetitionRow& row = out.emplace_back(std::move(s.row));
+    row.mentions = static_cast<int>(s.entries.size());
+    // The text used most often; on a tie, the one used first.
+    for (const auto& candidates : s.texts) {
+      const auto best =
+          std::min_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+            if (a.second.first != b.second.first) {
+              return a.second.first > b.second.first;
+            }
+            return a.second.second < b.second.second;
+          });
+      if (best != candidates.end()) {
+        row.name = without_site(best->first, row.platform);
+        break;
+      }
     }
     if (row.name.empty()) row.name = last_segment(row.url);
-  };
-  while (rows.step()) {
-    if (rows.column_int(0) != current) {
-      finish();
-      current = rows.column_int(0);
-      entries.clear();
-      for (auto& candidates : texts) candidates.clear();
-      CompetitionRow& row = out.emplace_back();
-      row.platform = rows.column_text(1);
-      row.url = rows.column_text(2);
-      row.first = issue_ref(rows, 3);
-    }
-    out.back().last = issue_ref(rows, 3);
-    entries.insert(rows.column_int(5));
-    const std::int64_t quality = rows.column_int(7);
-    if (quality >= 0 && quality < 3)
-      texts[static_cast<std::size_t>(quality)].emplace_back(rows.column_text(6));
   }
-  finish();
-
   const auto first_key = [](const CompetitionRow& r) {
     return std::tuple(!r.first.date.has_value(), r.first.date, r.first.number, r.name);
   };
@@ -335,8 +366,8 @@ Stats archive_stats(Store& store) {
   stats.embeds = issues.column_int(5);
   stats.entries = stats.items + stats.cards + stats.embeds;
   stats.sections = counts(store,
-                          "SELECT section_kind, count(*) FROM entries GROUP BY section_kind "
-                          "ORDER BY count(*) DESC, section_kind");
+                          "SELECT section_kind, sum(entries) FROM issue_sections "
+                          "GROUP BY section_kind ORDER BY sum(entries) DESC, section_kind");
   stats.links = single(store, "SELECT count(DISTINCT url) FROM links");
   stats.domains = single(store,
                          "SELECT count(*) FROM domains d WHERE EXISTS (SELECT 1 FROM links "
@@ -363,7 +394,7 @@ Breakdown archive_breakdown(Store& store, const std::string& dimension) {
         length);
     out.columns = {"issues", "entries", "cards"};
   } else if (dimension == "section") {
-    sql = "SELECT section_kind, count(*) FROM entries GROUP BY 1 ORDER BY 2 DESC, 1";
+    sql = "SELECT section_kind, sum(entries) FROM issue_sections GROUP BY 1 ORDER BY 2 DESC, 1";
     out.columns = {"entries"};
   } else if (dimension == "domain") {
     for (const DomainRow& row : list_domains(store, {})) {

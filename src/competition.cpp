@@ -101,7 +101,7 @@ std::optional<CompetitionLink> competition_of(std::string_view url) {
     const std::string_view id = path.substr(0, end);
     const std::string_view rest = end == std::string_view::npos ? "" : path.substr(end);
     if (!is_identifier(id) || std::find(kNotCompetitions.begin(), kNotCompetitions.end(),
-                                         lower(id)) != kNotCompetitions.end()) {
+                                        lower(id)) != kNotCompetitions.end()) {
       return std::nullopt;
     }
     std::string canonical(platform.base);

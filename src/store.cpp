@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <system_error>
 #include <unordered_map>
 #include <variant>
@@ -96,12 +97,22 @@ CREATE TABLE competitions (
 );
 CREATE TABLE mentions (
   entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+  issue_id INTEGER NOT NULL,  -- the entry's, so listing needs no join with entries
   competition_id INTEGER NOT NULL REFERENCES competitions(id),
   text TEXT NOT NULL,
   quality INTEGER NOT NULL,
   PRIMARY KEY (competition_id, entry_id, text)
 ) WITHOUT ROWID;
 CREATE INDEX mentions_entry ON mentions(entry_id);
+
+-- Entries per section kind of each issue, for kn stats without a scan of
+-- the entries.
+CREATE TABLE issue_sections (
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  section_kind TEXT NOT NULL,
+  entries INTEGER NOT NULL,
+  PRIMARY KEY (issue_id, section_kind)
+) WITHOUT ROWID;
 
 -- Entries up to this id are in the full-text index; above it they are
 -- still to be added (see sync_index). Kept in the database, not in memory,
@@ -407,13 +418,13 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
     entry.bind(9, image).bind(10, body).bind(11, comment);
     entry.run();
     const std::int64_t entry_id = sqlite3_last_insert_rowid(db_->handle());
-    if (url) add_mention(entry_id, *url, title, true);
+    if (url) add_mention(entry_id, issue_id, *url, title, true);
     for (std::size_t i = 0; i < links.size(); ++i) {
       link.bind(1, entry_id).bind(2, static_cast<std::int64_t>(i)).bind(3, links[i].text);
       link.bind(4, links[i].url);
       bind_domain(link, 5, url_domain(links[i].url));
       link.run();
-      add_mention(entry_id, links[i].url, links[i].text, false);
+      add_mention(entry_id, issue_id, links[i].url, links[i].text, false);
     }
   };
   for (const Section& section : issue.sections) {
@@ -428,6 +439,18 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
   }
   for (const Embed& embed : issue.embeds) {
     add(kLinksSection, "", "embed", "", embed.url, std::nullopt, "", embed.comment, embed.links);
+  }
+
+  std::map<std::string_view, std::int64_t> per_kind;
+  for (const Section& section : issue.sections) {
+    per_kind[to_string(section.kind)] += static_cast<std::int64_t>(section.items.size());
+  }
+  per_kind[kLinksSection] += static_cast<std::int64_t>(issue.cards.size() + issue.embeds.size());
+  Statement& count =
+      statement(insert_section_count_,
+                "INSERT INTO issue_sections (issue_id, section_kind, entries) VALUES (?1, ?2, ?3)");
+  for (const auto& [kind, entries] : per_kind) {
+    if (entries > 0) count.bind(1, issue_id).bind(2, kind).bind(3, entries).run();
   }
 }
 
@@ -455,8 +478,8 @@ void Store::forget_cached_ids() {
   competition_ids_.clear();
 }
 
-void Store::add_mention(std::int64_t entry_id, const std::string& url, std::string_view text,
-                        bool from_title) {
+void Store::add_mention(std::int64_t entry_id, std::int64_t issue_id, const std::string& url,
+                        std::string_view text, bool from_title) {
   const std::optional<CompetitionLink> competition = competition_of(url);
   if (!competition) return;
   auto cached = competition_ids_.find(competition->url);
@@ -478,12 +501,13 @@ void Store::add_mention(std::int64_t entry_id, const std::string& url, std::stri
   }
   if (!is_name_text(name, competition->platform)) name.clear();
   statement(insert_mention_,
-            "INSERT OR IGNORE INTO mentions (entry_id, competition_id, text, quality) "
-            "VALUES (?1, ?2, ?3, ?4)")
+            "INSERT OR IGNORE INTO mentions (entry_id, issue_id, competition_id, text, quality) "
+            "VALUES (?1, ?2, ?3, ?4, ?5)")
       .bind(1, entry_id)
-      .bind(2, cached->second)
-      .bind(3, name)
-      .bind(4, quality)
+      .bind(2, issue_id)
+      .bind(3, cached->second)
+      .bind(4, name)
+      .bind(5, quality)
       .run();
 }
 
@@ -504,6 +528,9 @@ std::int64_t Store::indexed_up_to() {
 }
 
 void Store::delete_entries(std::int64_t issue_id) {
+  statement(delete_section_counts_, "DELETE FROM issue_sections WHERE issue_id = ?1")
+      .bind(1, issue_id)
+      .run();
   // Entries already in the full-text index leave it first, with the values
   // they were indexed with.
   statement(unindex_entries_,
@@ -567,9 +594,11 @@ CheckResult Store::check() {
                    "SELECT i.number, i.url, i.items, i.cards, i.embeds, "
                    "count(e.id) FILTER (WHERE e.kind = 'item'), "
                    "count(e.id) FILTER (WHERE e.kind = 'card'), "
-                   "count(e.id) FILTER (WHERE e.kind = 'embed') "
+                   "count(e.id) FILTER (WHERE e.kind = 'embed'), "
+                   "(SELECT total(entries) FROM issue_sections WHERE issue_id = i.id) "
                    "FROM issues i LEFT JOIN entries e ON e.issue_id = i.id GROUP BY i.id");
   while (counts.step()) {
+    const std::int64_t total = counts.column_int(5) + counts.column_int(6) + counts.column_int(7);
     if (counts.column_int(2) != counts.column_int(5) ||
         counts.column_int(3) != counts.column_int(6) ||
         counts.column_int(4) != counts.column_int(7)) {
@@ -577,6 +606,10 @@ CheckResult Store::check() {
           "issue #{} ({}) should have {} items, {} cards, {} embeds but has {}, {}, {}",
           counts.column_int(0), counts.column_text(1), counts.column_int(2), counts.column_int(3),
           counts.column_int(4), counts.column_int(5), counts.column_int(6), counts.column_int(7)));
+    } else if (counts.column_int(8) != total) {
+      result.problems.push_back(fmt::format("issue #{} ({}) counts {} entries by section, not {}",
+                                            counts.column_int(0), counts.column_text(1),
+                                            counts.column_int(8), total));
     }
   }
   result.checked.push_back("every issue has the entries it was indexed with");

@@ -114,14 +114,14 @@ class Store {
   void delete_entries(std::int64_t issue_id);
   std::int64_t indexed_up_to();
   void bind_domain(Statement& statement, int index, const std::string& domain);
-  void add_mention(std::int64_t entry_id, const std::string& url, std::string_view text,
-                   bool from_title);
+  void add_mention(std::int64_t entry_id, std::int64_t issue_id, const std::string& url,
+                   std::string_view text, bool from_title);
 
   std::unique_ptr<Database> db_;
   std::unique_ptr<Statement> find_by_source_, find_by_url_, insert_issue_, update_issue_,
       delete_issue_, delete_entries_, insert_entry_, insert_link_, touch_, upsert_domain_,
       upsert_competition_, insert_mention_, unindex_entries_, index_entries_, read_fts_state_,
-      write_fts_state_, newest_entry_;
+      write_fts_state_, newest_entry_, insert_section_count_, delete_section_counts_;
   std::unordered_map<std::string, std::int64_t> domain_ids_, competition_ids_;
 };
 
