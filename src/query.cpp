@@ -14,7 +14,24 @@ namespace kn {
 
 namespace {
 
-constexpr int kMaxDepth = 32;  // of parentheses and negations
+// How deeply parentheses and negations may nest. FTS5's expression parser
+// has a small fixed stack: the translation of 12 levels nests at most 25
+// parentheses, which it takes (fuzz_query overflowed it at 32 levels).
+constexpr int kMaxDepth = 12;
+constexpr int kMaxFts5Depth = 26;
+
+// The deepest parenthesis nesting of an FTS5 expression, outside strings.
+int fts5_depth(std::string_view expression) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (const char c : expression) {
+    if (c == '"') in_string = !in_string;  // a doubled quote toggles twice
+    if (in_string) continue;
+    if (c == '(') deepest = std::max(deepest, ++depth);
+    if (c == ')') --depth;
+  }
+  return deepest;
+}
 
 // --- Filters ---------------------------------------------------------------
 
@@ -591,6 +608,9 @@ Query parse_query(std::string_view text, Filters filters) {
   }
   if (query.match.empty() && query.exclude.empty() && filters.empty()) {
     throw QueryError("nothing to search for: give a word, a phrase or a filter");
+  }
+  if (fts5_depth(query.match) > kMaxFts5Depth || fts5_depth(query.exclude) > kMaxFts5Depth) {
+    throw QueryError("query nested too deeply");
   }
   if (!filters.columns.empty()) {
     std::string columns;

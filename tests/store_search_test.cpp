@@ -132,6 +132,30 @@ TEST_F(SearchTest, ControlCharactersInAQueryRunCleanly) {
   EXPECT_EQ(found(std::string("PyTorch \"Data\0Parallel\"", 23)), V({"84/11"}));
 }
 
+// Found by fuzz_query: FTS5's parser stack overflowed on deep queries. Any
+// query the translator accepts must run.
+TEST_F(SearchTest, EveryQueryDeepEnoughToPassRuns) {
+  const std::vector<std::pair<std::string, std::string>> shapes{
+      {"PyTorch (Lightning OR (x -(y OR ", ")))"},
+      {"(", ")"},
+      {"a (b -(c OR ", "))"},
+      {"a OR (b c -(d OR ", "))"}};
+  for (const auto& [open, close] : shapes) {
+    std::string query = "PyTorch";
+    int ran = 0;
+    for (int level = 0; level < 16; ++level) {
+      query = open + query + close;
+      try {
+        found(query);
+        ++ran;
+      } catch (const kn::QueryError& e) {
+        EXPECT_TRUE(std::string(e.what()).starts_with("query nested too deeply")) << e.what();
+      }
+    }
+    EXPECT_GT(ran, 2) << open;
+  }
+}
+
 TEST_F(SearchTest, RankingPutsTitlesFirst) {
   const V ranked = hits("PyTorch");
   ASSERT_EQ(ranked.size(), 10u);
