@@ -1,5 +1,5 @@
 // The SQLite store: issues, their entries (section items, cards, embeds) and
-// links, with an FTS5 index over the entries kept in step by triggers.
+// links, with an FTS5 index over the entries that sync_index() keeps in step.
 #pragma once
 
 #include <cstdint>
