@@ -31,7 +31,7 @@ struct Platform {
   bool in_fragment = false;  // single-page sites keep the path in the fragment
 };
 
-constexpr std::array<Platform, 15> kPlatforms{{
+constexpr std::array<Platform, 16> kPlatforms{{
     {"Kaggle", "kaggle.com", "/c/", "https://www.kaggle.com/competitions/", true},
     {"Kaggle", "kaggle.com", "/competitions/", "https://www.kaggle.com/competitions/", true},
     {"SIGNATE", "signate.jp", "/competitions/", "https://signate.jp/competitions/"},
@@ -46,7 +46,9 @@ constexpr std::array<Platform, 15> kPlatforms{{
     {"DrivenData", "drivendata.org", "/competitions/", "https://www.drivendata.org/competitions/"},
     {"AIcrowd", "aicrowd.com", "/challenges/", "https://www.aicrowd.com/challenges/"},
     {"Zindi", "zindi.africa", "/competitions/", "https://zindi.africa/competitions/"},
-    {"CodaLab", "codalab.org", "/competitions/", "https://codalab.lisn.upsaclay.fr/competitions/"},
+    {"CodaLab", "codalab.org", "/competitions/", "https://competitions.codalab.org/competitions/"},
+    {"CodaLab", "codalab.lisn.upsaclay.fr", "/competitions/",
+     "https://codalab.lisn.upsaclay.fr/competitions/"},
     {"Topcoder", "topcoder.com", "/challenges/", "https://www.topcoder.com/challenges/"},
 }};
 

@@ -55,8 +55,12 @@ TEST(Competition, RecognizedUrls) {
        "https://www.aicrowd.com/challenges/neurips-2021", front},
       {"https://zindi.africa/competitions/x", "Zindi", "https://zindi.africa/competitions/x",
        front},
+      // Found by fuzz_url: a canonical URL on a host of its own must be
+      // recognized too; the two CodaLab instances number separately.
       {"https://competitions.codalab.org/competitions/20127", "CodaLab",
-       "https://codalab.lisn.upsaclay.fr/competitions/20127", front},
+       "https://competitions.codalab.org/competitions/20127", front},
+      {"https://codalab.lisn.upsaclay.fr/competitions/2345#participate", "CodaLab",
+       "https://codalab.lisn.upsaclay.fr/competitions/2345", front},
       {"https://www.topcoder.com/challenges/30123", "Topcoder",
        "https://www.topcoder.com/challenges/30123", front},
   };
@@ -66,6 +70,9 @@ TEST(Competition, RecognizedUrls) {
     EXPECT_EQ(link->platform, c.platform) << c.url;
     EXPECT_EQ(link->url, c.canonical) << c.url;
     EXPECT_EQ(link->page, c.page) << c.url;
+    const auto again = kn::competition_of(link->url);  // the canonical URL is one too
+    ASSERT_TRUE(again.has_value()) << link->url;
+    EXPECT_EQ(again->url, link->url);
   }
 }
 
