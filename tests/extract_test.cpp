@@ -149,6 +149,15 @@ TEST(Extract, TextRules) {
   EXPECT_EQ(issue.sections.at(0).items.at(0).text, "A&B C's big news—ok");
 }
 
+TEST(Extract, ScriptsAndHandlersAreTextNeverCode) {
+  const kn::Issue issue = extract(
+      "<h2>News</h2><p onclick=\"steal()\">a<script>alert(1)</script>b"
+      "<img src=x onerror=\"alert(2)\"><a href=\"javascript:alert(3)\">c</a></p>");
+  const kn::Item& item = issue.sections.at(0).items.at(0);
+  EXPECT_EQ(item.text, "aalert(1)bc");
+  EXPECT_EQ(item.links, (std::vector<kn::Link>{{"c", "javascript:alert(3)"}}));
+}
+
 TEST(Extract, ItemLinks) {
   const kn::Issue issue = extract(
       "<h2>News</h2><p>See <a href=\"https://www.kaggle.com/c/x?utm_source=Revue&amp;a=1\">"

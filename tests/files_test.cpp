@@ -5,9 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "test_support.hpp"
@@ -82,6 +85,34 @@ TEST_F(FilesTest, RefusesWhatItCannotRead) {
   ASSERT_EQ(::mkfifo((root_ / "fifo").c_str(), 0600), 0);
   EXPECT_EQ(error_reading((root_ / "fifo").string()), "not a regular file");
   EXPECT_EQ(error_reading("/dev/null"), "not a regular file");
+}
+
+// A file rewritten while kn reads it: each read gives a prefix of one of
+// its versions (what was there), never a crash or bytes from nowhere.
+TEST_F(FilesTest, AFileThatChangesWhileBeingRead) {
+  const std::string long_text(300'000, 'a'), short_text(1'000, 'b');
+  const std::string path = write("changing.md", long_text);
+  std::atomic<bool> stop = false;
+  std::thread writer([&] {
+    for (int k = 0; !stop; ++k) {
+      std::ofstream(path, std::ios::binary | std::ios::trunc) << (k % 2 ? short_text : long_text);
+    }
+  });
+  int reads = 0;
+  for (const auto start = std::chrono::steady_clock::now();
+       std::chrono::steady_clock::now() - start < std::chrono::milliseconds(300); ++reads) {
+    std::string content;
+    try {
+      content = kn::read_file(path, 1 << 20);
+    } catch (const kn::Error& e) {
+      ADD_FAILURE() << e.what();
+    }
+    const bool prefix = long_text.starts_with(content) || short_text.starts_with(content);
+    ASSERT_TRUE(prefix) << content.size() << " bytes";
+  }
+  stop = true;
+  writer.join();
+  EXPECT_GT(reads, 10);
 }
 
 TEST_F(FilesTest, RefusesAnUnreadableFile) {
