@@ -103,6 +103,9 @@ std::vector<CompetitionRow> list_competitions(Store& store, const ListFilters& f
                      date_clause(filters));
   bind_filters(rows, filters);
   std::set<std::int64_t> mentioned;
+  const auto when = [](const IssueRef& r) {
+    return std::tuple(!r.date.has_value(), r.date.value_or(""), r.number);
+  };
   while (rows.step()) {
     const auto found = seen.find(rows.column_int(0));
     if (found == seen.end()) continue;  // another platform
@@ -110,14 +113,11 @@ std::vector<CompetitionRow> list_competitions(Store& store, const ListFilters& f
     const IssueRef here = issue_ref(rows, 1);
     const auto key =
         std::tuple(!here.date.has_value(), here.date.value_or(""), here.number, rows.column_int(3));
-    const auto first_key = [](const IssueRef& r) {
-      return std::tuple(!r.date.has_value(), r.date.value_or(""), r.number);
-    };
     if (mentioned.insert(found->first).second) {
       s.row.first = s.row.last = here;
     } else {
-      if (first_key(here) < first_key(s.row.first)) s.row.first = here;
-      if (first_key(s.row.last) < first_key(here)) s.row.last = here;
+      if (when(here) < when(s.row.first)) s.row.first = here;
+      if (when(s.row.last) < when(here)) s.row.last = here;
     }
     s.entries.insert(rows.column_int(3));
     const std::int64_t quality = rows.column_int(5);

@@ -104,6 +104,22 @@ constexpr std::string_view kSectionNames =
     "news, competitions, news_and_competitions, pr, announcement, datasets, articles, errata, "
     "others, other, links";
 
+// term as an FTS5 phrase, given the tokens it becomes; "" without tokens.
+std::string quoted_phrase(std::string_view term, const std::vector<Token>& tokens) {
+  if (tokens.empty()) return {};
+  std::string phrase = "\"";
+  for (const char c : term) {
+    if (c == '"') phrase += '"';  // FTS5 escapes a quote by doubling it
+    // FTS5 ends a string at a NUL; control characters separate words
+    // anyway, so a space says the same.
+    const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+    phrase += control ? ' ' : c;
+  }
+  phrase += '"';
+  if (tokens.back().prefix) phrase += '*';
+  return phrase;
+}
+
 // --- Lexing ----------------------------------------------------------------
 
 enum class Lex { word, phrase, minus, lparen, rparen, and_, or_, not_, filter, end };
@@ -421,8 +437,8 @@ class Translator {
 
  private:
   std::string term(const Node& node, int indent) {
-    std::string phrase = fts5_phrase(node.text);
     const std::vector<Token> tokens = tokenize(node.text, TokenizeMode::query);
+    std::string phrase = quoted_phrase(node.text, tokens);
     std::string shown;
     for (const Token& token : tokens) {
       shown += (shown.empty() ? "" : " ") + token.text + (token.prefix ? "*" : "");
@@ -487,19 +503,7 @@ std::string describe(const Filters& f) {
 }  // namespace
 
 std::string fts5_phrase(std::string_view term) {
-  const std::vector<Token> tokens = tokenize(term, TokenizeMode::query);
-  if (tokens.empty()) return {};
-  std::string phrase = "\"";
-  for (const char c : term) {
-    if (c == '"') phrase += '"';  // FTS5 escapes a quote by doubling it
-    // FTS5 ends a string at a NUL; control characters separate words
-    // anyway, so a space says the same.
-    const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-    phrase += control ? ' ' : c;
-  }
-  phrase += '"';
-  if (tokens.back().prefix) phrase += '*';
-  return phrase;
+  return quoted_phrase(term, tokenize(term, TokenizeMode::query));
 }
 
 bool Filters::empty() const {
