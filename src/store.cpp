@@ -4,11 +4,13 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <system_error>
 #include <unordered_map>
@@ -24,6 +26,11 @@ namespace kn {
 namespace fs = std::filesystem;
 
 namespace {
+
+// How a search ranks: bm25, titles weighing four times bodies and comments.
+// The table's rank option (see prepare_schema) says the same, for queries
+// made in the sqlite3 shell.
+constexpr const char* kRankFunction = "bm25(entries_fts, 4.0, 1.0, 1.0)";
 
 // Entries of cards and embeds are filed under this section kind.
 constexpr std::string_view kLinksSection = "links";
@@ -628,15 +635,10 @@ struct SearchSql {
   std::vector<Value> values;
 };
 
-SearchSql search_sql(const Query& query) {
-  SearchSql sql;
-  std::string& q = sql.from_where;
-  q = query.match.empty() ? " FROM entries e JOIN issues i ON i.id = e.issue_id WHERE 1"
-                          : " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-                            "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ?";
-  if (!query.match.empty()) sql.values.emplace_back(query.match);
-
-  const Filters& f = query.filters;
+// The filters as " AND ..." conditions on entries e and issues i, adding
+// the values to bind in order.
+std::string filter_sql(const Filters& f, std::vector<Value>& values) {
+  std::string q;
   const auto any_of = [&](std::size_t n, const auto& one) {
     q += " AND (";
     for (std::size_t k = 0; k < n; ++k) {
@@ -648,23 +650,23 @@ SearchSql search_sql(const Query& query) {
   if (!f.sections.empty()) {
     any_of(f.sections.size(), [&](std::size_t k) {
       q += "e.section_kind = ?";
-      sql.values.emplace_back(f.sections[k]);
+      values.emplace_back(f.sections[k]);
     });
   }
   if (!f.issues.empty()) {
     any_of(f.issues.size(), [&](std::size_t k) {
       q += "i.number BETWEEN ? AND ?";
-      sql.values.emplace_back(std::int64_t{f.issues[k].first});
-      sql.values.emplace_back(std::int64_t{f.issues[k].second});
+      values.emplace_back(std::int64_t{f.issues[k].first});
+      values.emplace_back(std::int64_t{f.issues[k].second});
     });
   }
   if (f.since) {
     q += " AND i.date >= ?";
-    sql.values.emplace_back(*f.since);
+    values.emplace_back(*f.since);
   }
   if (f.until) {
     q += " AND i.date <= ?";
-    sql.values.emplace_back(*f.until);
+    values.emplace_back(*f.until);
   }
   if (!f.domains.empty()) {
     // The domain and its subdomains: one range of the reversed-label key.
@@ -676,9 +678,9 @@ SearchSql search_sql(const Query& query) {
     const auto bind_ids = [&] {
       for (const std::string& domain : f.domains) {
         const std::string key = domain_key(domain);
-        sql.values.emplace_back(key);
-        sql.values.emplace_back(key + ".");
-        sql.values.emplace_back(key + "/");  // '/' follows '.'
+        values.emplace_back(key);
+        values.emplace_back(key + ".");
+        values.emplace_back(key + "/");  // '/' follows '.'
       }
     };
     q += " AND (e.domain_id IN (" + ids + ")";
@@ -686,6 +688,17 @@ SearchSql search_sql(const Query& query) {
     q += " OR e.id IN (SELECT entry_id FROM links WHERE domain_id IN (" + ids + ")))";
     bind_ids();
   }
+  return q;
+}
+
+SearchSql search_sql(const Query& query) {
+  SearchSql sql;
+  std::string& q = sql.from_where;
+  q = query.match.empty() ? " FROM entries e JOIN issues i ON i.id = e.issue_id WHERE 1"
+                          : " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+                            "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ?";
+  if (!query.match.empty()) sql.values.emplace_back(query.match);
+  q += filter_sql(query.filters, sql.values);
   if (!query.exclude.empty()) {
     q += " AND e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)";
     sql.values.emplace_back(query.exclude);
@@ -693,9 +706,10 @@ SearchSql search_sql(const Query& query) {
   return sql;
 }
 
-void bind_all(Statement& statement, const std::vector<Value>& values) {
+// Binds values from parameter first on.
+void bind_all(Statement& statement, const std::vector<Value>& values, int first = 1) {
   for (std::size_t k = 0; k < values.size(); ++k) {
-    const int index = static_cast<int>(k) + 1;
+    const int index = static_cast<int>(k) + first;
     if (const auto* n = std::get_if<std::int64_t>(&values[k])) {
       statement.bind(index, *n);
     } else {
@@ -708,85 +722,180 @@ void bind_all(Statement& statement, const std::vector<Value>& values) {
 
 namespace {
 
-Hit read_hit(const Statement& row) {
-  Hit hit;
-  hit.entry_id = row.column_int(0);
-  hit.issue = static_cast<int>(row.column_int(1));
-  hit.position = static_cast<int>(row.column_int(2));
-  hit.date = row.column_optional_text(3);
-  hit.date_estimated = row.column_int(4) != 0;
-  hit.section = row.column_text(5);
-  hit.heading = row.column_text(6);
-  hit.kind = row.column_text(7);
-  hit.title = row.column_text(8);
-  hit.url = row.column_text(9);
-  hit.body = row.column_text(10);
-  hit.comment = row.column_text(11);
-  hit.snippet = row.column_text(12);
-  hit.score = sqlite3_column_double(row.handle(), 13);
-  return hit;
-}
+// What a search orders by, read for every match before any text is.
+struct HitKey {
+  std::int64_t entry_id = 0;
+  std::optional<std::string> date;
+  int issue = 0, position = 0;
+  double score = 0;
+};
 
 // Newest first: the order of ties.
-bool newer(const Hit& a, const Hit& b) {
+bool newer(const HitKey& a, const HitKey& b) {
   if (a.date != b.date) return a.date > b.date;
   if (a.issue != b.issue) return a.issue > b.issue;
   return a.position < b.position;
 }
 
+// Only the page of results is read in full, and only it gets a snippet:
+// SQLite would compute the snippet of every row it sorts or passes over.
+// The page is read kDetailChunk entries at a time (bound parameters).
+constexpr std::size_t kDetailChunk = 500;
+constexpr const char* kHitColumns =
+    "SELECT i.date_estimated, e.section_kind, e.section_heading, e.kind, e.title, "
+    "coalesce(e.url, (SELECT url FROM links WHERE entry_id = e.id ORDER BY position LIMIT 1), "
+    "i.url), e.body, e.comment, e.id, ";
+
+Hit read_hit(const HitKey& key, const Statement& row) {
+  Hit hit;
+  hit.entry_id = key.entry_id;
+  hit.issue = key.issue;
+  hit.position = key.position;
+  hit.date = key.date;
+  hit.score = key.score;
+  hit.date_estimated = row.column_int(0) != 0;
+  hit.section = row.column_text(1);
+  hit.heading = row.column_text(2);
+  hit.kind = row.column_text(3);
+  hit.title = row.column_text(4);
+  hit.url = row.column_text(5);
+  hit.body = row.column_text(6);
+  hit.comment = row.column_text(7);
+  hit.snippet = row.column_text(9);
+  return hit;
+}
+
+// Fills hits[first, last) with the entries of keys[first, last). One
+// statement for them all: FTS5 evaluates the query once (a prefix query
+// merges every term it matches), within the range of their rowids.
+void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys, std::size_t first,
+               std::size_t last, std::vector<Hit>& hits) {
+  const bool ranked = !query.match.empty();
+  std::string ids;
+  std::int64_t low = keys[first].entry_id, high = low;
+  std::unordered_map<std::int64_t, std::size_t> slot;
+  for (std::size_t k = first; k < last; ++k) {
+    ids += k > first ? ", ?" : "?";
+    low = std::min(low, keys[k].entry_id);
+    high = std::max(high, keys[k].entry_id);
+    slot.emplace(keys[k].entry_id, k);
+  }
+  Statement detail(
+      db, std::string(kHitColumns) +
+              (ranked ? "snippet(entries_fts, -1, char(2), char(3), '…', 24) "
+                        "FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
+                        "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ? "
+                        "AND entries_fts.rowid BETWEEN ? AND ? AND +entries_fts.rowid IN (" +
+                            ids + ")"
+                      : "'' FROM entries e JOIN issues i ON i.id = e.issue_id "
+                        "WHERE e.id IN (" +
+                            ids + ")"));
+  int index = 1;
+  if (ranked) {
+    detail.bind(1, query.match).bind(2, low).bind(3, high);
+    index = 4;
+  }
+  for (std::size_t k = first; k < last; ++k) detail.bind(index++, keys[k].entry_id);
+  while (detail.step()) {
+    const std::size_t k = slot.at(detail.column_int(8));
+    hits[k] = read_hit(keys[k], detail);
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// Keys in rank order, newest first among ties, for the page of options, in
+// one pass over the matches: a row is kept while it can still be on the
+// page (or tie with its last hit), and only then looked up, filters and all.
+// Cheaper than ORDER BY rank, where FTS5 sorts every match.
+std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options) {
+  std::vector<Value> values;
+  const std::string filters = filter_sql(query.filters, values);
+  Statement key(db,
+                "SELECT i.date, i.number, e.position FROM entries e JOIN issues i ON i.id = "
+                "e.issue_id WHERE e.id = ?" +
+                    filters);
+  Statement matches(db, fmt::format("SELECT rowid, {} FROM entries_fts WHERE entries_fts MATCH ?",
+                                    kRankFunction));
+  matches.bind(1, query.match);
+  const std::size_t wanted = options.limit > 0
+                                 ? static_cast<std::size_t>(options.offset + options.limit)
+                                 : std::numeric_limits<std::size_t>::max();
+  const auto by_score = [](const HitKey& a, const HitKey& b) { return a.score < b.score; };
+  std::vector<HitKey> keys;
+  double bound = std::numeric_limits<double>::infinity();  // the page's worst score so far
+  // Pruning waits until the kept rows double, so rows tied at the bound
+  // cost linear time, not quadratic.
+  std::size_t prune_at = 64;
+  while (matches.step()) {
+    const double score = sqlite3_column_double(matches.handle(), 1);
+    if (score > bound) continue;
+    key.bind(1, matches.column_int(0));
+    bind_all(key, values, 2);
+    if (key.step()) {
+      keys.push_back({matches.column_int(0), key.column_optional_text(0),
+                      static_cast<int>(key.column_int(1)), static_cast<int>(key.column_int(2)),
+                      score});
+    }
+    key.reset();
+    if (keys.size() >= prune_at && keys.size() / 2 >= wanted) {
+      std::nth_element(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(wanted - 1),
+                       keys.end(), by_score);
+      bound = keys[wanted - 1].score;
+      std::erase_if(keys, [&](const HitKey& k) { return k.score > bound; });
+      prune_at = 2 * keys.size();
+    }
+  }
+  std::sort(keys.begin(), keys.end(), [](const HitKey& a, const HitKey& b) {
+    return a.score != b.score ? a.score < b.score : newer(a, b);
+  });
+  const auto first = std::min(keys.size(), static_cast<std::size_t>(options.offset));
+  keys.erase(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(first));
+  if (options.limit > 0 && keys.size() > static_cast<std::size_t>(options.limit)) {
+    keys.resize(static_cast<std::size_t>(options.limit));
+  }
+  return keys;
+}
+
+// Keys in date order (or newest first), for the page of options.
+std::vector<HitKey> dated_keys(Database& db, const Query& query, const SearchOptions& options) {
+  SearchSql sql = search_sql(query);
+  const char* order = options.sort == SortOrder::date ? "i.date, i.number, e.position"
+                                                      : "i.date DESC, i.number DESC, e.position";
+  Statement statement(
+      db, fmt::format("SELECT e.id, i.date, i.number, e.position, {}{} ORDER BY "
+                      "{} LIMIT ? OFFSET ?",
+                      query.match.empty() ? "0.0" : kRankFunction, sql.from_where, order));
+  sql.values.emplace_back(options.limit > 0 ? options.limit : std::int64_t{-1});
+  sql.values.emplace_back(options.offset);
+  bind_all(statement, sql.values);
+  std::vector<HitKey> keys;
+  while (statement.step()) {
+    keys.push_back({statement.column_int(0), statement.column_optional_text(1),
+                    static_cast<int>(statement.column_int(2)),
+                    static_cast<int>(statement.column_int(3)),
+                    sqlite3_column_double(statement.handle(), 4)});
+  }
+  return keys;
+}
+
 }  // namespace
 
 std::vector<Hit> Store::search(const Query& query, const SearchOptions& options) {
-  SearchSql sql = search_sql(query);
-  const bool ranked = !query.match.empty();
-  const bool by_rank = ranked && options.sort == SortOrder::rank;
-  // Titles weigh more than bodies and comments: the table's rank function
-  // is bm25(4, 1, 1) (see the schema).
-  const std::string score = ranked ? "rank" : "0.0";
-  const std::string snippet = ranked ? "snippet(entries_fts, -1, char(2), char(3), '…', 24)" : "''";
-  std::string order;
-  switch (options.sort) {
-    case SortOrder::rank:
-      // By rank alone, FTS5 sorts by itself and rows come as needed; ties
-      // are put newest first below.
-      order = ranked ? "rank" : "i.date DESC, i.number DESC, e.position";
-      break;
-    case SortOrder::date: order = "i.date, i.number, e.position"; break;
-    case SortOrder::date_descending: order = "i.date DESC, i.number DESC, e.position"; break;
+  // Both passes read one snapshot, whatever another kn commits meanwhile.
+  Savepoint snapshot(*db_);
+  SearchOptions order = options;
+  // Without words there is no rank: newest first.
+  if (query.match.empty() && order.sort == SortOrder::rank) order.sort = SortOrder::date_descending;
+  const std::vector<HitKey> keys = order.sort == SortOrder::rank ? ranked_keys(*db_, query, order)
+                                                                 : dated_keys(*db_, query, order);
+  std::vector<Hit> hits(keys.size());
+  for (std::size_t first = 0; first < keys.size(); first += kDetailChunk) {
+    read_hits(*db_, query, keys, first, std::min(keys.size(), first + kDetailChunk), hits);
   }
-  std::string text =
-      "SELECT e.id, i.number, e.position, i.date, i.date_estimated, e.section_kind, "
-      "e.section_heading, e.kind, e.title, coalesce(e.url, (SELECT url FROM links WHERE "
-      "entry_id = e.id ORDER BY position LIMIT 1), i.url), e.body, e.comment, " +
-      snippet + ", " + score + " AS score" + sql.from_where + " ORDER BY " + order;
-  if (!by_rank) {
-    text += " LIMIT ? OFFSET ?";
-    sql.values.emplace_back(options.limit > 0 ? options.limit : std::int64_t{-1});
-    sql.values.emplace_back(options.offset);
-  }
-
-  Statement statement(*db_, text);
-  bind_all(statement, sql.values);
-  std::vector<Hit> hits;
-  const auto wanted = static_cast<std::size_t>(options.offset + options.limit);
-  while (statement.step()) {
-    // Past the page, read on only while the rank ties with its last hit.
-    if (by_rank && options.limit > 0 && hits.size() >= wanted &&
-        sqlite3_column_double(statement.handle(), 13) != hits.back().score) {
-      break;
-    }
-    hits.push_back(read_hit(statement));
-  }
-  if (by_rank) {
-    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-      return a.score != b.score ? a.score < b.score : newer(a, b);
-    });
-    const auto first = std::min(hits.size(), static_cast<std::size_t>(options.offset));
-    hits.erase(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(first));
-    if (options.limit > 0 && hits.size() > static_cast<std::size_t>(options.limit)) {
-      hits.resize(static_cast<std::size_t>(options.limit));
-    }
-  }
+  snapshot.release();
   return hits;
 }
 

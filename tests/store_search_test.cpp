@@ -1,4 +1,5 @@
 // Store::search on the indexed seeds: what each kind of query finds.
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -265,6 +266,73 @@ TEST_F(SearchTest, RandomQueriesMatchABruteForceScan) {
   for (const std::string& word : words) {
     const std::set<std::string> got = search(word), want = scan(word, true);
     ASSERT_TRUE(std::includes(got.begin(), got.end(), want.begin(), want.end())) << word;
+  }
+}
+
+// Every page of a ranked search is the same slice of the full order (bm25,
+// then newest first), whatever its size and offset. All fourteen real issues,
+// so that common words match hundreds of entries.
+TEST(SearchPages, RankedPagesAreSlicesOfTheFullOrder) {
+  kn::testing::TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  kn::Diagnostics diag;
+  kn::index_files(store, kn::expand_paths({"seeds", "tests/data"}, diag), {}, diag);
+  for (const std::string query : {"の", "し", "ー", "に OR kaggle", "る -data"}) {
+    std::vector<std::string> full;
+    kn::Statement all(store.db(),
+                      "SELECT i.number || '/' || e.position FROM entries_fts "
+                      "JOIN entries e ON e.id = entries_fts.rowid JOIN issues i ON i.id = "
+                      "e.issue_id WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 4.0, 1.0, "
+                      "1.0), i.date DESC, i.number DESC, e.position");
+    all.bind(1, kn::parse_query(query).match);
+    while (all.step()) full.emplace_back(all.column_text(0));
+    ASSERT_GT(full.size(), 100u) << query;
+    const auto page = [&](std::int64_t size, std::int64_t offset) {
+      std::vector<std::string> out;
+      for (const kn::Hit& hit :
+           store.search(kn::parse_query(query), {kn::SortOrder::rank, size, offset})) {
+        out.push_back(std::to_string(hit.issue) + "/" + std::to_string(hit.position));
+      }
+      return out;
+    };
+    EXPECT_EQ(page(0, 0), full) << query;
+    for (const std::int64_t size : {1, 5, 20}) {
+      for (std::int64_t offset = 0; offset < static_cast<std::int64_t>(full.size()); offset += 9) {
+        const auto first = full.begin() + offset;
+        const std::vector<std::string> want(
+            first, first + std::min<std::int64_t>(size, full.end() - first));
+        ASSERT_EQ(page(size, offset), want) << query << " " << size << " " << offset;
+      }
+    }
+  }
+}
+
+// A hundred issues with the same text: every hit ties, and ties go newest
+// first, page after page.
+TEST(SearchTies, TiesGoNewestFirstOnEveryPage) {
+  kn::testing::TempDir dir;
+  for (int n = 1; n <= 100; ++n) {
+    dir.write(
+        fmt::format("issues/2020-{:02}-{:02}_Weekly Kaggle News #{}.md", 1 + n % 12, 1 + n / 12, n),
+        fmt::format("# Weekly Kaggle News #{}\nhttps://example.com/{}\n"
+                    "<h2>News</h2><p>Same words about tabular data.</p>",
+                    n, n));
+  }
+  Store store(dir / "kn.db", Store::Access::read_write);
+  kn::Diagnostics diag;
+  kn::index_files(store, kn::expand_paths({dir / "issues"}, diag), {}, diag);
+  std::vector<int> newest_first;
+  kn::Statement order(store.db(), "SELECT number FROM issues ORDER BY date DESC, number DESC");
+  while (order.step()) newest_first.push_back(static_cast<int>(order.column_int(0)));
+  ASSERT_EQ(newest_first.size(), 100u);
+  for (std::int64_t offset = 0; offset < 100; offset += 20) {
+    std::vector<int> page;
+    for (const kn::Hit& hit :
+         store.search(kn::parse_query("tabular"), {kn::SortOrder::rank, 20, offset})) {
+      page.push_back(hit.issue);
+    }
+    const auto first = newest_first.begin() + offset;
+    EXPECT_EQ(page, std::vector<int>(first, first + 20)) << offset;
   }
 }
 
