@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <set>
 #include <unordered_map>
 
 #include "kn/error.hpp"
@@ -74,13 +73,35 @@ std::string last_segment(const std::string& url) { return url.substr(url.find_la
 
 std::vector<CompetitionRow> list_competitions(Store& store, const ListFilters& filters,
                                               bool by_mentions) {
+  // The issues in the date range, oldest first (undated last): a mention's
+  // time is the rank of its issue here.
+  std::vector<std::pair<std::int64_t, IssueRef>> issues;
+  {
+    Statement rows(store.db(),
+                   "SELECT i.id, i.number, i.date FROM issues i WHERE 1" + date_clause(filters));
+    bind_filters(rows, filters);
+    while (rows.step()) issues.emplace_back(rows.column_int(0), issue_ref(rows, 1));
+  }
+  std::sort(issues.begin(), issues.end(), [](const auto& a, const auto& b) {
+    const IssueRef &x = a.second, &y = b.second;
+    if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
+    return x.date != y.date ? x.date < y.date : x.number < y.number;
+  });
+  std::unordered_map<std::int64_t, int> time_of;
+  for (std::size_t k = 0; k < issues.size(); ++k) {
+    time_of.emplace(issues[k].first, static_cast<int>(k));
+  }
+
+  struct Use {
+    int count = 0;
+    std::pair<int, std::int64_t> first;  // time and entry
+  };
   struct Seen {
     CompetitionRow row;
-    std::set<std::int64_t> entries;
-    // Text -> (times used, where first used), by quality, best first.
-    std::array<
-        std::map<std::string, std::pair<int, std::tuple<bool, std::string, int, std::int64_t>>>, 3>
-        texts;
+    int first = -1, last = -1;  // times
+    std::vector<std::int64_t> entries;
+    // Text -> how it was used, by quality, best first.
+    std::array<std::map<std::string, Use, std::less<>>, 3> texts;
   };
   std::unordered_map<std::int64_t, Seen> seen;
   {
@@ -96,51 +117,45 @@ std::vector<CompetitionRow> list_competitions(Store& store, const ListFilters& f
       s.row.url = competitions.column_text(2);
     }
   }
-  // In the table's own order: one pass, no sort, no join with the entries.
+  // The mentions in the table's own order: one pass, no sort, no join.
   Statement rows(store.db(),
-                 "SELECT m.competition_id, i.number, i.date, m.entry_id, m.text, m.quality "
-                 "FROM mentions m JOIN issues i ON i.id = m.issue_id WHERE 1" +
-                     date_clause(filters));
-  bind_filters(rows, filters);
-  std::set<std::int64_t> mentioned;
-  const auto when = [](const IssueRef& r) {
-    return std::tuple(!r.date.has_value(), r.date.value_or(""), r.number);
-  };
+                 "SELECT competition_id, issue_id, entry_id, text, quality FROM mentions");
   while (rows.step()) {
     const auto found = seen.find(rows.column_int(0));
     if (found == seen.end()) continue;  // another platform
+    const auto time = time_of.find(rows.column_int(1));
+    if (time == time_of.end()) continue;  // out of the date range
     Seen& s = found->second;
-    const IssueRef here = issue_ref(rows, 1);
-    const auto key =
-        std::tuple(!here.date.has_value(), here.date.value_or(""), here.number, rows.column_int(3));
-    if (mentioned.insert(found->first).second) {
-      s.row.first = s.row.last = here;
-    } else {
-      if (when(here) < when(s.row.first)) s.row.first = here;
-      if (when(s.row.last) < when(here)) s.row.last = here;
-    }
-    s.entries.insert(rows.column_int(3));
-    const std::int64_t quality = rows.column_int(5);
-    const std::string text(rows.column_text(4));
+    const int when = time->second;
+    if (s.first < 0 || when < s.first) s.first = when;
+    s.last = std::max(s.last, when);
+    const std::int64_t entry = rows.column_int(2);
+    s.entries.push_back(entry);
+    const std::int64_t quality = rows.column_int(4);
+    const std::string_view text = rows.column_text(3);
     if (text.empty() || quality < 0 || quality > 2) continue;
-    auto [it, added] = s.texts[static_cast<std::size_t>(quality)].try_emplace(text, 0, key);
-    ++it->second.first;
-    if (key < it->second.second) it->second.second = key;
+    auto& texts = s.texts[static_cast<std::size_t>(quality)];
+    auto use = texts.find(text);
+    if (use == texts.end()) use = texts.emplace(text, Use{0, {when, entry}}).first;
+    ++use->second.count;
+    use->second.first = std::min(use->second.first, std::pair(when, entry));
   }
 
   std::vector<CompetitionRow> out;
-  for (const std::int64_t id : mentioned) {
-    Seen& s = seen.at(id);
+  for (auto& [id, s] : seen) {
+    if (s.first < 0) continue;  // not mentioned (in the range)
     CompetitionRow& row = out.emplace_back(std::move(s.row));
-    row.mentions = static_cast<int>(s.entries.size());
+    row.first = issues[static_cast<std::size_t>(s.first)].second;
+    row.last = issues[static_cast<std::size_t>(s.last)].second;
+    std::sort(s.entries.begin(), s.entries.end());
+    row.mentions =
+        static_cast<int>(std::unique(s.entries.begin(), s.entries.end()) - s.entries.begin());
     // The text used most often; on a tie, the one used first.
     for (const auto& candidates : s.texts) {
       const auto best =
           std::min_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
-            if (a.second.first != b.second.first) {
-              return a.second.first > b.second.first;
-            }
-            return a.second.second < b.second.second;
+            if (a.second.count != b.second.count) return a.second.count > b.second.count;
+            return a.second.first < b.second.first;
           });
       if (best != candidates.end()) {
         row.name = without_site(best->first, row.platform);
@@ -150,9 +165,9 @@ std::vector<CompetitionRow> list_competitions(Store& store, const ListFilters& f
     if (row.name.empty()) row.name = last_segment(row.url);
   }
   const auto first_key = [](const CompetitionRow& r) {
-    return std::tuple(!r.first.date.has_value(), r.first.date, r.first.number, r.name);
+    return std::tuple(!r.first.date.has_value(), r.first.date, r.first.number, r.name, r.url);
   };
-  std::stable_sort(out.begin(), out.end(), [&](const CompetitionRow& a, const CompetitionRow& b) {
+  std::sort(out.begin(), out.end(), [&](const CompetitionRow& a, const CompetitionRow& b) {
     if (by_mentions && a.mentions != b.mentions) return a.mentions > b.mentions;
     return first_key(a) < first_key(b);
   });
