@@ -383,7 +383,7 @@ Stats archive_stats(Store& store) {
   stats.sections = counts(store,
                           "SELECT section_kind, sum(entries) FROM issue_sections "
                           "GROUP BY section_kind ORDER BY sum(entries) DESC, section_kind");
-  stats.links = single(store, "SELECT count(DISTINCT url) FROM links");
+  stats.links = single(store, "SELECT count(*) FROM link_urls");
   stats.domains = single(store,
                          "SELECT count(*) FROM domains d WHERE EXISTS (SELECT 1 FROM links "
                          "WHERE domain_id = d.id) OR EXISTS (SELECT 1 FROM entries WHERE "

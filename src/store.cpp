@@ -140,6 +140,25 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
 
 )sql";
 
+// Schema 2 adds this to schema 1 (kSchema).
+constexpr const char* kLinkUrls = R"sql(
+-- The URLs links point to, each once, with how many links do: kn stats
+-- counts them here, not over every link. The triggers keep it in step with
+-- links (cascaded deletes fire them too).
+CREATE TABLE link_urls (
+  url TEXT PRIMARY KEY,
+  links INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER link_urls_add AFTER INSERT ON links BEGIN
+  INSERT INTO link_urls (url, links) VALUES (new.url, 1)
+    ON CONFLICT (url) DO UPDATE SET links = links + 1;
+END;
+CREATE TRIGGER link_urls_remove AFTER DELETE ON links BEGIN
+  UPDATE link_urls SET links = links - 1 WHERE url = old.url;
+  DELETE FROM link_urls WHERE url = old.url AND links = 0;
+END;
+)sql";
+
 // --- The FTS5 tokenizer "kn", a thin adapter over kn::tokenize. ----------
 
 Fts5Tokenizer* the_tokenizer() {
@@ -303,6 +322,10 @@ void Store::prepare_schema(Access access) {
   if (access == Access::read_only) {
     if (fresh)
       throw Error(fmt::format("{}: empty database; fill it with 'kn index DIR'", db.path()));
+    if (version < kSchemaVersion) {
+      throw Error(fmt::format("{}: made by an older kn (schema {}); 'kn index DIR' upgrades it",
+                              db.path(), version));
+    }
     return;
   }
   if (db.path() != ":memory:") db.exec("PRAGMA journal_mode = WAL");
@@ -311,17 +334,26 @@ void Store::prepare_schema(Access access) {
   // of each file's savepoint stays in memory too: SQLite spills it to a
   // temporary file past 64 KiB, which wrote eight times the database's size.
   db.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY");
-  if (!fresh) return;
+  if (!fresh && version == kSchemaVersion) return;
 
+  // Another kn may have created or upgraded it meanwhile: look again inside
+  // the transaction.
   Transaction transaction(db);
-  Statement recheck(db, "SELECT count(*) FROM sqlite_schema");
+  Statement recheck(db, "PRAGMA user_version");
   recheck.step();
-  if (recheck.column_int(0) == 0) {  // another kn may have created it meanwhile
+  const std::int64_t now = recheck.column_int(0);
+  recheck.reset();
+  if (fresh && now == 0) {
     db.exec(kSchema);
     db.exec("INSERT INTO entries_fts (entries_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 1.0)')");
-    db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId,
-                        kSchemaVersion)
-                .c_str());
+    db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId).c_str());
+  }
+  if (now < 2) {
+    db.exec(kLinkUrls);
+    db.exec("INSERT INTO link_urls SELECT url, count(*) FROM links GROUP BY url");
+  }
+  if (now < kSchemaVersion) {
+    db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
   }
   transaction.commit();
 }
@@ -598,6 +630,17 @@ CheckResult Store::check() {
         fmt::format("full-text index does not match the entries: {}", sqlite3_errmsg(db.handle())));
   }
   result.checked.push_back("full-text index matches the entries");
+
+  Statement urls(db,
+                 "SELECT coalesce(u.url, l.url), coalesce(u.links, 0), coalesce(l.links, 0) "
+                 "FROM link_urls u FULL JOIN (SELECT url, count(*) AS links FROM links GROUP BY "
+                 "url) l ON l.url = u.url WHERE u.links IS NOT l.links");
+  while (urls.step()) {
+    result.problems.push_back(fmt::format("{} counted as linked {} times, linked {} times",
+                                          urls.column_text(0), urls.column_int(1),
+                                          urls.column_int(2)));
+  }
+  result.checked.push_back("link URL counts match the links");
 
   Statement counts(db,
                    "SELECT i.number, i.url, i.items, i.cards, i.embeds, "

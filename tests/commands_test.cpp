@@ -230,6 +230,7 @@ TEST_F(CommandsTest, IndexReadsPathsFromStdin) {
             "checked: SQLite integrity check\n"
             "checked: no orphan entries or links\n"
             "checked: full-text index matches the entries\n"
+            "checked: link URL counts match the links\n"
             "checked: every issue has the entries it was indexed with\n" +
                 db + ": sound\n");
 }

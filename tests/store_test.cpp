@@ -1,5 +1,6 @@
 #include "kn/store.hpp"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -109,6 +110,63 @@ TEST(Store, ReplacesByUrlAndByPath) {
   EXPECT_TRUE(store.check().problems.empty());
 }
 
+std::string link_urls(Store& store) {
+  kn::Statement rows(store.db(), "SELECT url, links FROM link_urls ORDER BY url");
+  std::string out;
+  while (rows.step()) {
+    out += fmt::format("{}{}={}", out.empty() ? "" : " ", rows.column_text(0), rows.column_int(1));
+  }
+  return out;
+}
+
+TEST(Store, LinkUrlsCountTheLinksThroughEveryChange) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/a.md", 1, "one"), "h1", {});
+  store.put_issue(issue("/b.md", 2, "two"), "h2", {});
+  EXPECT_EQ(link_urls(store), "https://k.com/x=2");
+  store.put_issue(issue("/a.md", 1, "one again"), "h3", {});  // replaced
+  EXPECT_EQ(link_urls(store), "https://k.com/x=2");
+  store.remove_issue(store.find_by_source("/b.md")->id);
+  EXPECT_EQ(link_urls(store), "https://k.com/x=1");
+  store.sync_index();
+  EXPECT_TRUE(store.check().problems.empty());
+  store.remove_issue(store.find_by_source("/a.md")->id);
+  EXPECT_EQ(link_urls(store), "");
+
+  store.put_issue(issue("/a.md", 1, "one"), "h1", {});
+  store.sync_index();
+  store.db().exec("UPDATE link_urls SET links = 5 WHERE url = 'https://k.com/x'");
+  const kn::CheckResult result = store.check();
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0], "https://k.com/x counted as linked 5 times, linked 1 times");
+}
+
+// A database of schema 1 (before link_urls) is upgraded by the first kn that
+// writes to it; one that only reads says so.
+TEST(Store, UpgradesASchemaOneDatabase) {
+  TempDir dir;
+  const std::string path = dir / "kn.db";
+  {
+    Store store(path, Store::Access::read_write);
+    store.put_issue(issue("/a.md", 1, "one"), "h1", {});
+    store.put_issue(issue("/b.md", 2, "two"), "h2", {});
+    store.sync_index();
+    store.db().exec(
+        "DROP TRIGGER link_urls_add; DROP TRIGGER link_urls_remove; DROP TABLE link_urls; "
+        "PRAGMA user_version = 1");
+  }
+  EXPECT_EQ(open_error(path, Store::Access::read_only),
+            path + ": made by an older kn (schema 1); 'kn index DIR' upgrades it");
+  Store store(path, Store::Access::read_write);
+  EXPECT_EQ(count(store, "PRAGMA user_version"), 2);
+  EXPECT_EQ(link_urls(store), "https://k.com/x=2");
+  store.remove_issue(store.find_by_source("/b.md")->id);
+  EXPECT_EQ(link_urls(store), "https://k.com/x=1");
+  store.sync_index();
+  EXPECT_TRUE(store.check().problems.empty());
+}
+
 TEST(Store, CheckFindsMissingEntries) {
   TempDir dir;
   Store store(dir / "kn.db", Store::Access::read_write);
@@ -119,7 +177,7 @@ TEST(Store, CheckFindsMissingEntries) {
   ASSERT_EQ(result.problems.size(), 1u);
   EXPECT_EQ(result.problems[0],
             "issue #7 (https://e.com/7) should have 1 items, 3 cards, 0 embeds but has 1, 1, 0");
-  EXPECT_EQ(result.checked.size(), 4u);
+  EXPECT_EQ(result.checked.size(), 5u);
 }
 
 TEST(Store, CheckFindsAnIndexOutOfStep) {
@@ -164,9 +222,9 @@ TEST(Store, RefusesADatabaseFromANewerKn) {
   }
   const std::string before = slurp(path);
   EXPECT_EQ(open_error(path, Store::Access::read_write),
-            path + ": made by a newer kn (schema 99; this kn knows up to 1)");
+            path + ": made by a newer kn (schema 99; this kn knows up to 2)");
   EXPECT_EQ(open_error(path, Store::Access::read_only),
-            path + ": made by a newer kn (schema 99; this kn knows up to 1)");
+            path + ": made by a newer kn (schema 99; this kn knows up to 2)");
   EXPECT_EQ(slurp(path), before);
 }
 

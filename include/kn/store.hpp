@@ -17,7 +17,7 @@
 
 namespace kn {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
 
 // The domain with its labels reversed, "api.github.com" -> "com.github.api":
