@@ -772,7 +772,8 @@ void bind_all(Statement& statement, const std::vector<Value>& values, int first 
 
 namespace {
 
-// What a search orders by, read for every match before any text is.
+// What a search orders by: read for the rows that may be on the page,
+// before any of their text is.
 struct HitKey {
   std::int64_t entry_id = 0;
   std::optional<std::string> date;
@@ -851,10 +852,6 @@ void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys
     hits[k] = read_hit(keys[k], detail);
   }
 }
-
-}  // namespace
-
-namespace {
 
 // Keys in rank order, newest first among ties, for the page of options, in
 // one pass over the matches: a row is kept while it can still be on the
