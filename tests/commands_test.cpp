@@ -287,7 +287,7 @@ TEST_F(SearchCommandTest, TsvWhenPiped) {
   EXPECT_EQ(run.out,
             "66\t2021-03-19\tlinks\tcard\tSIGNATE 鰹節コン\u30D8\u309A2nd Place Solution\t"
             "https://www.slideshare.net/ren4yu/signate-2nd-place-solution\t"
-            "SIGNATE 鰹節コン\u30D8\u309A2nd Place Solution\n");
+            "…成」コンペティション（通称鰹節コンペ）2位入賞の解法紹介…\n");
 }
 
 TEST_F(SearchCommandTest, JsonLines) {

@@ -142,8 +142,8 @@ TEST(Store, LinkUrlsCountTheLinksThroughEveryChange) {
   EXPECT_EQ(result.problems[0], "https://k.com/x counted as linked 5 times, linked 1 times");
 }
 
-// A database of schema 1 (before link_urls) is upgraded by the first kn that
-// writes to it; one that only reads says so.
+// A database of schema 1 (no link_urls, title first in the full-text index) is
+// upgraded by the first kn that writes to it; one that only reads says so.
 TEST(Store, UpgradesASchemaOneDatabase) {
   TempDir dir;
   const std::string path = dir / "kn.db";
@@ -154,13 +154,21 @@ TEST(Store, UpgradesASchemaOneDatabase) {
     store.sync_index();
     store.db().exec(
         "DROP TRIGGER link_urls_add; DROP TRIGGER link_urls_remove; DROP TABLE link_urls; "
-        "PRAGMA user_version = 1");
+        "DROP TABLE entries_fts; CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, "
+        "comment, content = 'entries', content_rowid = 'id', tokenize = 'porter kn'); "
+        "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild'); PRAGMA user_version = 1");
   }
   EXPECT_EQ(open_error(path, Store::Access::read_only),
             path + ": made by an older kn (schema 1); 'kn index DIR' upgrades it");
   Store store(path, Store::Access::read_write);
   EXPECT_EQ(count(store, "PRAGMA user_version"), 2);
   EXPECT_EQ(link_urls(store), "https://k.com/x=2");
+  EXPECT_EQ(count(store,
+                  "SELECT instr(sql, 'body, comment, title') > 0 FROM sqlite_schema "
+                  "WHERE name = 'entries_fts'"),
+            1);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'two'"), 1);
+  EXPECT_TRUE(store.check().problems.empty());
   store.remove_issue(store.find_by_source("/b.md")->id);
   EXPECT_EQ(link_urls(store), "https://k.com/x=1");
   store.sync_index();
