@@ -115,16 +115,16 @@ void Transaction::commit() {
   open_ = false;
 }
 
-Savepoint::Savepoint(Database& db) : db_(db) { db_.exec("SAVEPOINT kn_file"); }
+Savepoint::Savepoint(Database& db) : db_(db) { db_.exec("SAVEPOINT kn"); }
 
 Savepoint::~Savepoint() {
   if (open_) {
-    sqlite3_exec(db_.handle(), "ROLLBACK TO kn_file; RELEASE kn_file", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_.handle(), "ROLLBACK TO kn; RELEASE kn", nullptr, nullptr, nullptr);
   }
 }
 
 void Savepoint::release() {
-  db_.exec("RELEASE kn_file");
+  db_.exec("RELEASE kn");
   open_ = false;
 }
 

@@ -336,11 +336,10 @@ void Store::prepare_schema(Access access) {
   }
   if (db.path() != ":memory:") db.exec("PRAGMA journal_mode = WAL");
   // A larger page cache keeps the b-trees' upper pages in memory across a
-  // long index run; 16 MiB stays well inside the memory budget. Journals of
-  // statements and savepoints stay on SQLite's default, a temporary file past
-  // 64 KiB: held in memory (temp_store = MEMORY) they made indexing 16,000
-  // issues 4 % faster but peak RSS 33 -> 56 MB, growing with the index as
-  // FTS5 merges larger segments.
+  // long index run; 16 MiB stays well inside the memory budget. Statement
+  // journals stay on SQLite's default, a temporary file past 64 KiB: held in
+  // memory (temp_store = MEMORY), they raised peak RSS on 16,000 issues from
+  // 33 to 56 MB, growing with the index as FTS5 merges larger segments.
   db.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384");
   if (!fresh && version == kSchemaVersion) return;
 

@@ -27,10 +27,10 @@ struct IndexReport {
 using IndexProgress = std::function<void(std::uint64_t bytes)>;
 
 // Indexes files into store. A file whose size and mtime are unchanged is not
-// read; one whose content hash is unchanged is not parsed. Each file is
-// written in its own savepoint, so a bad file never affects another; files
-// are committed in batches. Problems with a file go to diag and count as
-// failed.
+// read; one whose content hash is unchanged is not parsed. Files are
+// committed in batches. A file that cannot be read or parsed goes to diag,
+// counts as failed and never affects another; an error of the store (a full
+// disk) is thrown, and only the open batch is lost.
 IndexReport index_files(Store& store, const std::vector<std::string>& files,
                         const IndexOptions& options, Diagnostics& diag,
                         const IndexProgress& progress = {});

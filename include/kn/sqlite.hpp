@@ -86,7 +86,8 @@ class Transaction {
   bool open_ = true;
 };
 
-// A named savepoint inside a transaction; rolled back unless released.
+// A savepoint: nested in a transaction, or outside one a transaction of its
+// own (one snapshot for several reads). Rolled back unless released.
 class Savepoint {
  public:
   explicit Savepoint(Database& db);
