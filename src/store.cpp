@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <queue>
 #include <system_error>
 #include <unordered_map>
 #include <variant>
@@ -878,14 +879,14 @@ std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOp
   Statement matches(db, fmt::format("SELECT rowid, {} FROM entries_fts WHERE entries_fts MATCH ?",
                                     kRankFunction));
   matches.bind(1, query.match);
-  const std::size_t wanted = options.limit > 0
-                                 ? static_cast<std::size_t>(options.offset + options.limit)
-                                 : std::numeric_limits<std::size_t>::max();
-  const auto by_score = [](const HitKey& a, const HitKey& b) { return a.score < b.score; };
+  const auto wanted = static_cast<std::size_t>(options.offset + options.limit);
   std::vector<HitKey> keys;
-  double bound = std::numeric_limits<double>::infinity();  // the page's worst score so far
-  // Pruning waits until the kept rows double, so rows tied at the bound
-  // cost linear time, not quadratic.
+  // The best `wanted` scores kept so far, worst on top: once there are that
+  // many, a row must score at least as well as the top to make the page.
+  std::priority_queue<double> best;
+  double bound = std::numeric_limits<double>::infinity();
+  // Rows beaten since they were kept go when the kept rows double, so rows
+  // tied at the bound cost linear time, not quadratic.
   std::size_t prune_at = 64;
   while (matches.step()) {
     const double score = sqlite3_column_double(matches.handle(), 1);
@@ -896,14 +897,16 @@ std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOp
       keys.push_back({matches.column_int(0), key.column_optional_text(0),
                       static_cast<int>(key.column_int(1)), static_cast<int>(key.column_int(2)),
                       score});
+      if (options.limit > 0) {
+        best.push(score);
+        if (best.size() > wanted) best.pop();
+        if (best.size() == wanted) bound = best.top();
+      }
     }
     key.reset();
-    if (keys.size() >= prune_at && keys.size() / 2 >= wanted) {
-      std::nth_element(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(wanted - 1),
-                       keys.end(), by_score);
-      bound = keys[wanted - 1].score;
+    if (keys.size() >= prune_at) {
       std::erase_if(keys, [&](const HitKey& k) { return k.score > bound; });
-      prune_at = 2 * keys.size();
+      prune_at = std::max<std::size_t>(64, 2 * keys.size());
     }
   }
   std::sort(keys.begin(), keys.end(), [](const HitKey& a, const HitKey& b) {
