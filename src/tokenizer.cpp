@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -49,9 +50,9 @@ CharClass classify(char32_t cp) {
   return (category & U_GC_M_MASK) ? CharClass::word : CharClass::separator;
 }
 
-// What the tokenizer asks of a character, computed once per thread for each
-// 256-character page of the Basic Multilingual Plane it meets: ICU's
-// answers are exact but too slow to ask for every character of a corpus.
+// What the tokenizer asks of a character, computed once for each
+// 256-character page of the Basic Multilingual Plane it meets: ICU's answers
+// are exact but too slow to ask for every character of a corpus.
 struct CharInfo {
   CharClass cls;
   bool inert;            // NFKC_Casefold leaves it alone, whatever surrounds it
@@ -64,18 +65,33 @@ CharInfo compute_info(char32_t cp) {
   return {classify(cp), norm.isInert(c) != 0, norm.hasBoundaryBefore(c) != 0};
 }
 
+using Page = std::array<std::uint8_t, 256>;
+
+const Page* compute_page(char32_t first) {
+  auto page = std::make_unique<Page>();
+  for (char32_t k = 0; k < 256; ++k) {
+    const CharInfo info = compute_info(first | k);
+    (*page)[k] =
+        static_cast<std::uint8_t>(static_cast<unsigned>(info.cls) | (info.inert ? 4u : 0u) |
+                                  (info.boundary_before ? 8u : 0u));
+  }
+  return page.release();
+}
+
 CharInfo char_info(char32_t cp) {
   if (cp >= 0x10000) return compute_info(cp);
-  using Page = std::array<std::uint8_t, 256>;
-  thread_local std::array<std::unique_ptr<Page>, 256> pages;
-  std::unique_ptr<Page>& page = pages[cp >> 8];
+  // Shared by every thread; a page two threads compute at once is the same
+  // either way, and the loser's copy is dropped. Pages live as long as the
+  // process.
+  static std::array<std::atomic<const Page*>, 256> pages{};
+  std::atomic<const Page*>& slot = pages[cp >> 8];
+  const Page* page = slot.load(std::memory_order_acquire);
   if (!page) {
-    page = std::make_unique<Page>();
-    for (char32_t k = 0; k < 256; ++k) {
-      const CharInfo info = compute_info((cp & ~char32_t{0xFF}) | k);
-      (*page)[k] =
-          static_cast<std::uint8_t>(static_cast<unsigned>(info.cls) | (info.inert ? 4u : 0u) |
-                                    (info.boundary_before ? 8u : 0u));
+    const Page* fresh = compute_page(cp & ~char32_t{0xFF});
+    if (slot.compare_exchange_strong(page, fresh, std::memory_order_acq_rel)) {
+      page = fresh;
+    } else {
+      delete fresh;
     }
   }
   const std::uint8_t bits = (*page)[cp & 0xFF];
@@ -172,23 +188,45 @@ class TokenBuilder {
 template <typename Each>
 int for_each_normalized(std::string_view text, Each each) {
   const icu::Normalizer2& norm = normalizer();
+  const std::size_t n = text.size();
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  // The character after a piece is decoded to see where the piece ends; it
+  // is kept for the next piece rather than decoded again.
+  std::size_t ahead_at = n, ahead_end = n;
+  char32_t ahead = 0;
   std::size_t i = 0;
-  while (i < text.size()) {
+  while (i < n) {
+    // ASCII before ASCII (or the end): nothing combines, no lookup needed.
+    if (byte(i) < 0x80 && (i + 1 == n || byte(i + 1) < 0x80)) {
+      const char32_t c = byte(i);
+      const int at = static_cast<int>(i);
+      if (int rc = each((c >= 'A' && c <= 'Z') ? c + 32 : c, at, at + 1)) return rc;
+      ++i;
+      continue;
+    }
     const std::size_t start = i;
-    const char32_t first = decode_utf8(text, i);
+    char32_t first;
+    if (ahead_at == i) {
+      first = ahead;
+      i = ahead_end;
+    } else {
+      first = decode_utf8(text, i);
+    }
     std::size_t end = i;
     // Extend over characters that combine with the one before (marks, the
     // half-width voiced sound mark, ...).
-    while (end < text.size()) {
+    while (end < n) {
       std::size_t next = end;
       const char32_t cp = decode_utf8(text, next);
-      if (cp < 0x80 || char_info(cp).boundary_before) break;
+      if (cp < 0x80 || char_info(cp).boundary_before) {
+        ahead_at = end, ahead_end = next, ahead = cp;
+        break;
+      }
       end = next;
     }
     const int s = static_cast<int>(start), e = static_cast<int>(end);
     if (end == i && first < 0x80) {
-      const char32_t lower = (first >= 'A' && first <= 'Z') ? first + 32 : first;
-      if (int rc = each(lower, s, e)) return rc;
+      if (int rc = each((first >= 'A' && first <= 'Z') ? first + 32 : first, s, e)) return rc;
       continue;
     }
     if (end == i && char_info(first).inert) {
