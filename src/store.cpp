@@ -755,11 +755,11 @@ SearchSql search_sql(const Query& query, bool by_date) {
   if (!query.match.empty()) {
     q = " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
         "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ?";
+    sql.values.emplace_back(query.match);
   } else {
     q = by_date ? " FROM issues i CROSS JOIN entries e ON e.issue_id = i.id WHERE 1"
                 : " FROM entries e JOIN issues i ON i.id = e.issue_id WHERE 1";
   }
-  if (!query.match.empty()) sql.values.emplace_back(query.match);
   q += filter_sql(query.filters, sql.values);
   if (!query.exclude.empty()) {
     q += " AND e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)";
