@@ -691,8 +691,10 @@ struct SearchSql {
 };
 
 // The filters as " AND ..." conditions on entries e and issues i, adding
-// the values to bind in order.
-std::string filter_sql(const Filters& f, std::vector<Value>& values) {
+// the values to bind in order. section_kind names the column sections are
+// compared with.
+std::string filter_sql(const Filters& f, std::vector<Value>& values,
+                       std::string_view section_kind = "e.section_kind") {
   std::string q;
   const auto any_of = [&](std::size_t n, const auto& one) {
     q += " AND (";
@@ -704,7 +706,8 @@ std::string filter_sql(const Filters& f, std::vector<Value>& values) {
   };
   if (!f.sections.empty()) {
     any_of(f.sections.size(), [&](std::size_t k) {
-      q += "e.section_kind = ?";
+      q += section_kind;
+      q += " = ?";
       values.emplace_back(f.sections[k]);
     });
   }
@@ -961,15 +964,30 @@ std::vector<Hit> Store::search(const Query& query, const SearchOptions& options)
 }
 
 std::int64_t Store::count(const Query& query) {
-  const SearchSql sql = search_sql(query, false);
+  const Filters& f = query.filters;
+  const auto run = [&](const std::string& sql, const std::vector<Value>& values) {
+    Statement statement(*db_, sql);
+    bind_all(statement, values);
+    statement.step();
+    return statement.column_int(0);
+  };
   // Without filters, the full-text index alone answers.
-  const bool index_only = !query.match.empty() && query.exclude.empty() && query.filters.empty();
-  Statement statement(*db_, index_only
-                                ? "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?"
-                                : "SELECT count(*)" + sql.from_where);
-  bind_all(statement, sql.values);
-  statement.step();
-  return statement.column_int(0);
+  if (!query.match.empty() && query.exclude.empty() && f.empty()) {
+    return run("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", {query.match});
+  }
+  // Sections, issues and dates alone: the entries counted per issue and
+  // section answer, without reading the entries.
+  if (query.match.empty() && query.exclude.empty() && f.domains.empty()) {
+    std::vector<Value> values;
+    const std::string filters = filter_sql(f, values, "s.section_kind");
+    return run(
+        "SELECT coalesce(sum(s.entries), 0) FROM issue_sections s JOIN issues i ON "
+        "i.id = s.issue_id WHERE 1" +
+            filters,
+        values);
+  }
+  const SearchSql sql = search_sql(query, false);
+  return run("SELECT count(*)" + sql.from_where, sql.values);
 }
 
 }  // namespace kn

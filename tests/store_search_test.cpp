@@ -176,6 +176,20 @@ TEST_F(SearchTest, SortOrdersLimitAndOffset) {
   EXPECT_EQ(store_->count(kn::parse_query("section:news")), 7);
 }
 
+// --count answers filter-only queries from the per-issue section counts and
+// the rest from the entries: either way, the number of hits.
+TEST_F(SearchTest, CountsEqualTheHits) {
+  for (const std::string query :
+       {"section:news", "section:competitions section:links since:2021", "issue:66..84", "until:2021-01",
+        "section:links issue:66", "domain:github.com", "-kaggle section:news", "kaggle",
+        "kaggle section:competitions"}) {
+    EXPECT_EQ(store_->count(kn::parse_query(query)), static_cast<std::int64_t>(hits(query).size()))
+        << query;
+  }
+  EXPECT_EQ(store_->count(kn::parse_query("section:competitions")), 11);
+  EXPECT_EQ(store_->count(kn::parse_query("issue:9999")), 0);
+}
+
 TEST_F(SearchTest, HitsCarryWhatTheListingShows) {
   const std::vector<kn::Hit> found =
       store_->search(kn::parse_query("鰹"), {kn::SortOrder::rank, 1, 0});
