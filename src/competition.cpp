@@ -4,20 +4,13 @@
 #include <array>
 #include <vector>
 
+#include "kn/text.hpp"
 #include "kn/url.hpp"
 #include "kn/utf8.hpp"
 
 namespace kn {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 // How a platform writes a competition's address: on host (or a subdomain),
 // the path starts with prefix and the next segment identifies the
@@ -103,11 +96,11 @@ std::optional<CompetitionLink> competition_of(std::string_view url) {
     const std::string_view id = path.substr(0, end);
     const std::string_view rest = end == std::string_view::npos ? "" : path.substr(end);
     if (!is_identifier(id) || std::find(kNotCompetitions.begin(), kNotCompetitions.end(),
-                                        lower(id)) != kNotCompetitions.end()) {
+                                        ascii_lower(id)) != kNotCompetitions.end()) {
       return std::nullopt;
     }
     std::string canonical(platform.base);
-    canonical += platform.fold_case ? lower(id) : std::string(id);
+    canonical += platform.fold_case ? ascii_lower(id) : std::string(id);
     return CompetitionLink{std::string(platform.name), std::move(canonical), page_of(rest)};
   }
   return std::nullopt;
@@ -133,8 +126,8 @@ bool is_name_text(std::string_view text, std::string_view platform) {
   static constexpr std::array<std::string_view, 12> kGeneric{
       "こちら", "ここ", "リンク", "詳細", "公式",        "コンペ",
       "here",   "link", "this",   "page", "competition", "url"};
-  const std::string key = lower(text);
-  if (key.empty() || key == lower(platform)) return false;
+  const std::string key = ascii_lower(text);
+  if (key.empty() || key == ascii_lower(platform)) return false;
   if (std::find(kGeneric.begin(), kGeneric.end(), key) != kGeneric.end()) return false;
   // A number, or a title that is only punctuation and digits, names nothing.
   return !std::all_of(key.begin(), key.end(), [](char c) {

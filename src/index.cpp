@@ -247,17 +247,14 @@ class Indexer {
       commit();
     }
     if (!batch_) {
-      batch_.emplace(store_.db());
+      batch_.emplace(store_);
       batch_start_ = Clock::now();
       batch_writes_ = 0;
     }
   }
 
   void commit() {
-    if (batch_) {
-      store_.sync_index();
-      batch_->commit();
-    }
+    if (batch_) batch_->commit();
     batch_.reset();
   }
 
@@ -267,7 +264,7 @@ class Indexer {
   const IndexProgress& progress_;
   IndexReport report_;
   std::unordered_set<std::string> sources_;  // seen in this run
-  std::optional<Transaction> batch_;
+  std::optional<Store::Batch> batch_;
   Clock::time_point batch_start_;
   int batch_writes_ = 0;
 };

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <utility>
 
+#include "kn/text.hpp"
 #include "kn/utf8.hpp"
 
 namespace kn {
@@ -90,11 +91,8 @@ std::optional<SectionKind> section_kind_named(std::string_view name) {
 }
 
 std::optional<SectionKind> known_section_kind(std::string_view heading) {
-  std::string key = collapse_whitespace(heading);
+  std::string key = ascii_lower(collapse_whitespace(heading));
   if (key.ends_with(':')) key.pop_back();
-  for (char& c : key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
   // "News&Competitions" and "News & Competitions" are one heading.
   if (const auto amp = key.find('&'); amp != std::string::npos) {
     std::string spaced = key.substr(0, amp);

@@ -107,4 +107,11 @@ bool use_color(ColorMode mode) {
   return false;
 }
 
+std::string paint(std::string_view text, std::string_view style, bool color) {
+  if (!color || style.empty()) return std::string(text);
+  std::string out(style);
+  out.append(text).append(style::kReset);
+  return out;
+}
+
 }  // namespace kn

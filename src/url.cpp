@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kn/text.hpp"
+
 namespace kn {
 
 namespace {
@@ -15,8 +17,6 @@ std::string_view trim(std::string_view s) {
 }
 
 bool is_tracking_parameter(std::string_view param) { return param.starts_with("utm_"); }
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 }  // namespace
 
@@ -70,8 +70,7 @@ std::string url_domain(std::string_view url) {
   } else if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
     host = host.substr(0, colon);
   }
-  std::string domain(host);
-  std::transform(domain.begin(), domain.end(), domain.begin(), ascii_lower);
+  std::string domain = ascii_lower(host);
   if (domain.starts_with("www.")) domain.erase(0, 4);
   return domain;
 }
@@ -86,11 +85,7 @@ UrlParts split_url(std::string_view url) {
     parts.fragment = rest.substr(hash + 1);
     rest = rest.substr(0, hash);
   }
-  if (const std::size_t question = rest.find('?'); question != std::string_view::npos) {
-    parts.query = rest.substr(question + 1);
-    rest = rest.substr(0, question);
-  }
-  parts.path = rest;
+  parts.path = rest.substr(0, rest.find('?'));
   return parts;
 }
 

@@ -11,7 +11,9 @@
 
 #include "kn/extract.hpp"
 #include "kn/files.hpp"
-#include "kn/output.hpp"
+#include "kn/issue_json.hpp"
+#include "kn/issue_render.hpp"
+#include "kn/sanitize.hpp"
 #include "test_support.hpp"
 
 namespace {

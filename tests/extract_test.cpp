@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kn/error.hpp"
+#include "kn/issue_header.hpp"
 
 namespace {
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "kn/store.hpp"
+#include "store_internal.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -63,7 +64,7 @@ struct Snapshot {
 Snapshot snapshot(const std::string& db) {
   Store store(db, Store::Access::read_only);
   Snapshot snap;
-  kn::Statement rows(store.db(),
+  kn::Statement rows(kn::detail::database(store),
                      "SELECT i.url, count(e.id) FROM issues i LEFT JOIN entries e "
                      "ON e.issue_id = i.id GROUP BY i.id");
   while (rows.step()) snap.entries[std::string(rows.column_text(0))] = rows.column_int(1);

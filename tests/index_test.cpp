@@ -15,6 +15,7 @@
 #include "kn/query.hpp"
 #include "kn/tokenizer.hpp"
 #include "kn/utf8.hpp"
+#include "store_internal.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -29,13 +30,14 @@ const std::vector<std::string> kSeeds{
     "seeds/004_01338e13a97eeadf.txt"};
 
 std::int64_t count(Store& store, const std::string& sql) {
-  kn::Statement statement(store.db(), sql);
+  kn::Statement statement(kn::detail::database(store), sql);
   statement.step();
   return statement.column_int(0);
 }
 
 std::set<std::int64_t> matches(Store& store, const std::string& expression) {
-  kn::Statement query(store.db(), "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1");
+  kn::Statement query(kn::detail::database(store),
+                      "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1");
   query.bind(1, expression);
   std::set<std::int64_t> ids;
   while (query.step()) ids.insert(query.column_int(0));
@@ -113,10 +115,10 @@ TEST_F(IndexTest, SeedsGiveTheCountsParseGives) {
 
 TEST_F(IndexTest, ReindexingUnchangedFilesWritesNothing) {
   index({seeds()});
-  const int before = sqlite3_total_changes(store_.db().handle());
+  const int before = sqlite3_total_changes(kn::detail::database(store_).handle());
   EXPECT_EQ(counts(index({seeds(), seeds() + "/000_d809ab5171f926cf.txt"})),
             (Counts{6, 0, 0, 6, 0, 0}));
-  EXPECT_EQ(sqlite3_total_changes(store_.db().handle()), before);
+  EXPECT_EQ(sqlite3_total_changes(kn::detail::database(store_).handle()), before);
 }
 
 TEST_F(IndexTest, AnEditedFileAloneIsUpdated) {
@@ -204,7 +206,7 @@ TEST_F(IndexTest, ADryRunWritesIntoACopy) {
 // Every entry's searchable text, normalized, by entry id.
 std::map<std::int64_t, std::vector<std::string>> normalized_entries(Store& store) {
   std::map<std::int64_t, std::vector<std::string>> entries;
-  kn::Statement all(store.db(), "SELECT id, title, body, comment FROM entries");
+  kn::Statement all(kn::detail::database(store), "SELECT id, title, body, comment FROM entries");
   while (all.step()) {
     entries[all.column_int(0)] = {kn::normalize(all.column_text(1)),
                                   kn::normalize(all.column_text(2)),
@@ -256,7 +258,7 @@ TEST_F(IndexTest, AnyJapaneseSubstringFindsExactlyTheEntriesHoldingIt) {
 TEST_F(IndexTest, EveryLatinWordFindsEveryEntryHoldingIt) {
   index({seeds()});
   std::map<std::string, std::set<std::int64_t>> holders;
-  kn::Statement all(store_.db(), "SELECT id, title, body, comment FROM entries");
+  kn::Statement all(kn::detail::database(store_), "SELECT id, title, body, comment FROM entries");
   while (all.step()) {
     for (int column = 1; column <= 3; ++column) {
       for (const kn::Token& token :

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "kn/error.hpp"
+
 namespace {
 
 struct Case {

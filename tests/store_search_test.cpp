@@ -15,6 +15,7 @@
 #include "kn/store.hpp"
 #include "kn/tokenizer.hpp"
 #include "kn/utf8.hpp"
+#include "store_internal.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -220,7 +221,7 @@ TEST_F(SearchTest, HitsCarryWhatTheListingShows) {
 // whole Latin words (which the stemmer may also find in other forms).
 TEST_F(SearchTest, RandomQueriesMatchABruteForceScan) {
   std::vector<std::pair<std::string, std::string>> entries;  // "issue/position", text
-  kn::Statement all(store_->db(),
+  kn::Statement all(kn::detail::database(*store_),
                     "SELECT i.number || '/' || e.position, e.title || char(10) || e.body || "
                     "char(10) || e.comment FROM entries e JOIN issues i ON i.id = e.issue_id");
   while (all.step()) {
@@ -294,7 +295,7 @@ TEST(SearchPages, RankedPagesAreSlicesOfTheFullOrder) {
   kn::index_files(store, kn::expand_paths({"seeds", "tests/data"}, diag), {}, diag);
   for (const std::string query : {"の", "し", "ー", "に OR kaggle", "る -data"}) {
     std::vector<std::string> full;
-    kn::Statement all(store.db(),
+    kn::Statement all(kn::detail::database(store),
                       "SELECT i.number || '/' || e.position FROM entries_fts "
                       "JOIN entries e ON e.id = entries_fts.rowid JOIN issues i ON i.id = "
                       "e.issue_id WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 1.0, 1.0, "
@@ -337,7 +338,8 @@ TEST(SearchTies, TiesGoNewestFirstOnEveryPage) {
   kn::Diagnostics diag;
   kn::index_files(store, kn::expand_paths({dir / "issues"}, diag), {}, diag);
   std::vector<int> newest_first;
-  kn::Statement order(store.db(), "SELECT number FROM issues ORDER BY date DESC, number DESC");
+  kn::Statement order(kn::detail::database(store),
+                      "SELECT number FROM issues ORDER BY date DESC, number DESC");
   while (order.step()) newest_first.push_back(static_cast<int>(order.column_int(0)));
   ASSERT_EQ(newest_first.size(), 100u);
   for (std::int64_t offset = 0; offset < 100; offset += 20) {

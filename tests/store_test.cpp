@@ -10,6 +10,7 @@
 
 #include "kn/error.hpp"
 #include "kn/extract.hpp"
+#include "store_internal.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -28,7 +29,7 @@ std::string open_error(const std::string& path, Store::Access access) {
 }
 
 std::int64_t count(Store& store, const char* sql) {
-  kn::Statement statement(store.db(), sql);
+  kn::Statement statement(kn::detail::database(store), sql);
   statement.step();
   return statement.column_int(0);
 }
@@ -49,7 +50,7 @@ TEST(Store, CreatesTheDatabaseAndItsDirectories) {
     Store store(path, Store::Access::read_write);
     EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
     EXPECT_EQ(count(store, "PRAGMA application_id"), kn::kApplicationId);
-    kn::Statement mode(store.db(), "PRAGMA journal_mode");
+    kn::Statement mode(kn::detail::database(store), "PRAGMA journal_mode");
     mode.step();
     EXPECT_EQ(mode.column_text(0), "wal");
   }
@@ -111,7 +112,7 @@ TEST(Store, ReplacesByUrlAndByPath) {
 }
 
 std::string link_urls(Store& store) {
-  kn::Statement rows(store.db(), "SELECT url, links FROM link_urls ORDER BY url");
+  kn::Statement rows(kn::detail::database(store), "SELECT url, links FROM link_urls ORDER BY url");
   std::string out;
   while (rows.step()) {
     out += fmt::format("{}{}={}", out.empty() ? "" : " ", rows.column_text(0), rows.column_int(1));
@@ -136,7 +137,7 @@ TEST(Store, LinkUrlsCountTheLinksThroughEveryChange) {
 
   store.put_issue(issue("/a.md", 1, "one"), "h1", {});
   store.sync_index();
-  store.db().exec("UPDATE link_urls SET links = 5 WHERE url = 'https://k.com/x'");
+  kn::detail::database(store).exec("UPDATE link_urls SET links = 5 WHERE url = 'https://k.com/x'");
   const kn::CheckResult result = store.check();
   ASSERT_EQ(result.problems.size(), 1u);
   EXPECT_EQ(result.problems[0], "https://k.com/x counted as linked 5 times, linked 1 times");
@@ -152,7 +153,7 @@ TEST(Store, UpgradesASchemaOneDatabase) {
     store.put_issue(issue("/a.md", 1, "one"), "h1", {});
     store.put_issue(issue("/b.md", 2, "two"), "h2", {});
     store.sync_index();
-    store.db().exec(
+    kn::detail::database(store).exec(
         "DROP TRIGGER link_urls_add; DROP TRIGGER link_urls_remove; DROP TABLE link_urls; "
         "DROP TABLE entries_fts; CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, "
         "comment, content = 'entries', content_rowid = 'id', tokenize = 'porter kn'); "
@@ -180,7 +181,7 @@ TEST(Store, CheckFindsMissingEntries) {
   Store store(dir / "kn.db", Store::Access::read_write);
   store.put_issue(issue("/a.md", 7, "words"), "h", {});
   store.sync_index();
-  store.db().exec("UPDATE issues SET cards = 3");
+  kn::detail::database(store).exec("UPDATE issues SET cards = 3");
   const kn::CheckResult result = store.check();
   ASSERT_EQ(result.problems.size(), 1u);
   EXPECT_EQ(result.problems[0],
@@ -193,7 +194,8 @@ TEST(Store, CheckFindsAnIndexOutOfStep) {
   Store store(dir / "kn.db", Store::Access::read_write);
   store.put_issue(issue("/a.md", 7, "words"), "h", {});
   store.sync_index();
-  store.db().exec("UPDATE entries SET body = 'changed'");  // behind the index's back
+  kn::detail::database(store).exec(
+      "UPDATE entries SET body = 'changed'");  // behind the index's back
   const kn::CheckResult result = store.check();
   ASSERT_EQ(result.problems.size(), 1u);
   EXPECT_EQ(result.problems[0].rfind("full-text index does not match the entries", 0), 0u);
@@ -208,7 +210,7 @@ TEST(Store, RefusesWhatIsNotAKnDatabase) {
 
   const std::string foreign = dir / "foreign.db";
   {
-    kn::Database db(foreign, kn::Database::Access::read_write);
+    kn::Database db(foreign, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)");
   }
   const std::string before = slurp(foreign);
@@ -225,7 +227,7 @@ TEST(Store, RefusesADatabaseFromANewerKn) {
   const std::string path = dir / "kn.db";
   { Store store(path, Store::Access::read_write); }
   {
-    kn::Database db(path, kn::Database::Access::read_write);
+    kn::Database db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     db.exec("PRAGMA user_version = 99");
   }
   const std::string before = slurp(path);

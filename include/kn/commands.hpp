@@ -1,27 +1,38 @@
-// The commands behind the command line. Each returns the process exit code
-// (kExitOk, kExitNoResults, kExitError) and throws kn::Error for problems
-// that stop it as a whole.
+// The commands behind the command line. The command line (cli.cpp) parses
+// and checks what was typed into one request per command; each command
+// runs its request and returns the process exit code (kExitOk,
+// kExitNoResults, kExitError), throwing kn::Error for a problem that stops
+// it as a whole.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "kn/files.hpp"
+#include "kn/filters.hpp"
+#include "kn/query.hpp"
+#include "kn/stats.hpp"
+#include "kn/store.hpp"
 
 namespace kn {
 
-struct ParseOptions {
+// How output is printed: a table for people, TSV, JSON Lines, Markdown or
+// CSV. Which ones a command takes is the command line's business.
+enum class Format { table, tsv, json, markdown, csv };
+
+struct ParseRequest {
   std::vector<std::string> paths;
   bool json = false;
   std::uint64_t max_size = kDefaultMaxFileSize;
 };
 
 // kn parse: extract each file and print its summary or JSON line.
-int run_parse(const ParseOptions& options);
+int run_parse(const ParseRequest& request);
 
-struct IndexCommandOptions {
-  std::string db;                  // --db; empty: the default place
+struct IndexRequest {
+  std::string db;                  // the database file
   std::vector<std::string> paths;  // "-" reads paths from stdin
   bool null_separated = false;     // stdin paths end with NUL, not newline
   bool prune = false;
@@ -32,71 +43,67 @@ struct IndexCommandOptions {
 };
 
 // kn index: add and update issues in the store, then print a summary.
-int run_index(const IndexCommandOptions& options);
+int run_index(const IndexRequest& request);
 
-struct SearchCommandOptions {
+struct SearchRequest {
+  enum class Mode { hits, count, urls, explain };
   std::string db;
-  std::vector<std::string> words;  // the query, as typed (joined with spaces)
-  std::vector<std::string> sections, issues, domains;
-  std::string since, until;
-  std::string format;  // "" (terminal or tsv, by stdout), "tsv" or "json"
-  std::string color = "auto";
-  std::string sort = "rank";
-  std::int64_t limit = 20, offset = 0;
-  bool count = false, urls = false, explain = false;
+  Query query;
+  SearchOptions page;
+  Mode mode = Mode::hits;
+  Format format = Format::table;  // table, tsv or json
+  bool color = false;
 };
 
 // kn search: run a query; exit 1 when nothing matched.
-int run_search(const SearchCommandOptions& options);
+int run_search(const SearchRequest& request);
 
-// How a listing is printed: "" (a table on a terminal, else TSV), "tsv",
-// "json"; show also takes "md".
-struct OutputOptions {
-  std::string format;
-  std::string color = "auto";
-};
-
-struct ListOptions {
+struct ListRequest {
+  enum class Kind { competitions, issues, links, domains };
   std::string db;
-  std::string what;  // competitions, issues, links or domains
-  std::string platform, domain, since, until;
-  std::string sort;  // competitions: "first" (default) or "mentions"
-  OutputOptions output;
+  Kind kind = Kind::competitions;
+  Filters filters;           // dates, platforms (competitions), domains (links)
+  bool by_mentions = false;  // competitions: most mentioned first
+  Format format = Format::table;
+  bool color = false;
 };
 
 // kn list: competitions, issues, links or domains; exit 1 when none.
-int run_list(const ListOptions& options);
+int run_list(const ListRequest& request);
 
-struct ShowOptions {
+struct ShowRequest {
   std::string db;
   int number = 0;
-  OutputOptions output;  // format: "", md or json
+  Format format = Format::table;  // table, markdown or json
+  std::size_t width = 80;         // of the table rendering
+  bool color = false;
 };
 
 // kn show: one issue; exit 1 when there is no such issue.
-int run_show(const ShowOptions& options);
+int run_show(const ShowRequest& request);
 
-struct StatsOptions {
+struct StatsRequest {
   std::string db;
-  std::string by;  // "": the summary; month, year, section, domain, platform
-  OutputOptions output;
+  std::optional<Dimension> by;  // none: the summary
+  Format format = Format::table;
+  bool color = false;
 };
 
-int run_stats(const StatsOptions& options);
+int run_stats(const StatsRequest& request);
 
-struct ExportOptions {
+struct ExportRequest {
   std::string db;
-  std::string format = "jsonl";  // jsonl, csv or md
+  Format format = Format::json;  // json (Lines), csv or markdown
 };
 
 // kn export: the whole store on stdout, one issue at a time.
-int run_export(const ExportOptions& options);
+int run_export(const ExportRequest& request);
 
-struct CheckOptions {
+struct CheckRequest {
   std::string db;
 };
 
 // kn check: verify the store; exit 2 with the first problem.
-int run_check(const CheckOptions& options);
+int run_check(const CheckRequest& request);
 
 }  // namespace kn

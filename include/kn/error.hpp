@@ -11,10 +11,23 @@ namespace kn {
 enum ExitCode : int { kExitOk = 0, kExitNoResults = 1, kExitError = 2 };
 
 // A problem the user can act on. what() is the whole message without the
-// "kn: " prefix, e.g. "seeds/x.txt: empty file".
+// "kn: " prefix, e.g. "seeds/x.txt: empty file"; exit_code() is what the
+// process ends with when nothing catches it on the way to the top.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(const std::string& message, int exit_code = kExitError)
+      : std::runtime_error(message), exit_code_(exit_code) {}
+  int exit_code() const { return exit_code_; }
+
+ private:
+  int exit_code_;
+};
+
+// A query the user cannot run, with what is wrong and where (the column,
+// counted in characters from 1). Printed as "kn: query: <what>".
+class QueryError : public Error {
+ public:
+  using Error::Error;
 };
 
 // The one place that prints errors: "kn: <message>" on stderr.

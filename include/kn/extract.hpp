@@ -2,7 +2,6 @@
 // document model.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,8 +14,5 @@ namespace kn {
 // binary, UTF-16, no "# title" line, no issue number, no URL line, or HTML
 // nested deeper than kMaxHtmlDepth. Invalid UTF-8 is repaired, not refused.
 Issue extract_issue(std::string_view bytes, std::string source);
-
-// The date in a "YYYY-MM-DD_" prefix of the path's file name.
-std::optional<Date> date_from_file_name(std::string_view path);
 
 }  // namespace kn

@@ -1,23 +1,17 @@
-// A parsed HTML document (gumbo, owned) and the guard that keeps hostile
-// nesting away from the parser.
+// A parsed HTML document (gumbo, owned) and walkers over its tree. Every
+// walk is iterative: nesting depth is bounded only by kMaxHtmlDepth (see
+// nesting_guard.hpp), and no walk depends on the stack size.
 #pragma once
 
 #include <gumbo.h>
 
 #include <cstddef>
 #include <string>
-#include <string_view>
+#include <vector>
+
+#include "kn/issue.hpp"
 
 namespace kn {
-
-// Deeper than any real page; gumbo's time grows with depth squared and its
-// tree code recurses, so deeper input is refused before it reaches gumbo.
-inline constexpr std::size_t kMaxHtmlDepth = 1000;
-
-// An upper bound on how deeply the elements of html nest, found by a cheap
-// scan of its tags (void and self-closing elements, and elements HTML closes
-// implicitly such as <p> and <li>, do not count).
-std::size_t html_nesting_depth(std::string_view html);
 
 class HtmlDocument {
  public:
@@ -34,9 +28,70 @@ class HtmlDocument {
   GumboOutput* output_;
 };
 
-// Node helpers over gumbo's tree.
 bool is_element(const GumboNode* node, GumboTag tag);
 // The attribute's value, or nullptr when the element does not have it.
 const char* attribute(const GumboNode* node, const char* name);
+bool has_flag(const GumboNode* node, GumboParseFlags flag);
+
+const GumboVector& children(const GumboNode* node);
+inline const GumboNode* child(const GumboVector& nodes, std::size_t i) {
+  return static_cast<const GumboNode*>(nodes.data[i]);
+}
+
+// A run of siblings: children [first, last) of parent.
+struct Span {
+  const GumboNode* parent;
+  std::size_t first, last;
+};
+
+inline Span whole(const GumboNode* node) { return {node, 0, children(node).length}; }
+
+// Calls visit(node) for each node of span and its descendants in document
+// order; visit returns false to skip the node's descendants.
+template <typename Visit>
+void walk(Span span, Visit visit) {
+  struct Frame {
+    const GumboVector* nodes;
+    std::size_t next, end;
+  };
+  std::vector<Frame> stack{{&children(span.parent), span.first, span.last}};
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.next == top.end) {
+      stack.pop_back();
+      continue;
+    }
+    const GumboNode* node = child(*top.nodes, top.next++);
+    if (visit(node)) {
+      const GumboVector& kids = children(node);
+      if (kids.length > 0) stack.push_back({&kids, 0, kids.length});
+    }
+  }
+}
+
+// The text of span (skipping the node skip): entities decoded (gumbo did
+// that), tags dropped, <br> as a space, white space collapsed and trimmed.
+std::string text_of(Span span, const GumboNode* skip = nullptr);
+
+// The links of span (<a href>), with their text and canonical URL.
+std::vector<Link> links_in(Span span);
+
+// First element of span (or below) with the tag, skipping `skip`.
+const GumboNode* find_element(Span span, GumboTag tag, const GumboNode* skip = nullptr);
+
+// The document flattened into headings, paragraphs and rules, in order. A
+// paragraph is a run of inline content with the block element that holds
+// it, so <p>, <li> and bare text between blocks all count.
+enum class BlockType { heading, paragraph, rule };
+
+struct Block {
+  BlockType type;
+  Span span;
+};
+
+std::vector<Block> flatten_blocks(const GumboNode* body);
+
+// The <body> element under root (root itself when there is none).
+const GumboNode* find_body(const GumboNode* root);
 
 }  // namespace kn

@@ -92,4 +92,11 @@ struct Issue {
   std::vector<Embed> embeds;
 };
 
+// A correction that a later issue's errata section makes to an issue.
+struct Correction {
+  int issue = 0;  // the issue that corrects
+  std::optional<std::string> date;
+  std::string text;
+};
+
 }  // namespace kn

@@ -13,10 +13,9 @@ namespace kn {
 
 class Database {
  public:
-  enum class Access { read_only, read_write };
-
-  // Opens (read_write: creating) the database file at path.
-  Database(const std::string& path, Access access);
+  // Opens the database file at path with SQLite's open flags
+  // (SQLITE_OPEN_READONLY, or SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE).
+  Database(const std::string& path, int flags);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -1,5 +1,7 @@
 // The SQLite store: issues, their entries (section items, cards, embeds) and
-// links, with an FTS5 index over the entries that sync_index() keeps in step.
+// links, with an FTS5 index over the entries. All of kn's SQL lives in the
+// store's files (store*.cpp, competition_list.cpp, issue_load.cpp,
+// stats.cpp); nothing outside them names a table.
 #pragma once
 
 #include <cstdint>
@@ -11,11 +13,18 @@
 #include <vector>
 
 #include "kn/files.hpp"
+#include "kn/hit.hpp"
 #include "kn/issue.hpp"
 #include "kn/query.hpp"
-#include "kn/sqlite.hpp"
 
 namespace kn {
+
+class Database;
+class Statement;
+class Transaction;
+namespace detail {
+struct StoreAccess;
+}
 
 inline constexpr int kSchemaVersion = 2;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
@@ -40,25 +49,6 @@ struct CheckResult {
   std::vector<std::string> problems;
 };
 
-// One search result: an entry with what the listing shows of it.
-struct Hit {
-  std::int64_t entry_id = 0;
-  int issue = 0;
-  int position = 0;  // of the entry within its issue
-  std::optional<std::string> date;
-  bool date_estimated = false;
-  std::string section, heading;  // section kind and heading
-  std::string kind;              // item, card or embed
-  std::string title;             // cards only; see hit_title()
-  std::string url;               // card or embed URL; an item's first link, else its issue's URL
-  std::string body, comment;
-  // Around the matches, which are marked with kSnippetStart/kSnippetEnd.
-  std::string snippet;
-  double score = 0;  // bm25: lower is better; 0 without words
-};
-
-inline constexpr char kSnippetStart = '\x02', kSnippetEnd = '\x03';
-
 enum class SortOrder { rank, date, date_descending };
 
 struct SearchOptions {
@@ -79,11 +69,29 @@ class Store {
   // none): `kn index --dry-run` writes there and throws it away.
   static std::unique_ptr<Store> scratch_copy_of(const std::string& path);
   ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const;
+
+  // A write transaction that commits several files at once. commit() first
+  // adds the entries written in it to the full-text index; a batch that is
+  // not committed rolls back.
+  class Batch {
+   public:
+    explicit Batch(Store& store);
+    ~Batch();
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    void commit();
+
+   private:
+    Store& store_;
+    std::unique_ptr<Transaction> transaction_;
+  };
 
   // Drops ids cached from rows a rolled-back transaction may have removed.
   void forget_cached_ids();
-
-  Database& db() { return *db_; }
 
   std::optional<StoredIssue> find_by_source(std::string_view source);
   std::optional<StoredIssue> find_by_url(std::string_view url);
@@ -91,11 +99,10 @@ class Store {
 
   // Stores the issue read from issue.source, whose bytes hash to hash. It
   // replaces the issue with the same URL (even from another path) and any
-  // other issue read from the same path. Call inside a transaction, and
-  // sync_index() before committing it.
+  // other issue read from the same path. Call inside a batch.
   void put_issue(const Issue& issue, std::string_view hash, FileStamp stamp);
   // Adds the entries stored since the last call to the full-text index, in
-  // one statement.
+  // one statement (Batch::commit calls it).
   void sync_index();
   void touch(std::int64_t issue_id, FileStamp stamp);
   void remove_issue(std::int64_t issue_id);
@@ -106,8 +113,9 @@ class Store {
   std::int64_t count(const Query& query);
 
  private:
-  Store() = default;
-  void prepare_schema(Access access);
+  Store();
+  friend struct detail::StoreAccess;  // the store's own files reach db_ through it
+
   Statement& statement(std::unique_ptr<Statement>& slot, std::string_view sql);
   StoredIssue stored_issue(const Statement& row) const;
   void insert_entries(std::int64_t issue_id, const Issue& issue);

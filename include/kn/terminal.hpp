@@ -32,4 +32,13 @@ enum class ColorMode { automatic, always, never };
 // terminal and NO_COLOR is not set.
 bool use_color(ColorMode mode);
 
+// The SGR sequences kn colours with.
+namespace style {
+inline constexpr std::string_view kBold = "\033[1m", kDim = "\033[2m", kMatch = "\033[1;31m",
+                                  kLink = "\033[36m", kReset = "\033[0m";
+}  // namespace style
+
+// text in style (and reset after it) when color is on; else text as it is.
+std::string paint(std::string_view text, std::string_view style, bool color);
+
 }  // namespace kn

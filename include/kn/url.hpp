@@ -22,7 +22,6 @@ std::string url_domain(std::string_view url);
 struct UrlParts {
   std::string host;
   std::string path;
-  std::string query;     // without '?'
   std::string fragment;  // without '#'
 };
 

@@ -1,4 +1,4 @@
-#include "kn/output.hpp"
+#include "kn/hit_format.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,73 +7,6 @@
 #include "kn/terminal.hpp"
 
 namespace {
-
-kn::Issue sample() {
-  kn::Issue issue;
-  issue.source = "seeds/x.txt";
-  issue.number = 66;
-  issue.title = "Weekly Kaggle News #66";
-  issue.url = "https://e.com/66";
-  issue.date = kn::Date{2021, 3, 19};
-  issue.date_estimated = true;
-  issue.sections = {
-      {kn::SectionKind::news, "News", {{"Colab \"Pro\"", {{"Colab", "https://colab.com"}}}}},
-      {kn::SectionKind::other, "", {{"a", {}}, {"b", {}}}},
-  };
-  issue.cards = {{"T",
-                  "https://t.com/a",
-                  "t.com",
-                  "https://img/1.png?1",
-                  "blurb",
-                  "comment",
-                  {{"l", "https://l.com"}}},
-                 {"U", "https://u.com", "u.com", std::nullopt, "", "", {}}};
-  issue.embeds = {{"https://youtu.be/x", "video", {}}};
-  return issue;
-}
-
-TEST(Output, IssueJson) {
-  EXPECT_EQ(kn::issue_json(sample()),
-            R"({"source":"seeds/x.txt","number":66,"title":"Weekly Kaggle News #66",)"
-            R"("url":"https://e.com/66","date":"2021-03-19","date_estimated":true,)"
-            R"("sections":[{"kind":"news","heading":"News","items":[{"text":"Colab \"Pro\"",)"
-            R"("links":[{"text":"Colab","url":"https://colab.com"}]}]},)"
-            R"({"kind":"other","heading":"","items":[{"text":"a","links":[]},)"
-            R"({"text":"b","links":[]}]}],)"
-            R"("cards":[{"title":"T","url":"https://t.com/a","domain":"t.com",)"
-            R"("image":"https://img/1.png?1","blurb":"blurb","comment":"comment",)"
-            R"("links":[{"text":"l","url":"https://l.com"}]},)"
-            R"({"title":"U","url":"https://u.com","domain":"u.com","image":null,"blurb":"",)"
-            R"("comment":"","links":[]}],)"
-            R"("embeds":[{"url":"https://youtu.be/x","comment":"video","links":[]}]})");
-}
-
-TEST(Output, IssueJsonWithoutDate) {
-  kn::Issue issue;
-  issue.number = 1;
-  EXPECT_EQ(kn::issue_json(issue),
-            R"({"source":"","number":1,"title":"","url":"","date":null,"date_estimated":false,)"
-            R"("sections":[],"cards":[],"embeds":[]})");
-}
-
-TEST(Output, IssueSummary) {
-  EXPECT_EQ(kn::issue_summary(sample()),
-            "seeds/x.txt\n"
-            "  #66 Weekly Kaggle News #66, 2021-03-19 (estimated)\n"
-            "  https://e.com/66\n"
-            "  news                   News                     1 item\n"
-            "  other                  (no heading)             2 items\n"
-            "  2 cards, 1 embed\n");
-}
-
-TEST(Output, PrintableDropsControlCharacters) {
-  EXPECT_EQ(kn::printable("a\x1b[31mred\x07\r\n\tb\x7f\u0085\u009bc日本\u00a0é"),
-            "a[31mredbc日本\u00a0é");
-  kn::Issue issue = sample();
-  issue.title = "Evil \x1b]0;pwned\x07 #66";
-  issue.sections.clear();
-  EXPECT_EQ(kn::issue_summary(issue).substr(0, 41), "seeds/x.txt\n  #66 Evil ]0;pwned #66, 2021");
-}
 
 kn::Hit sample_hit() {
   kn::Hit hit;
@@ -91,7 +24,7 @@ kn::Hit sample_hit() {
   return hit;
 }
 
-TEST(Output, HitTitle) {
+TEST(HitFormat, HitTitle) {
   kn::Hit hit = sample_hit();
   EXPECT_EQ(kn::hit_title(hit), "SIGNATE 鰹節コンペ\t2nd");
   hit.title.clear();
@@ -104,7 +37,7 @@ TEST(Output, HitTitle) {
   EXPECT_EQ(kn::hit_title(hit), "https://www.slideshare.net/x");
 }
 
-TEST(Output, HitTsv) {
+TEST(HitFormat, HitTsv) {
   EXPECT_EQ(kn::hit_tsv(sample_hit()),
             "66\t2021-03-19\tlinks\tcard\tSIGNATE 鰹節コンペ 2nd\thttps://www.slideshare.net/x\t"
             "…SIGNATE 鰹節コンペ 2nd[2J…\n");
@@ -115,7 +48,7 @@ TEST(Output, HitTsv) {
             "66\t\tlinks\tcard\tSIGNATE 鰹節コンペ 2nd\thttps://www.slideshare.net/x\tbody\n");
 }
 
-TEST(Output, HitJson) {
+TEST(HitFormat, HitJson) {
   EXPECT_EQ(kn::hit_json(sample_hit()),
             R"({"issue":66,"date":"2021-03-19","date_estimated":true,"section":"links",)"
             R"("heading":"","kind":"card","title":"SIGNATE 鰹節コンペ\t2nd",)"
@@ -124,7 +57,7 @@ TEST(Output, HitJson) {
             "\n");
 }
 
-TEST(Output, HitForTerminal) {
+TEST(HitFormat, HitForTerminal) {
   EXPECT_EQ(kn::hit_for_terminal(sample_hit(), 80, false),
             "#66 ~2021-03-19 links card\n"
             "  SIGNATE 鰹節コンペ2nd\n"
@@ -137,7 +70,7 @@ TEST(Output, HitForTerminal) {
             "  …SIGNATE \033[1;31m鰹節\033[0mコンペ 2nd[2J…\n");
 }
 
-TEST(Output, HitForANarrowTerminal) {
+TEST(HitFormat, HitForANarrowTerminal) {
   kn::Hit hit = sample_hit();
   hit.snippet =
       "機械学習\x02モデル\x03の判断根拠の説明についてのまとめスライドです。とても長い文章が続きます"

@@ -1,0 +1,31 @@
+// The competitions the archive links to, each with its first and last
+// mention: `kn list --competition`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kn/filters.hpp"
+#include "kn/store.hpp"
+
+namespace kn {
+
+struct IssueRef {
+  int number = 0;
+  std::optional<std::string> date;
+};
+
+struct CompetitionRow {
+  std::string platform, name, url;
+  IssueRef first, last;
+  int mentions = 0;  // entries linking to it
+};
+
+// Every competition the entries link to, in order of first mention (or, with
+// by_mentions, most mentioned first), restricted by the filters' dates
+// (of the mentions) and platforms.
+std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filters,
+                                              bool by_mentions);
+
+}  // namespace kn

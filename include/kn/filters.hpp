@@ -1,0 +1,44 @@
+// Restrictions on what a search or a list returns: the values of flags such
+// as --section and --since, and of "name:value" terms in a query.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kn {
+
+// Values of one kind are alternatives (section:news section:pr is either);
+// kinds combine with AND.
+struct Filters {
+  std::vector<std::string> sections;        // section kinds, expanded
+  std::vector<std::pair<int, int>> issues;  // inclusive number ranges
+  std::optional<std::string> since, until;  // inclusive YYYY-MM-DD
+  std::vector<std::string> domains;         // host names; subdomains match too
+  std::vector<std::string> columns;         // title, body, comment; empty: all
+  std::vector<std::string> platforms;       // competition platforms (lists only)
+
+  bool empty() const;
+};
+
+// The names section filters take, for messages and help.
+inline constexpr std::string_view kSectionNames =
+    "news, competitions, news_and_competitions, pr, announcement, datasets, articles, errata, "
+    "others, other, links";
+
+// Each adds the filter a --section, --issue, ... flag or a "name:value" term
+// gives. They throw kn::Error for a value that means nothing.
+void add_section_filter(Filters& filters, std::string_view value);
+void add_issue_filter(Filters& filters, std::string_view value);
+void add_date_filter(Filters& filters, std::string_view value);  // YYYY[-MM[-DD]][..]
+void add_since_filter(Filters& filters, std::string_view value);
+void add_until_filter(Filters& filters, std::string_view value);
+void add_domain_filter(Filters& filters, std::string_view value);
+void add_column_filter(Filters& filters, std::string_view value);
+
+// "  name: value" lines for the filters that are set, for --explain.
+std::string describe(const Filters& filters);
+
+}  // namespace kn

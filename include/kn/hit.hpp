@@ -1,0 +1,28 @@
+// One search result: an entry of an issue with what a listing shows of it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace kn {
+
+struct Hit {
+  std::int64_t entry_id = 0;
+  int issue = 0;
+  int position = 0;  // of the entry within its issue
+  std::optional<std::string> date;
+  bool date_estimated = false;
+  std::string section, heading;  // section kind and heading
+  std::string kind;              // item, card or embed
+  std::string title;             // cards only; see hit_title()
+  std::string url;               // card or embed URL; an item's first link, else its issue's URL
+  std::string body, comment;
+  // Around the matches, which are marked with kSnippetStart/kSnippetEnd.
+  std::string snippet;
+  double score = 0;  // bm25: lower is better; 0 without words
+};
+
+inline constexpr char kSnippetStart = '\x02', kSnippetEnd = '\x03';
+
+}  // namespace kn

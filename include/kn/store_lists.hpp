@@ -1,0 +1,42 @@
+// Lists of what the store holds: issues, the URLs cited and their domains.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kn/filters.hpp"
+#include "kn/store.hpp"
+
+namespace kn {
+
+struct IssueRow {
+  int number = 0;
+  std::optional<std::string> date;
+  bool date_estimated = false;
+  std::string title, url, source;
+  int items = 0, cards = 0, embeds = 0;
+};
+
+// Issues in number order, within the filters' dates.
+std::vector<IssueRow> list_issues(Store& store, const Filters& filters);
+
+struct LinkRow {
+  std::string url, text;  // text: the one used most often
+  int cited = 0;          // links and cards pointing there
+  std::vector<int> issues;
+};
+
+// Distinct URLs cited by links and cards, most cited first, within the
+// filters' dates and domains.
+std::vector<LinkRow> list_links(Store& store, const Filters& filters);
+
+struct DomainRow {
+  std::string domain;
+  int links = 0, cards = 0;
+};
+
+// Domains with the links and cards citing them, most first.
+std::vector<DomainRow> list_domains(Store& store, const Filters& filters);
+
+}  // namespace kn

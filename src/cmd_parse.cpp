@@ -1,0 +1,34 @@
+#include <string>
+#include <vector>
+
+#include "command_output.hpp"
+#include "kn/commands.hpp"
+#include "kn/extract.hpp"
+#include "kn/issue_json.hpp"
+#include "kn/issue_render.hpp"
+
+namespace kn {
+
+int run_parse(const ParseRequest& request) {
+  Diagnostics diag;
+  const std::vector<std::string> files = expand_paths(request.paths, diag);
+  int parsed = 0;
+  for (const std::string& path : files) {
+    try {
+      const Issue issue = extract_issue(read_file(path, request.max_size), path);
+      if (request.json) {
+        detail::write_stdout(issue_json(issue) + '\n');
+      } else {
+        if (parsed > 0) detail::write_stdout("\n");
+        detail::write_stdout(issue_summary(issue));
+      }
+      ++parsed;
+    } catch (const Error& e) {
+      diag.file_error(path, e.what());
+    }
+  }
+  if (diag.failures() > 0) return kExitError;
+  return parsed > 0 ? kExitOk : kExitNoResults;
+}
+
+}  // namespace kn

@@ -1,0 +1,27 @@
+#include <fmt/core.h>
+
+#include "command_output.hpp"
+#include "kn/commands.hpp"
+#include "kn/issue_json.hpp"
+#include "kn/issue_load.hpp"
+#include "kn/issue_render.hpp"
+
+namespace kn {
+
+int run_show(const ShowRequest& request) {
+  Store store(request.db, Store::Access::read_only);
+  const std::optional<Issue> issue = load_issue(store, request.number);
+  if (!issue) {
+    throw Error(fmt::format("no issue #{} in {}", request.number, store.path()), kExitNoResults);
+  }
+  const std::vector<Correction> corrections = corrections_of(store, *issue);
+  switch (request.format) {
+    case Format::json: detail::write_stdout(issue_json(*issue) + '\n'); break;
+    case Format::markdown: detail::write_stdout(issue_markdown(*issue, corrections)); break;
+    default:
+      detail::write_stdout(issue_for_terminal(*issue, corrections, request.width, request.color));
+  }
+  return kExitOk;
+}
+
+}  // namespace kn

@@ -1,0 +1,12 @@
+// The FTS5 tokenizer "kn": FTS5's side of kn::tokenize.
+#pragma once
+
+#include "kn/sqlite.hpp"
+
+namespace kn::detail {
+
+// Registers the tokenizer with db's FTS5, so that tables declared with
+// tokenize = 'kn' (or 'porter kn') cut text as the query translator does.
+void register_tokenizer(Database& db);
+
+}  // namespace kn::detail

@@ -1,0 +1,64 @@
+#include "kn/issue_header.hpp"
+
+#include <fmt/core.h>
+
+#include <charconv>
+
+#include "kn/error.hpp"
+#include "kn/utf8.hpp"
+
+namespace kn {
+
+std::string_view next_line(std::string_view& text) {
+  const std::size_t end = text.find('\n');
+  std::string_view line = text.substr(0, end);
+  text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  return line;
+}
+
+void check_encoding(std::string_view bytes) {
+  if (bytes.empty()) throw Error("empty file");
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    throw Error("UTF-16 text is not supported; convert the file to UTF-8");
+  }
+  if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    throw Error(fmt::format("binary file (NUL byte at offset {})", nul));
+  }
+}
+
+std::string parse_title(std::string_view line) {
+  if (!line.starts_with("# ")) throw Error("no '# title' line at the top");
+  std::string title = collapse_whitespace(line.substr(2));
+  if (title.empty()) throw Error("no '# title' line at the top");
+  return title;
+}
+
+int parse_number(std::string_view title) {
+  for (std::size_t hash = title.find('#'); hash != std::string_view::npos;
+       hash = title.find('#', hash + 1)) {
+    std::string_view rest = title.substr(hash + 1);
+    while (rest.starts_with(' ')) rest.remove_prefix(1);
+    int number = 0;
+    const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), number);
+    if (ec == std::errc() && end != rest.data()) return number;
+  }
+  throw Error(fmt::format("no issue number ('#N') in the title \"{}\"", title));
+}
+
+std::string parse_url(std::string_view line) {
+  std::string url = collapse_whitespace(line);
+  if (url.find("://") == std::string::npos || url.find(' ') != std::string::npos) {
+    throw Error("line 2 is not the issue's URL");
+  }
+  return url;
+}
+
+std::optional<Date> date_from_file_name(std::string_view path) {
+  const std::size_t slash = path.find_last_of('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name.size() < 11 || name[10] != '_') return std::nullopt;
+  return Date::parse(name.substr(0, 10));
+}
+
+}  // namespace kn

@@ -1,0 +1,111 @@
+#include "kn/issue_load.hpp"
+
+#include <fmt/core.h>
+
+#include <unordered_map>
+
+#include "store_internal.hpp"
+
+namespace kn {
+
+namespace {
+
+Issue read_issue(Store& store, Statement& row) {
+  Issue issue;
+  const std::int64_t id = row.column_int(0);
+  issue.number = static_cast<int>(row.column_int(1));
+  issue.title = row.column_text(2);
+  issue.url = row.column_text(3);
+  if (const auto date = row.column_optional_text(4)) issue.date = Date::parse(*date);
+  issue.date_estimated = row.column_int(5) != 0;
+  issue.source = row.column_text(6);
+
+  std::unordered_map<std::int64_t, std::vector<Link>> links;
+  Statement link_rows(detail::database(store),
+                      "SELECT l.entry_id, l.text, l.url FROM links l JOIN entries e ON "
+                      "e.id = l.entry_id WHERE e.issue_id = ?1 ORDER BY l.entry_id, l.position");
+  link_rows.bind(1, id);
+  while (link_rows.step()) {
+    links[link_rows.column_int(0)].push_back(
+        {std::string(link_rows.column_text(1)), std::string(link_rows.column_text(2))});
+  }
+
+  Statement entries(detail::database(store),
+                    "SELECT e.id, e.section_kind, e.section_heading, e.kind, e.title, e.url, "
+                    "d.name, e.image, e.body, e.comment FROM entries e LEFT JOIN domains d ON "
+                    "d.id = e.domain_id WHERE e.issue_id = ?1 ORDER BY e.position");
+  entries.bind(1, id);
+  while (entries.step()) {
+    std::vector<Link> entry_links = std::move(links[entries.column_int(0)]);
+    const std::string_view kind = entries.column_text(3);
+    if (kind == "item") {
+      const std::string_view section_kind = entries.column_text(1);
+      const std::string_view heading = entries.column_text(2);
+      if (issue.sections.empty() || to_string(issue.sections.back().kind) != section_kind ||
+          issue.sections.back().heading != heading) {
+        issue.sections.push_back({section_kind_named(section_kind).value_or(SectionKind::other),
+                                  std::string(heading),
+                                  {}});
+      }
+      issue.sections.back().items.push_back(
+          {std::string(entries.column_text(8)), std::move(entry_links)});
+    } else if (kind == "card") {
+      issue.cards.push_back({std::string(entries.column_text(4)),
+                             std::string(entries.column_text(5)),
+                             std::string(entries.column_text(6)), entries.column_optional_text(7),
+                             std::string(entries.column_text(8)),
+                             std::string(entries.column_text(9)), std::move(entry_links)});
+    } else {
+      issue.embeds.push_back({std::string(entries.column_text(5)),
+                              std::string(entries.column_text(9)), std::move(entry_links)});
+    }
+  }
+  return issue;
+}
+
+constexpr const char* kIssueRow =
+    "SELECT id, number, title, url, date, date_estimated, source FROM issues";
+
+}  // namespace
+
+std::optional<Issue> load_issue(Store& store, int number) {
+  Statement row(detail::database(store),
+                std::string(kIssueRow) + " WHERE number = ?1 ORDER BY id LIMIT 1");
+  row.bind(1, number);
+  if (!row.step()) return std::nullopt;
+  return read_issue(store, row);
+}
+
+void for_each_issue(Store& store, const std::function<void(const Issue&)>& visit) {
+  Statement rows(detail::database(store), std::string(kIssueRow) + " ORDER BY number, id");
+  while (rows.step()) visit(read_issue(store, rows));
+}
+
+std::vector<Correction> corrections_of(Store& store, const Issue& issue) {
+  Statement rows(detail::database(store),
+                 "SELECT i.number, i.date, e.body, EXISTS (SELECT 1 FROM links l WHERE "
+                 "l.entry_id = e.id AND l.url = ?2) FROM entries e JOIN issues i ON "
+                 "i.id = e.issue_id WHERE e.section_kind = 'errata' AND i.url <> ?2 AND "
+                 "i.number > ?1 ORDER BY i.number, e.position");
+  rows.bind(1, issue.number).bind(2, issue.url);
+  // An erratum names the issue it corrects by link, or as "#N" in its text.
+  const std::string tag = fmt::format("#{}", issue.number);
+  const auto names_issue = [&](std::string_view text) {
+    for (std::size_t at = text.find(tag); at != std::string_view::npos;
+         at = text.find(tag, at + 1)) {
+      const std::size_t after = at + tag.size();
+      if (after == text.size() || text[after] < '0' || text[after] > '9') return true;
+    }
+    return false;
+  };
+  std::vector<Correction> out;
+  while (rows.step()) {
+    if (rows.column_int(3) || names_issue(rows.column_text(2))) {
+      out.push_back({static_cast<int>(rows.column_int(0)), rows.column_optional_text(1),
+                     std::string(rows.column_text(2))});
+    }
+  }
+  return out;
+}
+
+}  // namespace kn

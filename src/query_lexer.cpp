@@ -1,0 +1,112 @@
+#include "query_lexer.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <iterator>
+
+#include "kn/error.hpp"
+#include "kn/text.hpp"
+#include "kn/utf8.hpp"
+
+namespace kn::detail {
+
+namespace {
+
+bool is_filter_name(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"section", "issue",  "date", "since",
+                                                "until",   "domain", "in"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+bool is_blank(char32_t cp) { return is_space(cp) || cp < 0x20 || cp == 0x7F; }
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view text) : text_(text) {}
+
+  std::vector<Lexeme> run() {
+    std::vector<Lexeme> out;
+    while (true) {
+      skip_blanks();
+      if (pos_ >= text_.size()) break;
+      const std::size_t start = pos_;
+      const char c = text_[pos_];
+      if (c == '(' || c == ')') {
+        ++pos_;
+        out.push_back({c == '(' ? Lex::lparen : Lex::rparen, std::string(1, c), {}, start});
+      } else if (c == '"') {
+        out.push_back(phrase());
+      } else if (c == '-' && starts_operand(pos_ + 1)) {
+        ++pos_;
+        out.push_back({Lex::minus, "-", {}, start});
+      } else {
+        out.push_back(word());
+      }
+    }
+    out.push_back({Lex::end, {}, {}, text_.size()});
+    return out;
+  }
+
+ private:
+  // Whether a term or group starts at `at`, so that a '-' before it negates.
+  bool starts_operand(std::size_t at) const {
+    return at < text_.size() && (text_[at] == '(' || text_[at] == '"' || !at_word_end(at));
+  }
+
+  bool at_word_end(std::size_t at) const {
+    if (at >= text_.size()) return true;
+    const char c = text_[at];
+    if (c == '(' || c == ')' || c == '"') return true;
+    std::size_t i = at;
+    return is_blank(decode_utf8(text_, i));
+  }
+
+  void skip_blanks() {
+    while (pos_ < text_.size()) {
+      std::size_t next = pos_;
+      if (!is_blank(decode_utf8(text_, next))) break;
+      pos_ = next;
+    }
+  }
+
+  Lexeme phrase() {
+    const std::size_t start = pos_++;
+    const std::size_t close = text_.find('"', pos_);
+    if (close == std::string_view::npos) {
+      throw QueryError(
+          fmt::format("missing closing '\"' for the quote at column {}", column_of(text_, start)));
+    }
+    pos_ = close + 1;
+    return {Lex::phrase, std::string(text_.substr(start + 1, close - start - 1)), {}, start};
+  }
+
+  Lexeme word() {
+    const std::size_t start = pos_;
+    while (!at_word_end(pos_)) decode_utf8(text_, pos_);
+    std::string text(text_.substr(start, pos_ - start));
+    if (text == "AND") return {Lex::and_, text, {}, start};
+    if (text == "OR") return {Lex::or_, text, {}, start};
+    if (text == "NOT") return {Lex::not_, text, {}, start};
+    if (const std::size_t colon = text.find(':'); colon != std::string::npos) {
+      std::string name = ascii_lower(text.substr(0, colon));
+      if (is_filter_name(name)) return {Lex::filter, text.substr(colon + 1), name, start};
+    }
+    return {Lex::word, text, {}, start};
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::vector<Lexeme> lex(std::string_view text) { return Lexer(text).run(); }
+
+std::size_t column_of(std::string_view text, std::size_t offset) {
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++column) decode_utf8(text, i);
+  return column;
+}
+
+}  // namespace kn::detail

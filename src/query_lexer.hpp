@@ -1,0 +1,28 @@
+// The query language's lexemes: words, "phrases", operators, parentheses
+// and name:value filters.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kn::detail {
+
+enum class Lex { word, phrase, minus, lparen, rparen, and_, or_, not_, filter, end };
+
+struct Lexeme {
+  Lex kind;
+  std::string text;        // word or phrase text; for a filter, its value
+  std::string name;        // filter name
+  std::size_t offset = 0;  // in bytes
+};
+
+// The lexemes of text, ending with one of kind Lex::end. Throws QueryError
+// for an unclosed quote.
+std::vector<Lexeme> lex(std::string_view text);
+
+// The column (in characters, from 1) of the byte at offset.
+std::size_t column_of(std::string_view text, std::size_t offset);
+
+}  // namespace kn::detail

@@ -1,0 +1,253 @@
+#include "store_schema.hpp"
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include "kn/error.hpp"
+
+namespace kn::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE issues (
+  id INTEGER PRIMARY KEY,
+  number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  url TEXT NOT NULL UNIQUE,
+  date TEXT,
+  date_estimated INTEGER NOT NULL,
+  source TEXT NOT NULL UNIQUE,
+  hash TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  indexed_at TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  cards INTEGER NOT NULL,
+  embeds INTEGER NOT NULL
+);
+CREATE INDEX issues_number ON issues(number);
+CREATE INDEX issues_date ON issues(date);
+
+-- Hosts once each; rkey has the labels reversed ("com.github.api") so that
+-- a domain and its subdomains are one index range.
+CREATE TABLE domains (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  rkey TEXT NOT NULL
+);
+CREATE INDEX domains_rkey ON domains(rkey);
+
+-- AUTOINCREMENT: ids only grow, so the entries not yet in the full-text
+-- index are exactly those above the last one indexed (see sync_index).
+CREATE TABLE entries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  section_kind TEXT NOT NULL,
+  section_heading TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('item', 'card', 'embed')),
+  title TEXT NOT NULL,
+  url TEXT,
+  domain_id INTEGER REFERENCES domains(id),
+  image TEXT,
+  body TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  UNIQUE (issue_id, position)
+);
+CREATE INDEX entries_domain ON entries(domain_id) WHERE domain_id IS NOT NULL;
+
+CREATE TABLE links (
+  entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  url TEXT NOT NULL,
+  domain_id INTEGER REFERENCES domains(id),
+  PRIMARY KEY (entry_id, position)
+) WITHOUT ROWID;
+CREATE INDEX links_domain ON links(domain_id) WHERE domain_id IS NOT NULL;
+
+-- Competitions found by the URLs entries link to (see competition.hpp), and
+-- each link to one. text is what may name the competition ('' when nothing
+-- can) and quality how well: 0 a link to its front page, 1 the title of a
+-- card for it, 2 a link to another of its pages.
+CREATE TABLE competitions (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  url TEXT NOT NULL UNIQUE
+);
+CREATE TABLE mentions (
+  entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+  issue_id INTEGER NOT NULL,  -- the entry's, so listing needs no join with entries
+  competition_id INTEGER NOT NULL REFERENCES competitions(id),
+  text TEXT NOT NULL,
+  quality INTEGER NOT NULL,
+  PRIMARY KEY (competition_id, entry_id, text)
+) WITHOUT ROWID;
+CREATE INDEX mentions_entry ON mentions(entry_id);
+
+-- Entries per section kind of each issue, for kn stats without a scan of
+-- the entries.
+CREATE TABLE issue_sections (
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  section_kind TEXT NOT NULL,
+  entries INTEGER NOT NULL,
+  PRIMARY KEY (issue_id, section_kind)
+) WITHOUT ROWID;
+
+-- Entries up to this id are in the full-text index; above it they are
+-- still to be added (see sync_index). Kept in the database, not in memory,
+-- because another kn may have indexed since this one opened the file.
+CREATE TABLE fts_state (
+  id INTEGER PRIMARY KEY CHECK (id = 0),
+  indexed_up_to INTEGER NOT NULL
+);
+INSERT INTO fts_state VALUES (0, 0);
+)sql";
+
+// The full-text index of the entries (external content). kn adds new entries
+// to it in one statement per transaction (sync_index): FTS5 writes its
+// pending terms out at every statement savepoint, so a trigger per row would
+// leave a tiny segment per entry.
+//
+// Body comes first: FTS5 marks where each column but the first begins in
+// every position list (two bytes per term and entry), and bodies hold the
+// most text. Schema 1 had title first; its index was 15 % larger.
+constexpr const char* kFullText = R"sql(
+CREATE VIRTUAL TABLE entries_fts USING fts5(
+  body, comment, title,
+  content = 'entries', content_rowid = 'id', tokenize = 'porter kn');
+INSERT INTO entries_fts (entries_fts, rank) VALUES ('rank', 'bm25(1.0, 1.0, 4.0)');
+)sql";
+
+// Schema 2 = kSchema, kFullText and this. Schema 1 had no link_urls.
+constexpr const char* kLinkUrls = R"sql(
+-- The URLs links point to, each once, with how many links do: kn stats
+-- counts them here, not over every link. The triggers keep it in step with
+-- links (cascaded deletes fire them too).
+CREATE TABLE link_urls (
+  url TEXT PRIMARY KEY,
+  links INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER link_urls_add AFTER INSERT ON links BEGIN
+  INSERT INTO link_urls (url, links) VALUES (new.url, 1)
+    ON CONFLICT (url) DO UPDATE SET links = links + 1;
+END;
+CREATE TRIGGER link_urls_remove AFTER DELETE ON links BEGIN
+  UPDATE link_urls SET links = links - 1 WHERE url = old.url;
+  DELETE FROM link_urls WHERE url = old.url AND links = 0;
+END;
+)sql";
+
+}  // namespace
+
+// SQLite's own message for these is "unable to open database file".
+void require_writable(const std::string& path) {
+  const fs::path parent = fs::absolute(path).parent_path();
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) throw Error(fmt::format("{}: cannot create {}: {}", path, parent.string(), ec.message()));
+  // The directory must take the -wal and -shm files beside the database.
+  if (::access(parent.c_str(), W_OK) != 0) {
+    throw Error(
+        fmt::format("{}: cannot write in {}: {}", path, parent.string(), std::strerror(errno)));
+  }
+  if (::access(path.c_str(), F_OK) == 0 && ::access(path.c_str(), W_OK) != 0) {
+    throw Error(fmt::format("{}: cannot write the database: {}", path, std::strerror(errno)));
+  }
+}
+
+namespace {
+
+// What a file says about itself before kn writes anything to it.
+struct Identity {
+  std::int64_t application_id = 0, version = 0, tables = 0;
+  bool fresh() const { return application_id == 0 && version == 0 && tables == 0; }
+};
+
+// Only reads: a stranger's file must never be rewritten.
+Identity identify(Database& db) {
+  Identity id;
+  try {
+    Statement application_id(db, "PRAGMA application_id");
+    if (application_id.step()) id.application_id = application_id.column_int(0);
+    Statement user_version(db, "PRAGMA user_version");
+    if (user_version.step()) id.version = user_version.column_int(0);
+    Statement count(db, "SELECT count(*) FROM sqlite_schema");
+    if (count.step()) id.tables = count.column_int(0);
+  } catch (const Error&) {
+    if (sqlite3_errcode(db.handle()) == SQLITE_NOTADB) {
+      throw Error(fmt::format("{}: not a kn database (not an SQLite file)", db.path()));
+    }
+    throw;
+  }
+  if (!id.fresh() && id.application_id != kApplicationId) {
+    throw Error(fmt::format("{}: not a kn database", db.path()));
+  }
+  if (id.version > kSchemaVersion) {
+    throw Error(fmt::format("{}: made by a newer kn (schema {}; this kn knows up to {})", db.path(),
+                            id.version, kSchemaVersion));
+  }
+  return id;
+}
+
+// Creates the schema in an empty file, or upgrades an older one from its
+// stored rows. Another kn may have done either meanwhile: it looks again
+// inside the transaction.
+void create_or_upgrade(Database& db, bool fresh) {
+  Transaction transaction(db);
+  Statement recheck(db, "PRAGMA user_version");
+  recheck.step();
+  const std::int64_t now = recheck.column_int(0);
+  recheck.reset();
+  if (fresh && now == 0) {
+    db.exec(kSchema);
+    db.exec(kFullText);
+    db.exec(kLinkUrls);
+    db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId).c_str());
+  } else if (now == 1) {
+    db.exec(kLinkUrls);
+    db.exec("INSERT INTO link_urls SELECT url, count(*) FROM links GROUP BY url");
+    db.exec("DROP TABLE entries_fts");
+    db.exec(kFullText);
+    db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')");
+    db.exec("UPDATE fts_state SET indexed_up_to = (SELECT coalesce(max(id), 0) FROM entries)");
+  }
+  if (now < kSchemaVersion) {
+    db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
+  }
+  transaction.commit();
+}
+
+}  // namespace
+
+void prepare_schema(Database& db, Store::Access access) {
+  db.exec("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON");
+  const Identity id = identify(db);
+  if (access == Store::Access::read_only) {
+    if (id.fresh())
+      throw Error(fmt::format("{}: empty database; fill it with 'kn index DIR'", db.path()));
+    if (id.version < kSchemaVersion) {
+      throw Error(fmt::format("{}: made by an older kn (schema {}); 'kn index DIR' upgrades it",
+                              db.path(), id.version));
+    }
+    return;
+  }
+  if (db.path() != ":memory:") db.exec("PRAGMA journal_mode = WAL");
+  // A larger page cache keeps the b-trees' upper pages in memory across a
+  // long index run; 16 MiB stays well inside the memory budget. Statement
+  // journals stay on SQLite's default, a temporary file past 64 KiB: held in
+  // memory (temp_store = MEMORY), they raised peak RSS on 16,000 issues from
+  // 33 to 56 MB, growing with the index as FTS5 merges larger segments.
+  db.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384");
+  if (id.fresh() || id.version < kSchemaVersion) create_or_upgrade(db, id.fresh());
+}
+
+}  // namespace kn::detail

@@ -1,0 +1,291 @@
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+#include <unordered_map>
+
+#include "kn/store.hpp"
+#include "store_internal.hpp"
+
+namespace kn {
+
+using detail::bind_all;
+using detail::Value;
+
+namespace {
+
+// How a search ranks: bm25, titles weighing four times bodies and comments.
+// The table's rank option (store_schema.cpp) says the same, for queries made
+// in the sqlite3 shell.
+constexpr const char* kRankFunction = "bm25(entries_fts, 1.0, 1.0, 4.0)";
+
+// FROM and WHERE of a search, with the values to bind in order.
+struct SearchSql {
+  std::string from_where;
+  std::vector<Value> values;
+};
+
+// The filters as " AND ..." conditions on entries e and issues i, adding
+// the values to bind in order. section_kind names the column sections are
+// compared with.
+std::string filter_sql(const Filters& f, std::vector<Value>& values,
+                       std::string_view section_kind = "e.section_kind") {
+  std::string q;
+  const auto any_of = [&](std::size_t n, const auto& one) {
+    q += " AND (";
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k) q += " OR ";
+      one(k);
+    }
+    q += ")";
+  };
+  if (!f.sections.empty()) {
+    any_of(f.sections.size(), [&](std::size_t k) {
+      q += section_kind;
+      q += " = ?";
+      values.emplace_back(f.sections[k]);
+    });
+  }
+  if (!f.issues.empty()) {
+    any_of(f.issues.size(), [&](std::size_t k) {
+      q += "i.number BETWEEN ? AND ?";
+      values.emplace_back(std::int64_t{f.issues[k].first});
+      values.emplace_back(std::int64_t{f.issues[k].second});
+    });
+  }
+  q += detail::date_sql(f, values);
+  if (!f.domains.empty()) {
+    q += " AND (e.domain_id IN (" + detail::domain_ids_sql(f.domains, values) + ")";
+    q += " OR e.id IN (SELECT entry_id FROM links WHERE domain_id IN (" +
+         detail::domain_ids_sql(f.domains, values) + ")))";
+  }
+  return q;
+}
+
+// by_date: rows are wanted in date order. Without words, issues then come
+// first, in the order of their date index, so that a page of results ends
+// the scan early instead of sorting every row.
+SearchSql search_sql(const Query& query, bool by_date) {
+  SearchSql sql;
+  std::string& q = sql.from_where;
+  if (!query.match.empty()) {
+    q = " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+        "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ?";
+    sql.values.emplace_back(query.match);
+  } else {
+    q = by_date ? " FROM issues i CROSS JOIN entries e ON e.issue_id = i.id WHERE 1"
+                : " FROM entries e JOIN issues i ON i.id = e.issue_id WHERE 1";
+  }
+  q += filter_sql(query.filters, sql.values);
+  if (!query.exclude.empty()) {
+    q += " AND e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)";
+    sql.values.emplace_back(query.exclude);
+  }
+  return sql;
+}
+
+// What a search orders by: read for the rows that may be on the page,
+// before any of their text is.
+struct HitKey {
+  std::int64_t entry_id = 0;
+  std::optional<std::string> date;
+  int issue = 0, position = 0;
+  double score = 0;
+};
+
+// Newest first: the order of ties.
+bool newer(const HitKey& a, const HitKey& b) {
+  if (a.date != b.date) return a.date > b.date;
+  if (a.issue != b.issue) return a.issue > b.issue;
+  return a.position < b.position;
+}
+
+// Only the page of results is read in full, and only it gets a snippet:
+// SQLite would compute the snippet of every row it sorts or passes over.
+// The page is read kDetailChunk entries at a time (bound parameters).
+constexpr std::size_t kDetailChunk = 500;
+constexpr const char* kHitColumns =
+    "SELECT i.date_estimated, e.section_kind, e.section_heading, e.kind, e.title, "
+    "coalesce(e.url, (SELECT url FROM links WHERE entry_id = e.id ORDER BY position LIMIT 1), "
+    "i.url), e.body, e.comment, e.id, ";
+
+Hit read_hit(const HitKey& key, const Statement& row) {
+  Hit hit;
+  hit.entry_id = key.entry_id;
+  hit.issue = key.issue;
+  hit.position = key.position;
+  hit.date = key.date;
+  hit.score = key.score;
+  hit.date_estimated = row.column_int(0) != 0;
+  hit.section = row.column_text(1);
+  hit.heading = row.column_text(2);
+  hit.kind = row.column_text(3);
+  hit.title = row.column_text(4);
+  hit.url = row.column_text(5);
+  hit.body = row.column_text(6);
+  hit.comment = row.column_text(7);
+  hit.snippet = row.column_text(9);
+  return hit;
+}
+
+// Fills hits[first, last) with the entries of keys[first, last). One
+// statement for them all: FTS5 evaluates the query once (a prefix query
+// merges every term it matches), within the range of their rowids.
+void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys, std::size_t first,
+               std::size_t last, std::vector<Hit>& hits) {
+  const bool ranked = !query.match.empty();
+  std::string ids;
+  std::int64_t low = keys[first].entry_id, high = low;
+  std::unordered_map<std::int64_t, std::size_t> slot;
+  for (std::size_t k = first; k < last; ++k) {
+    ids += k > first ? ", ?" : "?";
+    low = std::min(low, keys[k].entry_id);
+    high = std::max(high, keys[k].entry_id);
+    slot.emplace(keys[k].entry_id, k);
+  }
+  Statement detail(
+      db, std::string(kHitColumns) +
+              (ranked ? "snippet(entries_fts, -1, char(2), char(3), '…', 24) "
+                        "FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
+                        "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ? "
+                        "AND entries_fts.rowid BETWEEN ? AND ? AND +entries_fts.rowid IN (" +
+                            ids + ")"
+                      : "'' FROM entries e JOIN issues i ON i.id = e.issue_id "
+                        "WHERE e.id IN (" +
+                            ids + ")"));
+  int index = 1;
+  if (ranked) {
+    detail.bind(1, query.match).bind(2, low).bind(3, high);
+    index = 4;
+  }
+  for (std::size_t k = first; k < last; ++k) detail.bind(index++, keys[k].entry_id);
+  while (detail.step()) {
+    const std::size_t k = slot.at(detail.column_int(8));
+    hits[k] = read_hit(keys[k], detail);
+  }
+}
+
+// Keys in rank order, newest first among ties, for the page of options, in
+// one pass over the matches: a row is kept while it can still be on the
+// page (or tie with its last hit), and only then looked up, filters and all.
+// Cheaper than ORDER BY rank, where FTS5 sorts every match.
+std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options) {
+  std::vector<Value> values;
+  const std::string filters = filter_sql(query.filters, values);
+  Statement key(db,
+                "SELECT i.date, i.number, e.position FROM entries e JOIN issues i ON i.id = "
+                "e.issue_id WHERE e.id = ?" +
+                    filters);
+  Statement matches(db, fmt::format("SELECT rowid, {} FROM entries_fts WHERE entries_fts MATCH ?",
+                                    kRankFunction));
+  matches.bind(1, query.match);
+  const auto wanted = static_cast<std::size_t>(options.offset + options.limit);
+  std::vector<HitKey> keys;
+  // The best `wanted` scores kept so far, worst on top: once there are that
+  // many, a row must score at least as well as the top to make the page.
+  std::priority_queue<double> best;
+  double bound = std::numeric_limits<double>::infinity();
+  // Rows beaten since they were kept go when the kept rows double, so rows
+  // tied at the bound cost linear time, not quadratic.
+  std::size_t prune_at = 64;
+  while (matches.step()) {
+    const double score = sqlite3_column_double(matches.handle(), 1);
+    if (score > bound) continue;
+    key.bind(1, matches.column_int(0));
+    bind_all(key, values, 2);
+    if (key.step()) {
+      keys.push_back({matches.column_int(0), key.column_optional_text(0),
+                      static_cast<int>(key.column_int(1)), static_cast<int>(key.column_int(2)),
+                      score});
+      if (options.limit > 0) {
+        best.push(score);
+        if (best.size() > wanted) best.pop();
+        if (best.size() == wanted) bound = best.top();
+      }
+    }
+    key.reset();
+    if (keys.size() >= prune_at) {
+      std::erase_if(keys, [&](const HitKey& k) { return k.score > bound; });
+      prune_at = std::max<std::size_t>(64, 2 * keys.size());
+    }
+  }
+  std::sort(keys.begin(), keys.end(), [](const HitKey& a, const HitKey& b) {
+    return a.score != b.score ? a.score < b.score : newer(a, b);
+  });
+  const auto first = std::min(keys.size(), static_cast<std::size_t>(options.offset));
+  keys.erase(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(first));
+  if (options.limit > 0 && keys.size() > static_cast<std::size_t>(options.limit)) {
+    keys.resize(static_cast<std::size_t>(options.limit));
+  }
+  return keys;
+}
+
+// Keys in date order (or newest first), for the page of options.
+std::vector<HitKey> dated_keys(Database& db, const Query& query, const SearchOptions& options) {
+  SearchSql sql = search_sql(query, true);
+  const char* order = options.sort == SortOrder::date ? "i.date, i.number, e.position"
+                                                      : "i.date DESC, i.number DESC, e.position";
+  Statement statement(
+      db, fmt::format("SELECT e.id, i.date, i.number, e.position, {}{} ORDER BY "
+                      "{} LIMIT ? OFFSET ?",
+                      query.match.empty() ? "0.0" : kRankFunction, sql.from_where, order));
+  sql.values.emplace_back(options.limit > 0 ? options.limit : std::int64_t{-1});
+  sql.values.emplace_back(options.offset);
+  bind_all(statement, sql.values);
+  std::vector<HitKey> keys;
+  while (statement.step()) {
+    keys.push_back({statement.column_int(0), statement.column_optional_text(1),
+                    static_cast<int>(statement.column_int(2)),
+                    static_cast<int>(statement.column_int(3)),
+                    sqlite3_column_double(statement.handle(), 4)});
+  }
+  return keys;
+}
+
+}  // namespace
+
+std::vector<Hit> Store::search(const Query& query, const SearchOptions& options) {
+  // Both passes read one snapshot, whatever another kn commits meanwhile.
+  Savepoint snapshot(*db_);
+  SearchOptions order = options;
+  // Without words there is no rank: newest first.
+  if (query.match.empty() && order.sort == SortOrder::rank) order.sort = SortOrder::date_descending;
+  const std::vector<HitKey> keys = order.sort == SortOrder::rank ? ranked_keys(*db_, query, order)
+                                                                 : dated_keys(*db_, query, order);
+  std::vector<Hit> hits(keys.size());
+  for (std::size_t first = 0; first < keys.size(); first += kDetailChunk) {
+    read_hits(*db_, query, keys, first, std::min(keys.size(), first + kDetailChunk), hits);
+  }
+  snapshot.release();
+  return hits;
+}
+
+std::int64_t Store::count(const Query& query) {
+  const Filters& f = query.filters;
+  const auto run = [&](const std::string& sql, const std::vector<Value>& values) {
+    Statement statement(*db_, sql);
+    bind_all(statement, values);
+    statement.step();
+    return statement.column_int(0);
+  };
+  // Without filters, the full-text index alone answers.
+  if (!query.match.empty() && query.exclude.empty() && f.empty()) {
+    return run("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", {query.match});
+  }
+  // Sections, issues and dates alone: the entries counted per issue and
+  // section answer, without reading the entries.
+  if (query.match.empty() && query.exclude.empty() && f.domains.empty()) {
+    std::vector<Value> values;
+    const std::string filters = filter_sql(f, values, "s.section_kind");
+    return run(
+        "SELECT coalesce(sum(s.entries), 0) FROM issue_sections s JOIN issues i ON "
+        "i.id = s.issue_id WHERE 1" +
+            filters,
+        values);
+  }
+  const SearchSql sql = search_sql(query, false);
+  return run("SELECT count(*)" + sql.from_where, sql.values);
+}
+
+}  // namespace kn
