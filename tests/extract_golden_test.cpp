@@ -1,7 +1,9 @@
 // The extractor on every real issue at hand (the seeds and the corpus in
 // tests/data), compared whole with golden files: tests/golden/<name>.json
 // holds `kn parse --json` of each, one key or value a line so that a
-// change reads as a diff. After a deliberate change to the extractor,
+// change reads as a diff. They replace hand-written expectations (checked
+// against an independent reading of the raw HTML) that they were shown to
+// satisfy, field by field. After a deliberate change to the extractor,
 // rewrite them and review the diff before committing:
 //
 //   KN_UPDATE_GOLDEN=1 build/tests/kn_tests --gtest_filter='RealIssues/Golden*'
