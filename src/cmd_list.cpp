@@ -4,6 +4,7 @@
 #include "command_output.hpp"
 #include "kn/commands.hpp"
 #include "kn/competition_list.hpp"
+#include "kn/sanitize.hpp"
 #include "kn/store_lists.hpp"
 
 namespace kn {
@@ -70,7 +71,7 @@ int print_issues(Store& store, const ListRequest& request) {
         json.begin_object().key("number").value(r.number);
         date_value(json, "date", r.date);
         json.key("date_estimated").value(r.date_estimated).key("title").value(r.title);
-        json.key("url").value(r.url).key("source").value(r.source);
+        json.key("url").value(r.url).key("source").value(escaped(r.source));
         json.key("items").value(r.items).key("cards").value(r.cards);
         json.key("embeds").value(r.embeds).end_object();
       });

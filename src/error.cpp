@@ -4,11 +4,13 @@
 
 #include <cstdio>
 
+#include "kn/sanitize.hpp"
+
 namespace kn {
 
 void print_error(std::string_view message) {
   std::fflush(stdout);  // keep stdout and stderr in order on a shared terminal
-  fmt::print(stderr, "kn: {}\n", message);
+  fmt::print(stderr, "kn: {}\n", escaped(message));
 }
 
 void Diagnostics::file_error(std::string_view path, std::string_view reason) {

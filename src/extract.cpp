@@ -6,6 +6,7 @@
 #include "kn/html.hpp"
 #include "kn/issue_header.hpp"
 #include "kn/nesting_guard.hpp"
+#include "kn/sanitize.hpp"
 #include "kn/utf8.hpp"
 #include "revue.hpp"
 
@@ -14,7 +15,8 @@ namespace kn {
 Issue extract_issue(std::string_view bytes, std::string source) {
   check_encoding(bytes);
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  const std::string text = repair_utf8(bytes);
+  // No stored field carries a control character (sanitize.hpp).
+  const std::string text = without_controls(repair_utf8(bytes));
   std::string_view rest = text;
 
   Issue issue;

@@ -1,5 +1,7 @@
 #include "kn/issue_json.hpp"
 
+#include "kn/sanitize.hpp"
+
 namespace kn {
 
 namespace {
@@ -16,7 +18,7 @@ void write_links(JsonWriter& json, const std::vector<Link>& links) {
 
 void write_issue_json(JsonWriter& json, const Issue& issue) {
   json.begin_object();
-  json.key("source").value(issue.source);
+  json.key("source").value(escaped(issue.source));
   json.key("number").value(issue.number);
   json.key("title").value(issue.title);
   json.key("url").value(issue.url);

@@ -63,7 +63,7 @@ std::string markdown_links(const std::vector<Link>& links, const std::string& in
 
 std::string issue_summary(const Issue& issue) {
   std::string out =
-      fmt::format("{}\n  #{} {}", printable(issue.source), issue.number, printable(issue.title));
+      fmt::format("{}\n  #{} {}", escaped(issue.source), issue.number, printable(issue.title));
   if (issue.date) {
     fmt::format_to(std::back_inserter(out), ", {}{}", issue.date->to_string(),
                    issue.date_estimated ? " (estimated)" : "");

@@ -1,24 +1,55 @@
 #include "kn/sanitize.hpp"
 
+#include <fmt/core.h>
+
+#include "kn/utf8.hpp"
+
 namespace kn {
 
-// Text from an issue file is untrusted: control characters must not reach a
-// terminal, where they could move the cursor or rewrite the title.
+namespace {
+
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+// Characters that reorder or hide what surrounds them on a terminal.
+bool is_invisible(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+         cp == 0x200F || cp == 0x061C || cp == 0x200B || cp == 0x200C || cp == 0x2060 ||
+         cp == 0xFEFF || cp == 0x180E;
+}
+
+// Calls each(cp, bytes, valid) for every character of text; an invalid
+// sequence comes as U+FFFD with valid false.
+template <typename Each>
+void for_each_char(std::string_view text, Each each) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t cp = decode_utf8(text, i);
+    const std::string_view bytes = text.substr(start, i - start);
+    each(cp, bytes, cp != kReplacementChar || bytes == "\xEF\xBF\xBD");
+  }
+}
+
+}  // namespace
+
+std::string without_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for_each_char(text, [&](char32_t cp, std::string_view bytes, bool) {
+    if (!is_control(cp) || cp == '\t' || cp == '\n' || cp == '\r') out.append(bytes);
+  });
+  return out;
+}
+
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F) continue;
-    if (c == 0xC2 && i + 1 < text.size()) {  // U+0080..U+009F, the C1 controls
-      const auto next = static_cast<unsigned char>(text[i + 1]);
-      if (next >= 0x80 && next <= 0x9F) {
-        ++i;
-        continue;
-      }
+  for_each_char(text, [&](char32_t cp, std::string_view bytes, bool valid) {
+    if (!valid) {
+      append_utf8(out, kReplacementChar);
+    } else if (!is_control(cp) && !is_invisible(cp)) {
+      out.append(bytes);
     }
-    out += text[i];
-  }
+  });
   return out;
 }
 
@@ -31,6 +62,23 @@ std::string printable_keeping_lines(std::string_view text) {
     out += '\n';
     start = nl + 1;
   }
+  return out;
+}
+
+std::string escaped(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  for_each_char(bytes, [&](char32_t cp, std::string_view raw, bool valid) {
+    if (!valid || cp < 0x20 || cp == 0x7F) {
+      for (const char c : raw) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+    } else if (is_control(cp) || is_invisible(cp)) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    } else if (cp == '\\') {
+      out += "\\\\";
+    } else {
+      out.append(raw);
+    }
+  });
   return out;
 }
 

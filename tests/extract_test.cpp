@@ -283,6 +283,28 @@ TEST(Extract, InvalidUtf8IsRepaired) {
   EXPECT_EQ(issue.sections.at(0).items.at(0).text, "a\xEF\xBF\xBD\xEF\xBF\xBDz");
 }
 
+// A real issue had a backspace before a card's comment; gumbo turned it
+// into U+FFFD. Control characters are dropped before parsing, so no field
+// carries one (the title and URLs included).
+TEST(Extract, ControlCharactersAreDropped) {
+  const kn::Issue issue = kn::extract_issue(
+      "# Weekly \x1b[31mKaggle News #5\nhttps://e.com/5\n<h2>News</h2>"
+      "<p>a\bb \x1b]0;t\x07"
+      "c \u009bd <a href=\"https://k.com/\x1b"
+      "x\">l</a></p>" +
+          card("https://c.com/\x7f"
+               "1",
+               "T\x01", "blurb\x02", "\bcomment"),
+      "x");
+  EXPECT_EQ(issue.title, "Weekly [31mKaggle News #5");
+  EXPECT_EQ(issue.sections.at(0).items.at(0).text, "ab ]0;tc d l");
+  EXPECT_EQ(issue.sections.at(0).items.at(0).links.at(0).url, "https://k.com/x");
+  EXPECT_EQ(issue.cards.at(0).title, "T");
+  EXPECT_EQ(issue.cards.at(0).url, "https://c.com/1");
+  EXPECT_EQ(issue.cards.at(0).blurb, "blurb");
+  EXPECT_EQ(issue.cards.at(0).comment, "comment");
+}
+
 TEST(Extract, CrlfAndByteOrderMark) {
   const kn::Issue issue = kn::extract_issue(
       "\xEF\xBB\xBF# Weekly Kaggle News "

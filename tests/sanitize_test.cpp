@@ -18,4 +18,34 @@ TEST(Sanitize, PrintableDropsControlCharacters) {
   EXPECT_EQ(kn::issue_summary(issue).substr(0, 41), "seeds/x.txt\n  #66 Evil ]0;pwned #66, 2021");
 }
 
+TEST(Sanitize, PrintableRemovesBidiAndInvisibleCharactersAndRepairsBytes) {
+  // A lone 0x9B is CSI on a terminal that reads 8-bit controls.
+  EXPECT_EQ(kn::printable("a\x9b"
+                          "31mb"),
+            "a\uFFFD31mb");
+  EXPECT_EQ(kn::printable("evil\u202Egpj.exe"), "evilgpj.exe");
+  EXPECT_EQ(kn::printable("a\u2066b\u2069c\u200Ed\u200Fe\u061Cf"), "abcdef");
+  EXPECT_EQ(kn::printable("pay\u200Bpal\u2060.com\uFEFF"), "paypal.com");
+  EXPECT_EQ(kn::printable("👨\u200D👩"), "👨\u200D👩");  // emoji keep their joiner
+  EXPECT_EQ(kn::printable_keeping_lines("a\x1b\nb\r\n"), "a\nb\n");
+}
+
+TEST(Sanitize, WithoutControlsKeepsWhiteSpace) {
+  EXPECT_EQ(kn::without_controls("a\bb\x1b[1m\tc\r\nd\u0085e\u009bf\x7fg\u202E"),
+            "ab[1m\tc\r\ndef"
+            "g\u202E");
+}
+
+TEST(Sanitize, EscapedIsLosslessAndPrintable) {
+  EXPECT_EQ(kn::escaped("plain/日本.md"), "plain/日本.md");
+  EXPECT_EQ(kn::escaped("\x1b]0;PWNED\a\x1b[31mRED.md"), "\\x1b]0;PWNED\\x07\\x1b[31mRED.md");
+  EXPECT_EQ(kn::escaped("bad\xff\xfe.md"), "bad\\xff\\xfe.md");
+  EXPECT_EQ(kn::escaped("a\x9b"
+                        "b"),
+            "a\\x9bb");
+  EXPECT_EQ(kn::escaped("c1\u009b bidi\u202E"), "c1\\u009b bidi\\u202e");
+  EXPECT_EQ(kn::escaped("a\\xff"), "a\\\\xff");  // not the byte 0xFF
+  EXPECT_EQ(kn::escaped("tab\tnl\n"), "tab\\x09nl\\x0a");
+}
+
 }  // namespace

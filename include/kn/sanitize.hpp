@@ -1,4 +1,15 @@
-// What may be printed of untrusted text (issue files, paths, queries).
+// The one policy for what kn prints of untrusted text (issue files, paths,
+// queries), whatever the output:
+//
+//   stored text   C0 and C1 control characters are dropped at extraction
+//                 (tab, line feed and carriage return are white space and
+//                 collapse to a space), so no stored field carries them
+//   terminal, TSV printable(): controls, bidi overrides and invisible
+//                 characters removed, invalid UTF-8 shown as U+FFFD
+//   CSV           printable_keeping_lines(): the same, line breaks kept
+//   JSON          every string escaped by the JSON writer; paths, which may
+//                 be any bytes, through escaped()
+//   messages      everything kn writes to stderr goes through escaped()
 #pragma once
 
 #include <string>
@@ -6,11 +17,24 @@
 
 namespace kn {
 
-// text without control characters (C0, DEL, C1): safe to print on a
-// terminal. text must be valid UTF-8.
+// text with C0 and C1 control characters removed, but tab, line feed and
+// carriage return (white space to the extractor). text must be valid UTF-8.
+std::string without_controls(std::string_view text);
+
+// text safe to print on a terminal: no control characters (C0, DEL, C1),
+// no bidirectional overrides or isolates (U+202A..U+202E, U+2066..U+2069,
+// U+200E, U+200F, U+061C) and no invisible characters (U+200B, U+200C,
+// U+2060, U+FEFF, U+180E; the zero-width joiner stays, emoji need it).
+// Invalid UTF-8 becomes U+FFFD, so a lone byte 0x9B (CSI) never passes.
 std::string printable(std::string_view text);
 
 // printable(text), but line breaks are kept (for CSV cells).
 std::string printable_keeping_lines(std::string_view text);
+
+// Any bytes as printable UTF-8, losslessly: a backslash is doubled, a byte
+// that is not part of valid UTF-8 and a C0 control or DEL is written \xHH,
+// and a C1 control or a character printable() removes \uHHHH. For paths
+// in messages and JSON.
+std::string escaped(std::string_view bytes);
 
 }  // namespace kn

@@ -1,0 +1,121 @@
+// kn index and kn check end to end.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include "kn_binary.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kn::testing::Result;
+using kn::testing::slurp;
+using kn::testing::without_time;
+
+class IndexCommandTest : public kn::testing::KnTest {};
+
+TEST_F(IndexCommandTest, DuplicateIssueNumbersWithDifferentUrls) {
+  const std::string a = write("a.md", "# Weekly Kaggle News #7\nhttps://e.com/a\n<p>alpha</p>");
+  const std::string b = write("b.md", "# Weekly Kaggle News #7\nhttps://e.com/b\n<p>beta</p>");
+  const std::string db = (dir_ / "dup.db").string();
+  ASSERT_EQ(kn("index -q --db '" + db + "' '" + a + "' '" + b + "'").status, 0);
+  const Result run = kn("list --issues --db '" + db + "'");
+  EXPECT_EQ(run.out,
+            "7\t\tWeekly Kaggle News #7\t1\t0\t0\thttps://e.com/a\n"
+            "7\t\tWeekly Kaggle News #7\t1\t0\t0\thttps://e.com/b\n");
+  EXPECT_EQ(kn("search --count --db '" + db + "' alpha OR beta").out, "2\n");
+}
+
+TEST_F(IndexCommandTest, TruncatedDatabase) {
+  const std::string db = (dir_ / "cut.db").string();
+  ASSERT_EQ(kn("index -q --db '" + db + "' seeds/").status, 0);
+  fs::resize_file(db, 3000);  // cut inside the first page
+  const std::string before = slurp(db);
+  const Result run = kn("search --db '" + db + "' PyTorch");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(run.err.starts_with("kn: " + db + ": ")) << run.err;
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  EXPECT_EQ(slurp(db), before);
+}
+
+TEST_F(IndexCommandTest, IndexSummaryAndReindex) {
+  const std::string db = (dir_ / "sub/kn.db").string();
+  Result run = kn("index --db '" + db + "' seeds/");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(without_time(run.out), "indexed 5 files: 5 new, 0 updated, 0 unchanged, 0 failed");
+  run = kn("index --db '" + db + "' --json seeds/");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(
+      without_time(run.out),
+      R"({"files":5,"new":0,"updated":0,"unchanged":5,"failed":0,"pruned":0,"dry_run":false)");
+  run = kn("index --db '" + db + "' --quiet seeds/");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out, "");
+}
+
+TEST_F(IndexCommandTest, IndexReadsPathsFromStdin) {
+  const std::string db = (dir_ / "kn.db").string();
+  std::string names = "seeds/000_d809ab5171f926cf.txt";
+  names += '\0';
+  names += "tests/data/2020-09-18_Weekly Kaggle Issue #40.md";
+  const std::string list = write("list", names);
+  Result run = kn("index --json --db '" + db + "' -0 - <'" + list + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(
+      without_time(run.out),
+      R"({"files":2,"new":2,"updated":0,"unchanged":0,"failed":0,"pruned":0,"dry_run":false)");
+  run = kn("index --json --db '" + db + "' - <'" +
+           write("lines", "seeds/001_c6642d8709a2e47b.txt\n\n") + "'");
+  EXPECT_EQ(
+      without_time(run.out),
+      R"({"files":1,"new":1,"updated":0,"unchanged":0,"failed":0,"pruned":0,"dry_run":false)");
+  run = kn("check --db '" + db + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out,
+            "checked: SQLite integrity check\n"
+            "checked: no orphan entries or links\n"
+            "checked: full-text index matches the entries\n"
+            "checked: link URL counts match the links\n"
+            "checked: every issue has the entries it was indexed with\n" +
+                db + ": sound\n");
+}
+
+TEST_F(IndexCommandTest, IndexWithBadFilesStillIndexesTheRest) {
+  const std::string db = (dir_ / "kn.db").string();
+  const std::string bad = write("in/bad.md", "garbage");
+  const Result run =
+      kn("index --db '" + db + "' seeds/ '" + bad + "' '" + (dir_ / "nope").string() + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: " + (dir_ / "nope").string() +
+                         ": No such file or directory\n"
+                         "kn: " +
+                         bad + ": no '# title' line at the top\n");
+  EXPECT_EQ(without_time(run.out), "indexed 7 files: 5 new, 0 updated, 0 unchanged, 2 failed");
+}
+
+TEST_F(IndexCommandTest, DatabaseErrors) {
+  const std::string garbage =
+      write("garbage.db", "this is not a database at all, not even close......");
+  Result run = kn("index --db '" + garbage + "' seeds/");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: " + garbage + ": not a kn database (not an SQLite file)\n");
+  EXPECT_EQ(slurp(garbage), "this is not a database at all, not even close......");
+  run = kn("check --db '" + (dir_ / "missing.db").string() + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: " + (dir_ / "missing.db").string() +
+                         ": no database here; create it with 'kn index DIR'\n");
+  EXPECT_FALSE(fs::exists(dir_ / "missing.db"));
+}
+
+TEST_F(IndexCommandTest, DatabaseFromTheEnvironment) {
+  const std::string command = "KN_DB='" + (dir_ / "env.db").string() + "' ";
+  const std::string line = command + "'" + KN_BINARY + "' index -q seeds/";
+  ASSERT_EQ(std::system(line.c_str()), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "env.db"));
+}
+
+}  // namespace

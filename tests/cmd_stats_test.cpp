@@ -1,0 +1,58 @@
+// kn stats and kn export end to end.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include "kn/extract.hpp"
+#include "kn/files.hpp"
+#include "kn/issue_json.hpp"
+#include "kn_binary.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kn::testing::Result;
+using kn::testing::slurp;
+using kn::testing::without_time;
+
+class StatsCommandTest : public kn::testing::SeedsTest {};
+
+TEST_F(StatsCommandTest, StatsAndExport) {
+  Result run = kn("stats --format json --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_TRUE(
+      run.out.starts_with(R"({"issues":5,"first_date":"2020-04-16","last_date":"2022-03-11",)"
+                          R"("entries":61,"items":18,"cards":42,"embeds":1,"links":)"));
+  run = kn("stats --by year --db '" + db_ + "'");
+  EXPECT_EQ(run.out, "2020\t1\t9\t5\n2021\t3\t44\t31\n2022\t1\t8\t6\n");
+  run = kn("stats --by weekday --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: --by: 'weekday' is not month, year, section, domain or platform\n");
+
+  // export jsonl is kn parse --json of every issue, in number order.
+  run = kn("export --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  std::string want;
+  for (const char* name :
+       {"004_01338e13a97eeadf.txt", "000_d809ab5171f926cf.txt", "002_7299b426c7bc8e35.txt",
+        "001_c6642d8709a2e47b.txt", "003_c101f9bd7d61912c.txt"}) {
+    const std::string path = std::string("seeds/") + name;
+    kn::Issue issue = kn::extract_issue(kn::read_file(path, 1 << 20), path);
+    issue.source = fs::absolute(path).lexically_normal().string();
+    want += kn::issue_json(issue) + "\n";
+  }
+  EXPECT_EQ(run.out, want);
+
+  run = kn("export --format csv --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_TRUE(
+      run.out.starts_with("issue,date,date_estimated,issue_url,section,heading,kind,title,"
+                          "url,domain,image,body,comment,links\r\n18,2020-04-16,true,"));
+  run = kn("export --format md --db '" + db_ + "'");
+  EXPECT_NE(run.out.find("\n---\n\n# Weekly Kaggle News #66\n"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,60 @@
+// Runs the kn binary end to end, as a user would: exit code, stdout and
+// stderr of one command line.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "test_support.hpp"
+
+namespace kn::testing {
+
+struct Result {
+  int status;
+  std::string out, err;
+};
+
+inline std::string slurp(const std::filesystem::path& path) { return slurp(path.string()); }
+
+// An index summary without its varying time: " (0.01 s)" or ',"seconds":0.01}'.
+inline std::string without_time(const std::string& summary) {
+  const std::size_t json = summary.find(",\"seconds\":");
+  return summary.substr(0, json != std::string::npos ? json : summary.rfind(" ("));
+}
+
+class KnTest : public ::testing::Test {
+ protected:
+  // Runs kn with args (already shell-quoted) from the source tree, stdin
+  // from /dev/null unless args redirect it.
+  Result kn(const std::string& args) {
+    const std::string command = std::string("'") + KN_BINARY + "' " + args + " >'" +
+                                (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'" +
+                                (args.find('<') == std::string::npos ? " </dev/null" : "");
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out"), slurp(dir_ / "err")};
+  }
+
+  std::string write(const std::string& name, const std::string& content) {
+    return tmp_.write(name, content);
+  }
+
+  TempDir tmp_;
+  const std::filesystem::path dir_ = tmp_.path();
+};
+
+// A KnTest with the seeds indexed into db_.
+class SeedsTest : public KnTest {
+ protected:
+  void SetUp() override {
+    db_ = (dir_ / "kn.db").string();
+    ASSERT_EQ(kn("index -q --db '" + db_ + "' seeds/").status, 0);
+  }
+  Result search(const std::string& args) { return kn("search --db '" + db_ + "' " + args); }
+  std::string db_;
+};
+
+}  // namespace kn::testing
