@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "cli_options.hpp"
+#include "command_output.hpp"
 #include "kn/commands.hpp"
 #include "kn/completion.hpp"
 #include "kn/error.hpp"
@@ -48,11 +49,22 @@ int dispatch(CLI::App& app, Flags& flags) {
   if (app.got_subcommand("stats")) return run_stats(stats_request(flags.stats));
   if (app.got_subcommand("export")) return run_export(export_request(flags.export_));
   if (app.got_subcommand("completion")) {
-    const std::string script = completion_script(flags.shell, command_specs(app));
-    std::fwrite(script.data(), 1, script.size(), stdout);
+    write_stdout(completion_script(flags.shell, command_specs(app)));
     return kExitOk;
   }
   return kExitError;
+}
+
+// status, unless stdout cannot be written (help to a full disk).
+int finish(int status) {
+  try {
+    finish_stdout();
+  } catch (const StdoutClosed&) {
+  } catch (const Error& e) {
+    print_error(e.what());
+    return kExitError;
+  }
+  return status;
 }
 
 }  // namespace
@@ -76,9 +88,9 @@ int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
-    return app.exit(e);
+    return finish(app.exit(e));
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (e.get_exit_code() == 0) return finish(app.exit(e));  // --help, --version
     const std::vector<std::string> rest = app.remaining();
     const bool unknown_command = app.get_subcommands().empty() && !rest.empty();
     print_error(unknown_command ? fmt::format("unknown command '{}' (see kn --help)", rest[0])
@@ -87,7 +99,11 @@ int run_cli(int argc, char** argv) {
   }
 
   try {
-    return dispatch(app, flags);
+    const int status = dispatch(app, flags);
+    finish_stdout();
+    return status;
+  } catch (const StdoutClosed&) {
+    return kExitOk;  // the reader has what it wanted
   } catch (const QueryError& e) {
     print_error(fmt::format("query: {}", e.what()));
     return e.exit_code();

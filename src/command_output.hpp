@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kn/commands.hpp"
@@ -14,7 +15,16 @@
 
 namespace kn::detail {
 
-void write_stdout(const std::string& text);
+// Writes text to stdout. Throws kn::Error ("stdout: No space left on
+// device") when the write fails, and StdoutClosed when the reader went
+// away (EPIPE, with SIGPIPE ignored), which ends kn quietly.
+void write_stdout(std::string_view text);
+
+// Flushes and closes stdout, checked like every write: a full disk often
+// shows only here.
+void finish_stdout();
+
+struct StdoutClosed {};
 
 // A date as JSON: the string, or null.
 inline void date_value(JsonWriter& json, const char* key, const std::optional<std::string>& date) {

@@ -55,4 +55,33 @@ TEST_F(StatsCommandTest, StatsAndExport) {
   EXPECT_NE(run.out.find("\n---\n\n# Weekly Kaggle News #66\n"), std::string::npos);
 }
 
+// A write that fails is an error, however late it shows: stdio buffers,
+// so /dev/full often fails only at the final flush.
+TEST_F(StatsCommandTest, WritingToAFullDiskIsAnError) {
+  for (const std::string args :
+       {"export", "export --format csv", "export --format md", "search PyTorch",
+        "search --format json PyTorch", "list --competition", "stats", "show 66",
+        "search --count PyTorch"}) {
+    const Result run = kn(args + " --db '" + db_ + "'", "/dev/full");
+    EXPECT_EQ(run.status, 2) << args;
+    EXPECT_EQ(run.err, "kn: stdout: No space left on device\n") << args;
+  }
+  for (const std::string args : {"parse seeds/", "--help", "search --help", "completion bash"}) {
+    const Result run = kn(args, "/dev/full");
+    EXPECT_EQ(run.status, 2) << args;
+    EXPECT_EQ(run.err, "kn: stdout: No space left on device\n") << args;
+  }
+}
+
+// A reader that goes away is no error: kn stops quietly.
+TEST_F(StatsCommandTest, AClosedPipeIsQuiet) {
+  // With SIGPIPE ignored, as some parents leave it, the write fails with EPIPE.
+  const std::string script = write("pipe.sh", "trap '' PIPE; '" + std::string(KN_BINARY) +
+                                                  "' export --db \"$1\" 2>\"$2\" | head -c 10 "
+                                                  ">/dev/null; exit ${PIPESTATUS[0]}\n");
+  const int status =
+      std::system(("bash '" + script + "' '" + db_ + "' '" + (dir_ / "err2").string() + "'").c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_EQ(slurp(dir_ / "err2"), "");
+}
 }  // namespace

@@ -30,12 +30,15 @@ class KnTest : public ::testing::Test {
  protected:
   // Runs kn with args (already shell-quoted) from the source tree, stdin
   // from /dev/null unless args redirect it.
-  Result kn(const std::string& args) {
-    const std::string command = std::string("'") + KN_BINARY + "' " + args + " >'" +
-                                (dir_ / "out").string() + "' 2>'" + (dir_ / "err").string() + "'" +
+  // stdout goes to a file, unless `to` names another place.
+  Result kn(const std::string& args, const std::string& to = "") {
+    const std::string out = to.empty() ? (dir_ / "out").string() : to;
+    const std::string command = std::string("'") + KN_BINARY + "' " + args + " >'" + out +
+                                "' 2>'" + (dir_ / "err").string() + "'" +
                                 (args.find('<') == std::string::npos ? " </dev/null" : "");
     const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out"), slurp(dir_ / "err")};
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, to.empty() ? slurp(out) : "",
+            slurp(dir_ / "err")};
   }
 
   std::string write(const std::string& name, const std::string& content) {
