@@ -86,6 +86,7 @@ int run_index(const IndexRequest& request) {
         if (progress) progress->advance(bytes);
       });
   progress.reset();
+  store->checkpoint();
   report.files += missing_paths;
   report.failed += missing_paths;
 

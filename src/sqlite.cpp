@@ -4,16 +4,17 @@
 
 #include <cstring>
 
-#include "kn/error.hpp"
-
 namespace kn {
 
-Database::Database(const std::string& path, int flags) : path_(path) {
-  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+Database::Database(const std::string& path, int flags, const std::string& uri) : path_(path) {
+  if (!uri.empty()) flags |= SQLITE_OPEN_URI;
+  const std::string& name = uri.empty() ? path : uri;
+  if (sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    const int code = db_ ? sqlite3_extended_errcode(db_) : SQLITE_NOMEM;
     sqlite3_close(db_);
     db_ = nullptr;
-    throw Error(fmt::format("{}: {}", path, message));
+    throw DatabaseError(fmt::format("{}: {}", path, message), code);
   }
   sqlite3_extended_result_codes(db_, 1);
 }
@@ -32,8 +33,9 @@ void Database::fail(std::string_view what) const {
     if (const int err = sqlite3_system_errno(db_))
       message += fmt::format(" ({})", std::strerror(err));
   }
-  if (what.empty()) throw Error(fmt::format("{}: {}", path_, message));
-  throw Error(fmt::format("{}: {}: {}", path_, what, message));
+  const int extended = sqlite3_extended_errcode(db_);
+  if (what.empty()) throw DatabaseError(fmt::format("{}: {}", path_, message), extended);
+  throw DatabaseError(fmt::format("{}: {}: {}", path_, what, message), extended);
 }
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {

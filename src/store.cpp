@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <system_error>
 
 #include "fts_tokenizer.hpp"
@@ -22,6 +23,15 @@ namespace {
 void on_rollback(void* store) { static_cast<Store*>(store)->forget_cached_ids(); }
 
 constexpr const char* kIssueColumns = "id, number, url, source, hash, size, mtime_ns";
+
+// Copies the whole of from into to, with SQLite's backup API.
+void copy(Database& from, Database& to) {
+  sqlite3_backup* backup = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
+  if (!backup) to.fail("cannot copy the database");
+  const int rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) to.fail("cannot copy the database");
+}
 
 }  // namespace
 
@@ -55,37 +65,54 @@ std::string database_path(const std::string& flag) {
 Store::Store() = default;
 
 Store::Store(const std::string& path, Access access) {
-  if (access == Access::read_only) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-      throw Error(fmt::format("{}: no database here; create it with 'kn index DIR'", path));
-    }
-  } else {
+  detail::check_database_file(path, access);
+  if (access == Access::read_write) {
     detail::require_writable(path);
+    open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    detail::prepare_schema(*db_, access);
+  } else {
+    open_read_only(path, [](Database& db) { detail::prepare_schema(db, Access::read_only); });
   }
-  db_ = std::make_unique<Database>(path, access == Access::read_only
-                                             ? SQLITE_OPEN_READONLY
-                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+}
+
+void Store::open_read_only(const std::string& path, const std::function<void(Database&)>& check) {
+  open(path, SQLITE_OPEN_READONLY);
+  try {
+    check(*db_);
+  } catch (const DatabaseError& e) {
+    // A database in WAL mode is read with a -shm file beside it, which a
+    // read-only directory or mount cannot take. With nothing committed in
+    // the -wal, the file alone is the whole database: read it as immutable.
+    if (e.primary() != SQLITE_READONLY && e.primary() != SQLITE_CANTOPEN) throw;
+    if (!detail::wal_is_empty(path)) {
+      throw Error(fmt::format(
+          "{}: cannot be read here: its -wal file holds changes not yet in the database, "
+          "readable only where the -shm file beside it can be written ({})",
+          path, e.what()));
+    }
+    open(path, SQLITE_OPEN_READONLY, detail::immutable_uri(path));
+    check(*db_);
+  }
+}
+
+void Store::open(const std::string& path, int flags, const std::string& uri) {
+  db_ = std::make_unique<Database>(path, flags, uri);
   detail::register_tokenizer(*db_);
   sqlite3_rollback_hook(db_->handle(), on_rollback, this);
-  detail::prepare_schema(*db_, access);
 }
 
 std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
   std::unique_ptr<Store> scratch(new Store());
-  scratch->db_ = std::make_unique<Database>(":memory:", SQLITE_OPEN_READWRITE);
+  scratch->open(":memory:", SQLITE_OPEN_READWRITE);
   std::error_code ec;
   if (fs::exists(path, ec)) {
-    const Store original(path, Access::read_only);
-    sqlite3_backup* backup =
-        sqlite3_backup_init(scratch->db_->handle(), "main", original.db_->handle(), "main");
-    if (!backup) scratch->db_->fail("cannot copy the database");
-    const int rc = sqlite3_backup_step(backup, -1);
-    sqlite3_backup_finish(backup);
-    if (rc != SQLITE_DONE) scratch->db_->fail("cannot copy the database");
+    // Any kn database will do, an older one too: the copy is upgraded as
+    // the real run would upgrade the file.
+    detail::check_database_file(path, Access::read_only);
+    Store original;
+    original.open_read_only(path, detail::require_kn_database);
+    copy(*original.db_, *scratch->db_);
   }
-  detail::register_tokenizer(*scratch->db_);
-  sqlite3_rollback_hook(scratch->db_->handle(), on_rollback, scratch.get());
   detail::prepare_schema(*scratch->db_, Access::read_write);
   return scratch;
 }
@@ -102,6 +129,10 @@ Store::Batch::~Batch() = default;
 void Store::Batch::commit() {
   store_.sync_index();
   transaction_->commit();
+}
+
+void Store::checkpoint() {
+  if (path() != ":memory:") db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 void Store::forget_cached_ids() {

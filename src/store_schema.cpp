@@ -1,6 +1,7 @@
 #include "store_schema.hpp"
 
 #include <fmt/core.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -148,6 +149,45 @@ END;
 
 }  // namespace
 
+void check_database_file(const std::string& path, Store::Access access) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT) throw Error(fmt::format("{}: {}", path, std::strerror(errno)));
+    if (access == Store::Access::read_only) {
+      throw Error(fmt::format("{}: no database here; create it with 'kn index DIR'", path));
+    }
+    if (path.ends_with('/')) throw Error(fmt::format("{}: names a directory, not a file", path));
+    return;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    throw Error(fmt::format("{}: is a directory; --db names the database file", path));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    const char* what = S_ISFIFO(st.st_mode)                         ? "a FIFO"
+                       : S_ISSOCK(st.st_mode)                       ? "a socket"
+                       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                                                                    : "not a regular file";
+    throw Error(fmt::format("{}: is {}, not a database file", path, what));
+  }
+}
+
+bool wal_is_empty(const std::string& path) {
+  struct stat st {};
+  return ::stat((path + "-wal").c_str(), &st) != 0 || st.st_size == 0;
+}
+
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 // SQLite's own message for these is "unable to open database file".
 void require_writable(const std::string& path) {
   const fs::path parent = fs::absolute(path).parent_path();
@@ -182,8 +222,8 @@ Identity identify(Database& db) {
     if (user_version.step()) id.version = user_version.column_int(0);
     Statement count(db, "SELECT count(*) FROM sqlite_schema");
     if (count.step()) id.tables = count.column_int(0);
-  } catch (const Error&) {
-    if (sqlite3_errcode(db.handle()) == SQLITE_NOTADB) {
+  } catch (const DatabaseError& e) {
+    if (e.primary() == SQLITE_NOTADB) {
       throw Error(fmt::format("{}: not a kn database (not an SQLite file)", db.path()));
     }
     throw;
@@ -227,6 +267,8 @@ void create_or_upgrade(Database& db, bool fresh) {
 }
 
 }  // namespace
+
+void require_kn_database(Database& db) { identify(db); }
 
 void prepare_schema(Database& db, Store::Access access) {
   db.exec("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON");

@@ -9,6 +9,21 @@
 
 namespace kn::detail {
 
+// Throws kn::Error when path cannot be kn's database file: missing (for
+// read_only), a directory, a FIFO or anything else that is not a regular
+// file. Checked before opening, which would block on a FIFO.
+void check_database_file(const std::string& path, Store::Access access);
+
+// Whether the database at path has no -wal file, or an empty one.
+bool wal_is_empty(const std::string& path);
+
+// The SQLite URI that opens path as immutable (no locks, no -shm).
+std::string immutable_uri(const std::string& path);
+
+// Throws kn::Error unless db is a kn database (or an empty file) of a
+// schema this kn knows, older ones included; reads only.
+void require_kn_database(Database& db);
+
 // Throws kn::Error unless a database can be written at path: its directory
 // (created when missing) must take the -wal and -shm files beside it.
 void require_writable(const std::string& path);

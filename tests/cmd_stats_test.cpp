@@ -79,8 +79,8 @@ TEST_F(StatsCommandTest, AClosedPipeIsQuiet) {
   const std::string script = write("pipe.sh", "trap '' PIPE; '" + std::string(KN_BINARY) +
                                                   "' export --db \"$1\" 2>\"$2\" | head -c 10 "
                                                   ">/dev/null; exit ${PIPESTATUS[0]}\n");
-  const int status =
-      std::system(("bash '" + script + "' '" + db_ + "' '" + (dir_ / "err2").string() + "'").c_str());
+  const int status = std::system(
+      ("bash '" + script + "' '" + db_ + "' '" + (dir_ / "err2").string() + "'").c_str());
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
   EXPECT_EQ(slurp(dir_ / "err2"), "");
 }

@@ -6,10 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
+#include <functional>
 #include <string>
 
 #include "kn/error.hpp"
 #include "kn/extract.hpp"
+#include "kn/query.hpp"
 #include "store_internal.hpp"
 #include "test_support.hpp"
 
@@ -161,6 +164,14 @@ TEST(Store, UpgradesASchemaOneDatabase) {
   }
   EXPECT_EQ(open_error(path, Store::Access::read_only),
             path + ": made by an older kn (schema 1); 'kn index DIR' upgrades it");
+  {
+    // A dry run upgrades a copy, as the real run would the file.
+    const std::string before = slurp(path);
+    const auto scratch = Store::scratch_copy_of(path);
+    EXPECT_EQ(count(*scratch, "PRAGMA user_version"), kn::kSchemaVersion);
+    EXPECT_EQ(count(*scratch, "SELECT count(*) FROM issues"), 2);
+    EXPECT_EQ(slurp(path), before);
+  }
   Store store(path, Store::Access::read_write);
   EXPECT_EQ(count(store, "PRAGMA user_version"), 2);
   EXPECT_EQ(link_urls(store), "https://k.com/x=2");
@@ -261,6 +272,89 @@ TEST(Store, ReadOnlyDirectory) {
   int status = 0;
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+}
+
+// Runs check as an unprivileged user (root reads and writes anywhere) and
+// expects it to return "".
+void as_nobody(const std::function<std::string()>& check) {
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+    const std::string problem = check();
+    if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
+    ::_exit(problem.empty() ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+}
+
+// A database on a read-only mount, or in a directory its reader cannot
+// write: with the -wal folded in, it is read as immutable.
+TEST(Store, ReadOnlyDatabaseCanBeSearched) {
+  TempDir dir;
+  const std::string path = dir / "ro/kn.db";
+  {
+    Store store(path, Store::Access::read_write);
+    store.put_issue(issue("/a.md", 1, "Kaggle 画像認識"), "h1", {10, 20});
+    store.sync_index();
+    store.checkpoint();
+  }
+  ASSERT_EQ(::chmod(dir.path().c_str(), 0755), 0);
+  ASSERT_EQ(::chmod((dir / "ro").c_str(), 0555), 0);
+  as_nobody([&]() -> std::string {
+    Store store(path, Store::Access::read_only);
+    const auto hits = store.search(kn::parse_query("画像"), {});
+    if (hits.size() != 1) return fmt::format("{} hits", hits.size());
+    if (std::filesystem::exists(path + "-shm")) return "a -shm file was made";
+    return "";
+  });
+}
+
+// Committed issues that are still in the -wal must not be hidden by
+// reading the file alone: that is an error that says why.
+TEST(Store, ReadOnlyDatabaseWithAFullWalIsRefused) {
+  TempDir dir;
+  const std::string path = dir / "rw/kn.db";
+  Store store(path, Store::Access::read_write);
+  kn::detail::database(store).exec("PRAGMA wal_autocheckpoint = 0");
+  {
+    Store::Batch batch(store);
+    store.put_issue(issue("/a.md", 1, "Kaggle"), "h1", {10, 20});
+    batch.commit();
+  }
+  std::filesystem::create_directory(dir / "ro");
+  for (const char* name : {"kn.db", "kn.db-wal"}) {
+    std::filesystem::copy_file(dir.path() / "rw" / name, dir.path() / "ro" / name);
+  }
+  ASSERT_GT(std::filesystem::file_size(dir / "ro/kn.db-wal"), 0u);
+  ASSERT_EQ(::chmod(dir.path().c_str(), 0755), 0);
+  ASSERT_EQ(::chmod((dir / "ro").c_str(), 0555), 0);
+  const std::string ro = dir / "ro/kn.db";
+  as_nobody([&]() -> std::string {
+    const std::string got = open_error(ro, Store::Access::read_only);
+    const std::string want = ro +
+                             ": cannot be read here: its -wal file holds changes not yet in the "
+                             "database, readable only where the -shm file beside it can be "
+                             "written (";
+    return got.starts_with(want) ? "" : "got: " + got;
+  });
+}
+
+TEST(Store, OddDatabasePathsAreRefusedBeforeOpening) {
+  TempDir dir;
+  const std::string fifo = dir / "fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const auto access : {Store::Access::read_only, Store::Access::read_write}) {
+    EXPECT_EQ(open_error(fifo, access), fifo + ": is a FIFO, not a database file");
+    EXPECT_EQ(open_error(dir.path().string(), access),
+              dir.path().string() + ": is a directory; --db names the database file");
+  }
+  EXPECT_EQ(open_error(dir / "new/", Store::Access::read_write),
+            dir / "new/" + ": names a directory, not a file");
+  EXPECT_EQ(open_error("/dev/null", Store::Access::read_only),
+            "/dev/null: is a device, not a database file");
 }
 
 TEST(Store, DomainKey) {

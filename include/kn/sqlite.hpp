@@ -9,13 +9,28 @@
 #include <string>
 #include <string_view>
 
+#include "kn/error.hpp"
+
 namespace kn {
+
+// A failure SQLite reported, with its extended result code.
+class DatabaseError : public Error {
+ public:
+  DatabaseError(const std::string& message, int code) : Error(message), code_(code) {}
+  int code() const { return code_; }            // extended
+  int primary() const { return code_ & 0xFF; }  // SQLITE_READONLY, SQLITE_CANTOPEN, ...
+
+ private:
+  int code_;
+};
 
 class Database {
  public:
   // Opens the database file at path with SQLite's open flags
-  // (SQLITE_OPEN_READONLY, or SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE).
-  Database(const std::string& path, int flags);
+  // (SQLITE_OPEN_READONLY, or SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // uri, when given, is what SQLite opens instead (SQLITE_OPEN_URI), path
+  // still naming the file in messages.
+  Database(const std::string& path, int flags, const std::string& uri = {});
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -25,7 +40,8 @@ class Database {
 
   // Runs SQL without results (several statements allowed).
   void exec(const char* sql);
-  // Throws kn::Error for the last failure on this connection, as "<path>: <what>".
+  // Throws DatabaseError for the last failure on this connection, as
+  // "<path>: <what>".
   [[noreturn]] void fail(std::string_view what = {}) const;
 
  private:

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -105,6 +106,9 @@ class Store {
   // one statement (Batch::commit calls it).
   void sync_index();
   void touch(std::int64_t issue_id, FileStamp stamp);
+  // Folds the write-ahead log into the database file and empties it, so
+  // that a reader who cannot write beside the file still sees everything.
+  void checkpoint();
   void remove_issue(std::int64_t issue_id);
 
   CheckResult check();
@@ -114,6 +118,10 @@ class Store {
 
  private:
   Store();
+  void open(const std::string& path, int flags, const std::string& uri = {});
+  // Opens path read-only and runs check on it; where the file's directory
+  // cannot take a -shm file, opens it again as immutable, if that is safe.
+  void open_read_only(const std::string& path, const std::function<void(Database&)>& check);
   friend struct detail::StoreAccess;  // the store's own files reach db_ through it
 
   Statement& statement(std::unique_ptr<Statement>& slot, std::string_view sql);
