@@ -30,7 +30,12 @@ void add_index(CLI::App& app, IndexRequest& options) {
       ->required();
   add_db_option(cmd, options.db);
   cmd->add_flag("-0,--null", options.null_separated, "Paths on stdin end with NUL, not newline");
-  cmd->add_flag("--prune", options.prune, "Remove issues whose source file no longer exists");
+  cmd->add_option("--exclude", options.exclude,
+                  "Leave out files matching this pattern (gitignore syntax); repeatable")
+      ->allow_extra_args(false);
+  cmd->add_flag("--prune", options.prune,
+                "Remove issues whose file this run did not find under the paths given");
+  cmd->add_flag("--force", options.force, "With --prune: prune even when a path holds no file");
   cmd->add_flag("-n,--dry-run", options.dry_run, "Report what would change without writing");
   cmd->add_flag("-q,--quiet", options.quiet, "Print no summary");
   cmd->add_flag("--json", options.json, "Print the summary as one JSON object");

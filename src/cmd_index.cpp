@@ -26,6 +26,11 @@ std::vector<std::string> input_paths(const std::vector<std::string>& args, bool 
       continue;
     }
     const std::string input{std::istreambuf_iterator<char>(std::cin), {}};
+    if (!null_separated && input.find('\0') != std::string::npos) {
+      throw Error(
+          "stdin: the list of paths holds NUL bytes: for NUL-separated paths (find -print0) "
+          "say -0");
+    }
     const char separator = null_separated ? '\0' : '\n';
     std::size_t start = 0;
     while (start < input.size()) {
@@ -38,10 +43,10 @@ std::vector<std::string> input_paths(const std::vector<std::string>& args, bool 
   return paths;
 }
 
-std::uint64_t total_size(const std::vector<std::string>& files) {
+std::uint64_t total_size(const std::vector<InputFile>& files) {
   std::uint64_t total = 0;
-  for (const std::string& file : files) {
-    if (const auto stamp = stat_file(file)) total += static_cast<std::uint64_t>(stamp->size);
+  for (const InputFile& file : files) {
+    if (const auto stamp = stat_file(file.path)) total += static_cast<std::uint64_t>(stamp->size);
   }
   return total;
 }
@@ -51,16 +56,21 @@ void print_summary(const IndexReport& report, const IndexRequest& request, doubl
     JsonWriter json;
     json.begin_object().key("files").value(report.files).key("new").value(report.added);
     json.key("updated").value(report.updated).key("unchanged").value(report.unchanged);
-    json.key("failed").value(report.failed).key("pruned").value(report.pruned);
+    json.key("failed").value(report.failed).key("skipped").value(report.skipped);
+    json.key("duplicates").value(report.duplicates).key("pruned").value(report.pruned);
     json.key("dry_run").value(request.dry_run).key("seconds").value(seconds).end_object();
     detail::write_stdout(json.str() + '\n');
     return;
   }
-  for (const std::string& note : report.notes) detail::write_stdout(printable(note) + '\n');
+  for (const std::string& note : report.notes) detail::write_stdout(escaped(note) + '\n');
   std::string line = fmt::format("{} {} file{}: {} new, {} updated, {} unchanged, {} failed",
                                  request.dry_run ? "would index" : "indexed", report.files,
                                  report.files == 1 ? "" : "s", report.added, report.updated,
                                  report.unchanged, report.failed);
+  if (report.skipped) line += fmt::format(", {} skipped (not an issue)", report.skipped);
+  if (report.duplicates) {
+    line += fmt::format(", {} duplicate{}", report.duplicates, report.duplicates == 1 ? "" : "s");
+  }
   if (request.prune) line += fmt::format(", {} pruned", report.pruned);
   detail::write_stdout(fmt::format("{} ({:.2f} s)\n", line, seconds));
 }
@@ -70,8 +80,8 @@ void print_summary(const IndexReport& report, const IndexRequest& request, doubl
 int run_index(const IndexRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   Diagnostics diag;
-  const std::vector<std::string> files =
-      expand_paths(input_paths(request.paths, request.null_separated), diag);
+  const Inputs inputs =
+      find_inputs(input_paths(request.paths, request.null_separated), request.exclude, diag);
   const int missing_paths = diag.failures();
 
   // A dry run writes into a throwaway copy, so it reports exactly what a
@@ -79,12 +89,20 @@ int run_index(const IndexRequest& request) {
   std::unique_ptr<Store> store =
       request.dry_run ? Store::scratch_copy_of(request.db)
                       : std::make_unique<Store>(request.db, Store::Access::read_write);
+  if (const auto& upgrade = store->upgraded(); upgrade && !request.quiet) {
+    detail::write_stdout(
+        fmt::format("{} {} from schema {} to {}: {} issues rebuilt from their stored rows\n",
+                    request.dry_run ? "would upgrade" : "upgraded", escaped(request.db),
+                    upgrade->from_version, kSchemaVersion, upgrade->issues));
+  }
   std::optional<Progress> progress;
-  if (!request.quiet && Progress::wanted()) progress.emplace(files.size(), total_size(files));
-  IndexReport report =
-      index_files(*store, files, {request.prune, request.max_size}, diag, [&](std::uint64_t bytes) {
-        if (progress) progress->advance(bytes);
-      });
+  if (!request.quiet && Progress::wanted()) {
+    progress.emplace(inputs.files.size(), total_size(inputs.files));
+  }
+  const IndexOptions options{request.prune, request.force, request.max_size, request.dry_run};
+  IndexReport report = index_files(*store, inputs, options, diag, [&](std::uint64_t bytes) {
+    if (progress) progress->advance(bytes);
+  });
   progress.reset();
   store->checkpoint();
   report.files += missing_paths;

@@ -18,4 +18,8 @@ void Diagnostics::file_error(std::string_view path, std::string_view reason) {
   print_error(fmt::format("{}: {}", path, reason));
 }
 
+void Diagnostics::warning(std::string_view path, std::string_view what) {
+  print_error(fmt::format("{}: {}", path, what));
+}
+
 }  // namespace kn

@@ -16,19 +16,22 @@ Issue extract_issue(std::string_view bytes, std::string source) {
   check_encoding(bytes);
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   // No stored field carries a control character (sanitize.hpp).
-  const std::string text = without_controls(repair_utf8(bytes));
+  std::string text = without_controls(bytes);
   std::string_view rest = text;
 
   Issue issue;
   issue.source = std::move(source);
+  // Both lines first: a file that begins like no issue is told apart from
+  // an issue without a number.
   issue.title = parse_title(next_line(rest));
-  issue.number = parse_number(issue.title);
   issue.url = parse_url(next_line(rest));
+  issue.number = parse_number(issue.title);
 
   if (html_nesting_depth(rest) > kMaxHtmlDepth) {
     throw Error(fmt::format("HTML nested deeper than {} levels", kMaxHtmlDepth));
   }
-  const HtmlDocument html{std::string(rest)};
+  const auto body = static_cast<std::size_t>(rest.data() - text.data());
+  const HtmlDocument html{std::move(text), body};
   detail::read_revue_body(find_body(html.root()), issue);
 
   if ((issue.date = date_from_file_name(issue.source))) {

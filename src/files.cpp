@@ -9,7 +9,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
+
+#include "kn/ignore.hpp"
 
 namespace kn {
 
@@ -19,49 +22,125 @@ namespace {
 
 bool is_hidden(const fs::path& path) { return path.filename().string().starts_with('.'); }
 
+bool starts_with_file(const fs::path& path, std::string_view magic) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(magic.size(), '\0');
+  return in.read(head.data(), static_cast<std::streamsize>(head.size())) && head == magic;
+}
+
+// kn's own database and its -wal, -shm and -journal files, which may sit in
+// the archive's directory.
+bool is_database_file(const fs::path& path) {
+  constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+  std::string name = path.string();
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    if (name.ends_with(suffix))
+      return starts_with_file(name.substr(0, name.size() - std::strlen(suffix)), kMagic);
+  }
+  return name.ends_with(".db") && starts_with_file(path, kMagic);
+}
+
 // Walks the tree with an explicit list of directories, so an unreadable
 // directory is reported and the walk goes on. Symbolic links to files are
 // followed; links to directories are not, so a link loop cannot trap it.
-void expand_directory(const std::string& root, std::vector<std::string>& files, Diagnostics& diag) {
-  std::vector<std::string> found;
-  std::vector<fs::path> pending{root};
-  while (!pending.empty()) {
-    const fs::path dir = std::move(pending.back());
-    pending.pop_back();
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
-      if (is_hidden(it->path())) continue;
-      std::error_code ignored;  // an entry that vanished is simply not there
-      const fs::file_status status = it->symlink_status(ignored);
-      if (fs::is_directory(status)) {
-        pending.push_back(it->path());
-      } else if (fs::is_regular_file(fs::is_symlink(status) ? it->status(ignored) : status)) {
-        found.push_back(it->path().string());
-      }
-    }
-    if (ec) diag.file_error(dir.string(), ec.message());
+class Walk {
+ public:
+  Walk(const std::string& root, const std::vector<std::string>& exclude, Inputs& inputs,
+       Diagnostics& diag)
+      : root_(root), inputs_(inputs), diag_(diag) {
+    for (const std::string& pattern : exclude) rules_.add(pattern);
   }
-  std::sort(found.begin(), found.end());
-  files.insert(files.end(), found.begin(), found.end());
-}
+
+  // The files found, sorted.
+  std::vector<std::string> run() {
+    std::vector<std::pair<fs::path, std::string>> pending{{root_, ""}};  // directory, relative
+    while (!pending.empty()) {
+      auto [dir, relative] = std::move(pending.back());
+      pending.pop_back();
+      read_ignore_file(dir, relative);
+      std::error_code ec;
+      fs::directory_iterator it(dir, ec);
+      for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+        visit(*it, relative, pending);
+      }
+      if (ec) diag_.file_error(dir.string(), ec.message());
+    }
+    std::sort(found_.begin(), found_.end());
+    return std::move(found_);
+  }
+
+ private:
+  void read_ignore_file(const fs::path& dir, const std::string& relative) {
+    const fs::path file = dir / ".knignore";
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return;
+    try {
+      rules_.add_file(read_file(file.string(), 1 << 20), relative);
+    } catch (const Error& e) {
+      diag_.file_error(file.string(), e.what());
+    }
+  }
+
+  void visit(const fs::directory_entry& entry, const std::string& dir,
+             std::vector<std::pair<fs::path, std::string>>& pending) {
+    if (is_hidden(entry.path())) return;
+    const std::string relative = (dir.empty() ? "" : dir + "/") + entry.path().filename().string();
+    std::error_code ignored;  // an entry that vanished is simply not there
+    const fs::file_status status = entry.symlink_status(ignored);
+    const bool directory = fs::is_directory(status);
+    if (!directory &&
+        !fs::is_regular_file(fs::is_symlink(status) ? entry.status(ignored) : status)) {
+      return;
+    }
+    if (rules_.excluded(relative, directory)) {
+      inputs_.excluded.push_back(absolute_path(entry.path().string()));
+    } else if (directory) {
+      pending.emplace_back(entry.path(), relative);
+    } else if (!is_database_file(entry.path())) {
+      found_.push_back(entry.path().string());
+    }
+  }
+
+  fs::path root_;
+  Inputs& inputs_;
+  Diagnostics& diag_;
+  IgnoreRules rules_;
+  std::vector<std::string> found_;
+};
 
 }  // namespace
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diag) {
-  std::vector<std::string> files;
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec);
+  return ec ? path : absolute.lexically_normal().string();
+}
+
+Inputs find_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& exclude,
+                   Diagnostics& diag) {
+  Inputs inputs;
   for (const std::string& path : paths) {
+    inputs.roots.push_back(absolute_path(path));
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec) {
       diag.file_error(path, ec.message());
+      inputs.missing.push_back(path);
     } else if (fs::is_directory(status)) {
-      expand_directory(path, files, diag);
+      const std::vector<std::string> found = Walk(path, exclude, inputs, diag).run();
+      if (found.empty()) inputs.empty_roots.push_back(path);
+      for (const std::string& file : found) inputs.files.push_back({file, true});
     } else {
-      files.push_back(path);  // read_file says what is wrong with it, if anything
+      inputs.files.push_back({path, false});  // read_file says what is wrong with it, if anything
     }
   }
-  return files;
+  return inputs;
+}
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diag) {
+  std::vector<std::string> out;
+  for (InputFile& file : find_inputs(paths, {}, diag).files) out.push_back(std::move(file.path));
+  return out;
 }
 
 namespace {

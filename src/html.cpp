@@ -1,14 +1,17 @@
 #include "kn/html.hpp"
 
+#include <algorithm>
+
 #include "kn/url.hpp"
 #include "kn/utf8.hpp"
 
 namespace kn {
 
-HtmlDocument::HtmlDocument(std::string html) : html_(std::move(html)) {
+HtmlDocument::HtmlDocument(std::string text, std::size_t offset) : text_(std::move(text)) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // each recorded error copies the open-element stack
-  output_ = gumbo_parse_with_options(&options, html_.data(), html_.size());
+  offset = std::min(offset, text_.size());
+  output_ = gumbo_parse_with_options(&options, text_.data() + offset, text_.size() - offset);
 }
 
 HtmlDocument::~HtmlDocument() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }

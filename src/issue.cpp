@@ -23,6 +23,7 @@ std::optional<Date> Date::parse(std::string_view text) {
   };
   Date d;
   if (!number(0, 4, d.year) || !number(5, 2, d.month) || !number(8, 2, d.day)) return std::nullopt;
+  if (d.year < 1000) return std::nullopt;  // 0000-01-01 dates nothing
   const std::chrono::year_month_day ymd{std::chrono::year(d.year),
                                         std::chrono::month(static_cast<unsigned>(d.month)),
                                         std::chrono::day(static_cast<unsigned>(d.day))};

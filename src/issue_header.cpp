@@ -18,19 +18,19 @@ std::string_view next_line(std::string_view& text) {
 }
 
 void check_encoding(std::string_view bytes) {
-  if (bytes.empty()) throw Error("empty file");
+  if (bytes.empty()) throw NotAnIssue("empty file");
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-    throw Error("UTF-16 text is not supported; convert the file to UTF-8");
+    throw NotAnIssue("UTF-16 text is not supported; convert the file to UTF-8");
   }
   if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-    throw Error(fmt::format("binary file (NUL byte at offset {})", nul));
+    throw NotAnIssue(fmt::format("binary file (NUL byte at offset {})", nul));
   }
 }
 
 std::string parse_title(std::string_view line) {
-  if (!line.starts_with("# ")) throw Error("no '# title' line at the top");
+  if (!line.starts_with("# ")) throw NotAnIssue("no '# title' line at the top");
   std::string title = collapse_whitespace(line.substr(2));
-  if (title.empty()) throw Error("no '# title' line at the top");
+  if (title.empty()) throw NotAnIssue("no '# title' line at the top");
   return title;
 }
 
@@ -39,9 +39,16 @@ int parse_number(std::string_view title) {
        hash = title.find('#', hash + 1)) {
     std::string_view rest = title.substr(hash + 1);
     while (rest.starts_with(' ')) rest.remove_prefix(1);
+    // Digits only: "#-5" is no number, and neither is a sign.
+    if (rest.empty() || rest.front() < '0' || rest.front() > '9') continue;
     int number = 0;
     const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), number);
-    if (ec == std::errc() && end != rest.data()) return number;
+    if (ec == std::errc::result_out_of_range) {
+      const std::size_t digits = rest.find_first_not_of("0123456789");
+      throw Error(
+          fmt::format("issue number #{} in the title is too large", rest.substr(0, digits)));
+    }
+    return number;
   }
   throw Error(fmt::format("no issue number ('#N') in the title \"{}\"", title));
 }
@@ -49,7 +56,7 @@ int parse_number(std::string_view title) {
 std::string parse_url(std::string_view line) {
   std::string url = collapse_whitespace(line);
   if (url.find("://") == std::string::npos || url.find(' ') != std::string::npos) {
-    throw Error("line 2 is not the issue's URL");
+    throw NotAnIssue("line 2 is not the issue's URL");
   }
   return url;
 }

@@ -10,6 +10,53 @@ namespace kn {
 
 namespace {
 
+std::unordered_map<std::int64_t, std::vector<Link>> read_links(Database& db, std::int64_t issue) {
+  std::unordered_map<std::int64_t, std::vector<Link>> links;
+  Statement rows(db,
+                 "SELECT l.entry_id, l.text, l.url FROM links l JOIN entries e ON "
+                 "e.id = l.entry_id WHERE e.issue_id = ?1 ORDER BY l.entry_id, l.position");
+  rows.bind(1, issue);
+  while (rows.step()) {
+    links[rows.column_int(0)].push_back(
+        {std::string(rows.column_text(1)), std::string(rows.column_text(2))});
+  }
+  return links;
+}
+
+void read_sections(Database& db, std::int64_t id, Issue& issue) {
+  Statement rows(db, "SELECT kind, heading FROM sections WHERE issue_id = ?1 ORDER BY position");
+  rows.bind(1, id);
+  while (rows.step()) {
+    issue.sections.push_back({section_kind_named(rows.column_text(0)).value_or(SectionKind::other),
+                              std::string(rows.column_text(1)),
+                              {}});
+  }
+}
+
+void read_entries(Database& db, std::int64_t id, Issue& issue) {
+  auto links = read_links(db, id);
+  Statement rows(db,
+                 "SELECT e.id, e.section, e.kind, e.title, e.url, d.name, e.image, e.body, "
+                 "e.comment FROM entries e LEFT JOIN domains d ON d.id = e.domain_id "
+                 "WHERE e.issue_id = ?1 ORDER BY e.position");
+  rows.bind(1, id);
+  while (rows.step()) {
+    std::vector<Link> entry_links = std::move(links[rows.column_int(0)]);
+    const std::string_view kind = rows.column_text(2);
+    const auto text = [&](int column) { return std::string(rows.column_text(column)); };
+    if (kind == "item") {
+      const auto section = static_cast<std::size_t>(rows.column_int(1));
+      if (section >= issue.sections.size()) issue.sections.resize(section + 1);
+      issue.sections[section].items.push_back({text(7), std::move(entry_links)});
+    } else if (kind == "card") {
+      issue.cards.push_back({text(3), text(4), text(5), rows.column_optional_text(6), text(7),
+                             text(8), std::move(entry_links)});
+    } else {
+      issue.embeds.push_back({text(4), text(8), std::move(entry_links)});
+    }
+  }
+}
+
 Issue read_issue(Store& store, Statement& row) {
   Issue issue;
   const std::int64_t id = row.column_int(0);
@@ -19,47 +66,8 @@ Issue read_issue(Store& store, Statement& row) {
   if (const auto date = row.column_optional_text(4)) issue.date = Date::parse(*date);
   issue.date_estimated = row.column_int(5) != 0;
   issue.source = row.column_text(6);
-
-  std::unordered_map<std::int64_t, std::vector<Link>> links;
-  Statement link_rows(detail::database(store),
-                      "SELECT l.entry_id, l.text, l.url FROM links l JOIN entries e ON "
-                      "e.id = l.entry_id WHERE e.issue_id = ?1 ORDER BY l.entry_id, l.position");
-  link_rows.bind(1, id);
-  while (link_rows.step()) {
-    links[link_rows.column_int(0)].push_back(
-        {std::string(link_rows.column_text(1)), std::string(link_rows.column_text(2))});
-  }
-
-  Statement entries(detail::database(store),
-                    "SELECT e.id, e.section_kind, e.section_heading, e.kind, e.title, e.url, "
-                    "d.name, e.image, e.body, e.comment FROM entries e LEFT JOIN domains d ON "
-                    "d.id = e.domain_id WHERE e.issue_id = ?1 ORDER BY e.position");
-  entries.bind(1, id);
-  while (entries.step()) {
-    std::vector<Link> entry_links = std::move(links[entries.column_int(0)]);
-    const std::string_view kind = entries.column_text(3);
-    if (kind == "item") {
-      const std::string_view section_kind = entries.column_text(1);
-      const std::string_view heading = entries.column_text(2);
-      if (issue.sections.empty() || to_string(issue.sections.back().kind) != section_kind ||
-          issue.sections.back().heading != heading) {
-        issue.sections.push_back({section_kind_named(section_kind).value_or(SectionKind::other),
-                                  std::string(heading),
-                                  {}});
-      }
-      issue.sections.back().items.push_back(
-          {std::string(entries.column_text(8)), std::move(entry_links)});
-    } else if (kind == "card") {
-      issue.cards.push_back({std::string(entries.column_text(4)),
-                             std::string(entries.column_text(5)),
-                             std::string(entries.column_text(6)), entries.column_optional_text(7),
-                             std::string(entries.column_text(8)),
-                             std::string(entries.column_text(9)), std::move(entry_links)});
-    } else {
-      issue.embeds.push_back({std::string(entries.column_text(5)),
-                              std::string(entries.column_text(9)), std::move(entry_links)});
-    }
-  }
+  read_sections(detail::database(store), id, issue);
+  read_entries(detail::database(store), id, issue);
   return issue;
 }
 
@@ -68,12 +76,13 @@ constexpr const char* kIssueRow =
 
 }  // namespace
 
-std::optional<Issue> load_issue(Store& store, int number) {
-  Statement row(detail::database(store),
-                std::string(kIssueRow) + " WHERE number = ?1 ORDER BY id LIMIT 1");
-  row.bind(1, number);
-  if (!row.step()) return std::nullopt;
-  return read_issue(store, row);
+std::vector<Issue> load_issues(Store& store, int number) {
+  Statement rows(detail::database(store),
+                 std::string(kIssueRow) + " WHERE number = ?1 ORDER BY date, id");
+  rows.bind(1, number);
+  std::vector<Issue> out;
+  while (rows.step()) out.push_back(read_issue(store, rows));
+  return out;
 }
 
 void for_each_issue(Store& store, const std::function<void(const Issue&)>& visit) {

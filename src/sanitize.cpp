@@ -34,8 +34,12 @@ void for_each_char(std::string_view text, Each each) {
 std::string without_controls(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for_each_char(text, [&](char32_t cp, std::string_view bytes, bool) {
-    if (!is_control(cp) || cp == '\t' || cp == '\n' || cp == '\r') out.append(bytes);
+  for_each_char(text, [&](char32_t cp, std::string_view bytes, bool valid) {
+    if (!valid) {
+      append_utf8(out, kReplacementChar);
+    } else if (!is_control(cp) || cp == '\t' || cp == '\n' || cp == '\r') {
+      out.append(bytes);
+    }
   });
   return out;
 }

@@ -22,7 +22,7 @@ namespace {
 // Once a transaction is rolled back, ids cached from it may not exist.
 void on_rollback(void* store) { static_cast<Store*>(store)->forget_cached_ids(); }
 
-constexpr const char* kIssueColumns = "id, number, url, source, hash, size, mtime_ns";
+constexpr const char* kIssueColumns = "id, number, url, source, hash, size, mtime_ns, detached";
 
 // Copies the whole of from into to, with SQLite's backup API.
 void copy(Database& from, Database& to) {
@@ -69,7 +69,7 @@ Store::Store(const std::string& path, Access access) {
   if (access == Access::read_write) {
     detail::require_writable(path);
     open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    detail::prepare_schema(*db_, access);
+    if (detail::prepare_schema(*db_, access) < kSchemaVersion) upgrade();
   } else {
     open_read_only(path, [](Database& db) { detail::prepare_schema(db, Access::read_only); });
   }
@@ -113,7 +113,9 @@ std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
     original.open_read_only(path, detail::require_kn_database);
     copy(*original.db_, *scratch->db_);
   }
-  detail::prepare_schema(*scratch->db_, Access::read_write);
+  if (detail::prepare_schema(*scratch->db_, Access::read_write) < kSchemaVersion) {
+    scratch->upgrade();
+  }
   return scratch;
 }
 
@@ -140,9 +142,17 @@ void Store::forget_cached_ids() {
   competition_ids_.clear();
 }
 
-Statement& Store::statement(std::unique_ptr<Statement>& slot, std::string_view sql) {
-  if (!slot) slot = std::make_unique<Statement>(*db_, sql);
-  return *slot;
+Statement& Store::statement(std::string_view sql) {
+  auto [slot, fresh] = statements_.try_emplace(std::string(sql));
+  if (fresh) {
+    try {
+      slot->second = std::make_unique<Statement>(*db_, sql);
+    } catch (...) {
+      statements_.erase(slot);
+      throw;
+    }
+  }
+  return *slot->second;
 }
 
 StoredIssue Store::stored_issue(const Statement& row) const {
@@ -151,12 +161,13 @@ StoredIssue Store::stored_issue(const Statement& row) const {
           std::string(row.column_text(2)),
           std::string(row.column_text(3)),
           std::string(row.column_text(4)),
-          {row.column_int(5), row.column_int(6)}};
+          {row.column_int(5), row.column_int(6)},
+          row.column_int(7) != 0};
 }
 
 std::optional<StoredIssue> Store::find_by_source(std::string_view source) {
   Statement& find = statement(
-      find_by_source_, fmt::format("SELECT {} FROM issues WHERE source = ?1", kIssueColumns));
+      fmt::format("SELECT {} FROM issues WHERE source = ?1 AND detached = 0", kIssueColumns));
   find.bind(1, source);
   std::optional<StoredIssue> found;
   if (find.step()) found = stored_issue(find);
@@ -165,8 +176,7 @@ std::optional<StoredIssue> Store::find_by_source(std::string_view source) {
 }
 
 std::optional<StoredIssue> Store::find_by_url(std::string_view url) {
-  Statement& find =
-      statement(find_by_url_, fmt::format("SELECT {} FROM issues WHERE url = ?1", kIssueColumns));
+  Statement& find = statement(fmt::format("SELECT {} FROM issues WHERE url = ?1", kIssueColumns));
   find.bind(1, url);
   std::optional<StoredIssue> found;
   if (find.step()) found = stored_issue(find);

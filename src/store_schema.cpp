@@ -18,6 +18,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kSchema = R"sql(
+-- An issue is identified by its URL. source is the file it was read from;
+-- detached is 1 once that file holds another issue: the issue stays (only
+-- --prune removes issues) but no longer owns the path.
 CREATE TABLE issues (
   id INTEGER PRIMARY KEY,
   number INTEGER NOT NULL,
@@ -25,7 +28,8 @@ CREATE TABLE issues (
   url TEXT NOT NULL UNIQUE,
   date TEXT,
   date_estimated INTEGER NOT NULL,
-  source TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  detached INTEGER NOT NULL DEFAULT 0,
   hash TEXT NOT NULL,
   size INTEGER NOT NULL,
   mtime_ns INTEGER NOT NULL,
@@ -34,8 +38,19 @@ CREATE TABLE issues (
   cards INTEGER NOT NULL,
   embeds INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX issues_source ON issues(source) WHERE detached = 0;
 CREATE INDEX issues_number ON issues(number);
 CREATE INDEX issues_date ON issues(date);
+
+-- The text sections of each issue in order, empty ones too, so that an
+-- issue is rebuilt in exactly the shape it was parsed in.
+CREATE TABLE sections (
+  issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  heading TEXT NOT NULL,
+  PRIMARY KEY (issue_id, position)
+) WITHOUT ROWID;
 
 -- Hosts once each; rkey has the labels reversed ("com.github.api") so that
 -- a domain and its subdomains are one index range.
@@ -52,6 +67,7 @@ CREATE TABLE entries (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
   position INTEGER NOT NULL,
+  section INTEGER,  -- an item's section (sections.position); NULL for cards and embeds
   section_kind TEXT NOT NULL,
   section_heading TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('item', 'card', 'embed')),
@@ -128,7 +144,9 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
 INSERT INTO entries_fts (entries_fts, rank) VALUES ('rank', 'bm25(1.0, 1.0, 4.0)');
 )sql";
 
-// Schema 2 = kSchema, kFullText and this. Schema 1 had no link_urls.
+// The schema is kSchema, kFullText and this. Schema 1 had no link_urls;
+// schema 2 had no sections or detached issues, a unique source and domains
+// parsed less strictly.
 constexpr const char* kLinkUrls = R"sql(
 -- The URLs links point to, each once, with how many links do: kn stats
 -- counts them here, not over every link. The triggers keep it in step with
@@ -238,29 +256,13 @@ Identity identify(Database& db) {
   return id;
 }
 
-// Creates the schema in an empty file, or upgrades an older one from its
-// stored rows. Another kn may have done either meanwhile: it looks again
-// inside the transaction.
-void create_or_upgrade(Database& db, bool fresh) {
+// Creates the schema in an empty file. Another kn may have done it
+// meanwhile: it looks again inside the transaction.
+void create(Database& db) {
   Transaction transaction(db);
-  Statement recheck(db, "PRAGMA user_version");
-  recheck.step();
-  const std::int64_t now = recheck.column_int(0);
-  recheck.reset();
-  if (fresh && now == 0) {
-    db.exec(kSchema);
-    db.exec(kFullText);
-    db.exec(kLinkUrls);
+  if (schema_version(db) == 0) {
+    create_schema(db);
     db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId).c_str());
-  } else if (now == 1) {
-    db.exec(kLinkUrls);
-    db.exec("INSERT INTO link_urls SELECT url, count(*) FROM links GROUP BY url");
-    db.exec("DROP TABLE entries_fts");
-    db.exec(kFullText);
-    db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')");
-    db.exec("UPDATE fts_state SET indexed_up_to = (SELECT coalesce(max(id), 0) FROM entries)");
-  }
-  if (now < kSchemaVersion) {
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
   }
   transaction.commit();
@@ -268,9 +270,21 @@ void create_or_upgrade(Database& db, bool fresh) {
 
 }  // namespace
 
+std::int64_t schema_version(Database& db) {
+  Statement version(db, "PRAGMA user_version");
+  version.step();
+  return version.column_int(0);
+}
+
+void create_schema(Database& db) {
+  db.exec(kSchema);
+  db.exec(kFullText);
+  db.exec(kLinkUrls);
+}
+
 void require_kn_database(Database& db) { identify(db); }
 
-void prepare_schema(Database& db, Store::Access access) {
+std::int64_t prepare_schema(Database& db, Store::Access access) {
   db.exec("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON");
   const Identity id = identify(db);
   if (access == Store::Access::read_only) {
@@ -280,7 +294,7 @@ void prepare_schema(Database& db, Store::Access access) {
       throw Error(fmt::format("{}: made by an older kn (schema {}); 'kn index DIR' upgrades it",
                               db.path(), id.version));
     }
-    return;
+    return id.version;
   }
   if (db.path() != ":memory:") db.exec("PRAGMA journal_mode = WAL");
   // A larger page cache keeps the b-trees' upper pages in memory across a
@@ -289,7 +303,8 @@ void prepare_schema(Database& db, Store::Access access) {
   // memory (temp_store = MEMORY), they raised peak RSS on 16,000 issues from
   // 33 to 56 MB, growing with the index as FTS5 merges larger segments.
   db.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384");
-  if (id.fresh() || id.version < kSchemaVersion) create_or_upgrade(db, id.fresh());
+  if (id.fresh()) create(db);
+  return id.fresh() ? kSchemaVersion : id.version;
 }
 
 }  // namespace kn::detail

@@ -2,6 +2,7 @@
 // kn's, creating a fresh one, upgrading an older schema.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "kn/sqlite.hpp"
@@ -29,10 +30,17 @@ void require_kn_database(Database& db);
 void require_writable(const std::string& path);
 
 // Checks that db is a kn database of a schema this kn knows (or an empty
-// file, which read_write access fills with the schema) and, for
-// read_write, upgrades an older schema in place. Throws kn::Error for a
-// file that is not a kn database, one from a newer kn, and (read_only) an
-// empty or older one, without writing to it.
-void prepare_schema(Database& db, Store::Access access);
+// file, which read_write access fills with the schema) and returns its
+// schema version: below kSchemaVersion, the caller upgrades it (only with
+// read_write). Throws kn::Error for a file that is not a kn database, one
+// from a newer kn, and (read_only) an empty or older one, without writing
+// to it.
+std::int64_t prepare_schema(Database& db, Store::Access access);
+
+// The user_version of db.
+std::int64_t schema_version(Database& db);
+
+// The tables, indexes and triggers of the current schema, in db as it is.
+void create_schema(Database& db);
 
 }  // namespace kn::detail

@@ -16,7 +16,7 @@ class ArchiveTest : public ::testing::Test {
     dir_ = new TempDir();
     store_ = new Store(*dir_ / "kn.db", Store::Access::read_write);
     Diagnostics diag;
-    index_files(*store_, expand_paths({"seeds", "tests/data"}, diag), {}, diag);
+    index_files(*store_, find_inputs({"seeds", "tests/data"}, {}, diag), {}, diag);
   }
   static void TearDownTestSuite() {
     delete store_;

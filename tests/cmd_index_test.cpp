@@ -27,6 +27,13 @@ TEST_F(IndexCommandTest, DuplicateIssueNumbersWithDifferentUrls) {
             "7\t\tWeekly Kaggle News #7\t1\t0\t0\thttps://e.com/a\n"
             "7\t\tWeekly Kaggle News #7\t1\t0\t0\thttps://e.com/b\n");
   EXPECT_EQ(kn("search --count --db '" + db + "' alpha OR beta").out, "2\n");
+  // kn show shows both, and says so.
+  const Result show = kn("show 7 --format json --db '" + db + "'");
+  EXPECT_EQ(show.status, 0);
+  EXPECT_EQ(std::count(show.out.begin(), show.out.end(), '\n'), 2);
+  EXPECT_NE(show.out.find("https://e.com/a"), std::string::npos);
+  EXPECT_NE(show.out.find("https://e.com/b"), std::string::npos);
+  EXPECT_EQ(show.err, "kn: #7: 2 issues have this number; showing each, oldest first\n");
 }
 
 TEST_F(IndexCommandTest, TruncatedDatabase) {
@@ -51,7 +58,7 @@ TEST_F(IndexCommandTest, IndexSummaryAndReindex) {
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(
       without_time(run.out),
-      R"({"files":5,"new":0,"updated":0,"unchanged":5,"failed":0,"pruned":0,"dry_run":false)");
+      R"({"files":5,"new":0,"updated":0,"unchanged":5,"failed":0,"skipped":0,"duplicates":0,"pruned":0,"dry_run":false)");
   run = kn("index --db '" + db + "' --quiet seeds/");
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out, "");
@@ -67,12 +74,12 @@ TEST_F(IndexCommandTest, IndexReadsPathsFromStdin) {
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(
       without_time(run.out),
-      R"({"files":2,"new":2,"updated":0,"unchanged":0,"failed":0,"pruned":0,"dry_run":false)");
+      R"({"files":2,"new":2,"updated":0,"unchanged":0,"failed":0,"skipped":0,"duplicates":0,"pruned":0,"dry_run":false)");
   run = kn("index --json --db '" + db + "' - <'" +
            write("lines", "seeds/001_c6642d8709a2e47b.txt\n\n") + "'");
   EXPECT_EQ(
       without_time(run.out),
-      R"({"files":1,"new":1,"updated":0,"unchanged":0,"failed":0,"pruned":0,"dry_run":false)");
+      R"({"files":1,"new":1,"updated":0,"unchanged":0,"failed":0,"skipped":0,"duplicates":0,"pruned":0,"dry_run":false)");
   run = kn("check --db '" + db + "'");
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out,
@@ -118,4 +125,69 @@ TEST_F(IndexCommandTest, DatabaseFromTheEnvironment) {
   EXPECT_TRUE(fs::exists(dir_ / "env.db"));
 }
 
+// find -print0 | kn index - (without -0) stored one issue under a path cut
+// at the first NUL, dated from another file's name.
+TEST_F(IndexCommandTest, NulBytesInANewlineListAreAnError) {
+  const std::string db = (dir_ / "kn.db").string();
+  std::string names = "seeds/000_d809ab5171f926cf.txt";
+  names += '\0';
+  names += "tests/data/2020-09-18_Weekly Kaggle Issue #40.md";
+  names += '\0';
+  const Result run = kn("index --db '" + db + "' - <'" + write("list", names) + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err,
+            "kn: stdin: the list of paths holds NUL bytes: for NUL-separated paths "
+            "(find -print0) say -0\n");
+  EXPECT_EQ(run.out, "");
+  EXPECT_FALSE(fs::exists(db));
+}
+
+// A README or any other file that is not an issue, beside the issues: a
+// cron job's kn index must not fail for it.
+TEST_F(IndexCommandTest, FilesThatAreNoIssuesAreSkippedAndCounted) {
+  const std::string db = (dir_ / "kn.db").string();
+  fs::create_directory(dir_ / "arc");
+  for (const auto& seed : fs::directory_iterator("seeds")) {
+    fs::copy_file(seed.path(), dir_ / "arc" / seed.path().filename());
+  }
+  write("arc/README.md", "# Weekly Kaggle News archive\n\nOne issue a file.\n");
+  write("arc/notes.txt", "todo");
+  Result run = kn("index --db '" + db + "' '" + (dir_ / "arc").string() + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(without_time(run.out),
+            "indexed 7 files: 5 new, 0 updated, 0 unchanged, 0 failed, 2 skipped (not an issue)");
+  // kn's own database in the archive is no file to index at all.
+  run = kn("index --db '" + (dir_ / "arc/kn.db").string() + "' '" + (dir_ / "arc").string() + "'");
+  run = kn("index --db '" + (dir_ / "arc/kn.db").string() + "' '" + (dir_ / "arc").string() + "'");
+  EXPECT_EQ(without_time(run.out),
+            "indexed 7 files: 0 new, 0 updated, 5 unchanged, 0 failed, 2 skipped (not an issue)");
+  // Named on the command line, a file that is no issue is an error.
+  run = kn("index --db '" + db + "' '" + (dir_ / "arc/README.md").string() + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err,
+            "kn: " + (dir_ / "arc/README.md").string() + ": line 2 is not the issue's URL\n");
+}
+
+TEST_F(IndexCommandTest, ExcludeAndKnignoreKeepFilesOut) {
+  const std::string db = (dir_ / "kn.db").string();
+  fs::create_directories(dir_ / "arc/drafts");
+  for (const auto& seed : fs::directory_iterator("seeds")) {
+    fs::copy_file(seed.path(), dir_ / "arc" / seed.path().filename());
+  }
+  fs::copy_file("tests/data/2019-12-20_Weekly Kaggle News #1.md", dir_ / "arc/drafts/1.md");
+  write("arc/.knignore", "drafts/\n");
+  const std::string arc = (dir_ / "arc").string();
+  Result run = kn("index --db '" + db + "' --exclude '00[34]_*' '" + arc + "'");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(without_time(run.out), "indexed 3 files: 3 new, 0 updated, 0 unchanged, 0 failed");
+  run = kn("index --db '" + db + "' --prune --dry-run --exclude '002_*' '" + arc + "'");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(without_time(run.out),
+            "would prune #72 https://www.getrevue.co/profile/upura/issues/"
+            "weekly-kaggle-news-72-574966 (" +
+                arc +
+                "/002_7299b426c7bc8e35.txt is excluded)\n"
+                "would index 4 files: 2 new, 0 updated, 2 unchanged, 0 failed, 1 pruned");
+}
 }  // namespace

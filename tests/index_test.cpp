@@ -1,5 +1,6 @@
 #include "kn/index.hpp"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -66,8 +67,8 @@ class IndexTest : public testing::Test {
   kn::IndexReport index(const std::vector<std::string>& paths, bool prune = false) {
     kn::Diagnostics diag;
     testing::internal::CaptureStderr();
-    kn::IndexReport report = kn::index_files(store_, kn::expand_paths(paths, diag),
-                                             {prune, kn::kDefaultMaxFileSize}, diag);
+    kn::IndexReport report = kn::index_files(store_, kn::find_inputs(paths, {}, diag),
+                                             {prune, false, kn::kDefaultMaxFileSize}, diag);
     errors_ = testing::internal::GetCapturedStderr();
     return report;
   }
@@ -178,11 +179,135 @@ TEST_F(IndexTest, PruneRemovesIssuesWhoseFileIsGone) {
   EXPECT_TRUE(store_.check().problems.empty());
 }
 
-TEST_F(IndexTest, ABadFileAffectsNoOther) {
-  dir_.write("seeds/bad.txt", "not an issue");
-  EXPECT_EQ(counts(index({seeds()})), (Counts{6, 5, 0, 0, 1, 0}));
-  EXPECT_EQ(errors_, "kn: " + (dir_ / "seeds/bad.txt") + ": no '# title' line at the top\n");
+// An unmounted archive is an empty mount point, or no directory at all:
+// pruning then would drop every issue. It is refused, unless forced.
+TEST_F(IndexTest, PruneRefusesARootThatHoldsNoFiles) {
+  index({seeds()});
+  fs::create_directory(dir_ / "mnt");
+  kn::IndexReport report = index({dir_ / "mnt"}, true);
+  EXPECT_EQ(report.pruned, 0);
+  EXPECT_EQ(errors_, "kn: " + (dir_ / "mnt") +
+                         ": holds no issue files (an archive not mounted?); nothing pruned "
+                         "(--prune --force prunes anyway)\n");
+  report = index({dir_ / "unmounted"}, true);
+  EXPECT_EQ(report.pruned, 0);
   EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
+  // Only issues under the roots go, even when forced: mnt holds none.
+  kn::Diagnostics diag;
+  testing::internal::CaptureStderr();
+  report = kn::index_files(store_, kn::find_inputs({dir_ / "mnt"}, {}, diag), {true, true}, diag);
+  testing::internal::GetCapturedStderr();
+  EXPECT_EQ(report.pruned, 0);
+  fs::remove_all(dir_ / "seeds");
+  fs::create_directory(dir_ / "seeds");
+  report = kn::index_files(store_, kn::find_inputs({seeds()}, {}, diag), {true, true}, diag);
+  EXPECT_EQ(report.pruned, 5);
+}
+
+// Pruning looks under the roots given on this run, and nowhere else.
+TEST_F(IndexTest, PruneStaysUnderTheRootsGiven) {
+  fs::create_directory(dir_ / "other");
+  fs::copy_file("tests/data/2019-12-20_Weekly Kaggle News #1.md", dir_ / "other/1.md");
+  index({seeds(), dir_ / "other"});
+  fs::remove(dir_ / "other/1.md");
+  fs::remove(dir_ / "seeds/004_01338e13a97eeadf.txt");
+  const kn::IndexReport report = index({seeds()}, true);
+  EXPECT_EQ(report.pruned, 1);
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues WHERE number = 1"), 1);
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues WHERE number = 18"), 0);
+}
+
+// A file kept out by .knignore counts as absent for --prune, and says so.
+TEST_F(IndexTest, PruneNamesAnExcludedFile) {
+  index({seeds()});
+  dir_.write("seeds/.knignore", "004_*\n");
+  const kn::IndexReport report = index({seeds()}, true);
+  EXPECT_EQ(counts(report), (Counts{4, 0, 0, 4, 0, 1}));
+  EXPECT_EQ(
+      report.notes.at(0),
+      "pruned #18 https://www.getrevue.co/profile/upura/issues/weekly-kaggle-news-18-239563 (" +
+          (dir_ / "seeds/004_01338e13a97eeadf.txt") + " is excluded)");
+}
+
+std::string issue_file(int number, const std::string& words) {
+  return fmt::format("# Weekly Kaggle News #{}\nhttps://e.com/{}\n<h2>News</h2><p>{}</p>", number,
+                     number, words);
+}
+
+// latest.md held #10; it was renamed to a dated name and #11 written to
+// latest.md. Both issues are in the index after one run, in either order
+// of the names, and a second run changes nothing.
+TEST_F(IndexTest, ARotatedFileKeepsBothIssues) {
+  for (const std::string dated : {"2021-01-10_issue10.md", "zz_issue10.md"}) {
+    SCOPED_TRACE(dated);
+    TempDir dir;
+    Store store(dir / "kn.db", Store::Access::read_write);
+    const auto run = [&] {
+      kn::Diagnostics diag;
+      return kn::index_files(store, kn::find_inputs({dir / "a"}, {}, diag), {}, diag);
+    };
+    dir.write("a/latest.md", issue_file(10, "ten"));
+    run();
+    fs::rename(dir / "a/latest.md", dir / ("a/" + dated));
+    dir.write("a/latest.md", issue_file(11, "eleven"));
+    const kn::IndexReport report = run();
+    EXPECT_EQ(report.failed, 0);
+    EXPECT_EQ(count(store,
+                    "SELECT group_concat(number) FROM (SELECT number FROM issues "
+                    "WHERE detached = 0 ORDER BY number)"),
+              10);
+    EXPECT_EQ(count(store, "SELECT count(*) FROM issues WHERE detached = 0"), 2);
+    EXPECT_EQ(store.find_by_url("https://e.com/10")->source, dir / ("a/" + dated));
+    EXPECT_EQ(store.find_by_url("https://e.com/11")->source, dir / "a/latest.md");
+    EXPECT_EQ(counts(run()), (Counts{2, 0, 0, 2, 0, 0}));
+    EXPECT_TRUE(store.check().problems.empty());
+  }
+}
+
+// Two files with one issue URL and different content: the newer file is
+// the issue, the other is reported once a run, and nothing flip-flops.
+TEST_F(IndexTest, TwoFilesWithOneUrlTheNewerWins) {
+  const std::string old_file = dir_.write("dup/a.md", issue_file(7, "old words"));
+  const std::string new_file = dir_.write("dup/b.md", issue_file(7, "new words"));
+  fs::last_write_time(old_file, fs::last_write_time(new_file) - std::chrono::hours(1));
+  const kn::IndexReport first = index({dir_ / "dup"});
+  EXPECT_EQ(errors_, "kn: " + new_file + ": holds issue #7 as " + old_file +
+                         " does, which it replaces (it is newer)\n");
+  EXPECT_EQ(first.duplicates, 0);
+  EXPECT_EQ(store_.find_by_url("https://e.com/7")->source, new_file);
+  for (int run = 0; run < 2; ++run) {
+    const int before = sqlite3_total_changes(kn::detail::database(store_).handle());
+    const kn::IndexReport again = index({dir_ / "dup"});
+    EXPECT_EQ(counts(again), (Counts{2, 0, 0, 1, 0, 0}));
+    EXPECT_EQ(again.duplicates, 1);
+    EXPECT_EQ(errors_, "kn: " + old_file + ": holds issue #7 as " + new_file +
+                           " does, which is newer: kept\n");
+    EXPECT_EQ(sqlite3_total_changes(kn::detail::database(store_).handle()), before);
+  }
+  EXPECT_EQ(matches(store_, "new").size(), 1u);
+  EXPECT_EQ(matches(store_, "old").size(), 0u);
+}
+
+TEST_F(IndexTest, ABadFileAffectsNoOther) {
+  dir_.write("seeds/bad.txt", "# Weekly Kaggle News\nhttps://e.com/x\n<p>no number</p>");
+  EXPECT_EQ(counts(index({seeds()})), (Counts{6, 5, 0, 0, 1, 0}));
+  EXPECT_EQ(errors_, "kn: " + (dir_ / "seeds/bad.txt") +
+                         ": no issue number ('#N') in the title \"Weekly Kaggle News\"\n");
+  EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
+}
+
+// A README, notes or a picture beside the issues is no failure when the
+// directory is walked; named on the command line, it is.
+TEST_F(IndexTest, FilesThatAreNoIssuesAreSkippedInADirectory) {
+  dir_.write("seeds/README.md", "# The archive\n\nWeekly issues, one a file.\n");
+  dir_.write("seeds/cover.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10));
+  dir_.write("seeds/empty.md", "");
+  const kn::IndexReport report = index({seeds()});
+  EXPECT_EQ(counts(report), (Counts{8, 5, 0, 0, 0, 0}));
+  EXPECT_EQ(report.skipped, 3);
+  EXPECT_EQ(errors_, "");
+  EXPECT_EQ(counts(index({dir_ / "seeds/README.md"})), (Counts{1, 0, 0, 0, 1, 0}));
+  EXPECT_EQ(errors_, "kn: " + (dir_ / "seeds/README.md") + ": line 2 is not the issue's URL\n");
 }
 
 TEST_F(IndexTest, ADryRunWritesIntoACopy) {
@@ -192,13 +317,13 @@ TEST_F(IndexTest, ADryRunWritesIntoACopy) {
   const std::unique_ptr<Store> scratch = Store::scratch_copy_of(dir_ / "kn.db");
   kn::Diagnostics diag;
   const kn::IndexReport report =
-      kn::index_files(*scratch, kn::expand_paths({seeds()}, diag), {true, 1 << 20}, diag);
+      kn::index_files(*scratch, kn::find_inputs({seeds()}, {}, diag), {true, false, 1 << 20}, diag);
   EXPECT_EQ(counts(report), (Counts{5, 1, 0, 4, 0, 1}));
   EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
   EXPECT_EQ(count(store_, "SELECT count(*) FROM issues WHERE number = 999"), 0);
 
   const std::unique_ptr<Store> empty = Store::scratch_copy_of(dir_ / "none.db");
-  EXPECT_EQ(counts(kn::index_files(*empty, kn::expand_paths({seeds()}, diag), {}, diag)),
+  EXPECT_EQ(counts(kn::index_files(*empty, kn::find_inputs({seeds()}, {}, diag), {}, diag)),
             (Counts{5, 5, 0, 0, 0, 0}));
   EXPECT_FALSE(fs::exists(dir_ / "none.db"));
 }

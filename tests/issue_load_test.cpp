@@ -8,6 +8,7 @@
 #include "archive_fixture.hpp"
 #include "kn/extract.hpp"
 #include "kn/issue_json.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -18,12 +19,12 @@ TEST_F(IssueLoadTest, ALoadedIssueIsTheParsedIssue) {
        {"seeds/000_d809ab5171f926cf.txt", "tests/data/2022-11-11_Weekly Kaggle News #152.md",
         "tests/data/2020-09-18_Weekly Kaggle Issue #40.md"}) {
     kn::Issue parsed = kn::extract_issue(kn::testing::slurp(path), path);
-    const auto loaded = kn::load_issue(*store_, parsed.number);
-    ASSERT_TRUE(loaded.has_value()) << path;
-    parsed.source = loaded->source;  // stored absolute
-    EXPECT_EQ(kn::issue_json(*loaded), kn::issue_json(parsed)) << path;
+    const auto loaded = kn::load_issues(*store_, parsed.number);
+    ASSERT_EQ(loaded.size(), 1u) << path;
+    parsed.source = loaded[0].source;  // stored absolute
+    EXPECT_EQ(kn::issue_json(loaded[0]), kn::issue_json(parsed)) << path;
   }
-  EXPECT_FALSE(kn::load_issue(*store_, 4242).has_value());
+  EXPECT_TRUE(kn::load_issues(*store_, 4242).empty());
 }
 
 TEST_F(IssueLoadTest, ExportStreamsEveryIssueInOrder) {
@@ -43,11 +44,27 @@ TEST_F(IssueLoadTest, CorrectionsFromLaterIssues) {
   EXPECT_EQ(corrections[0].date, "2022-05-20");
   EXPECT_TRUE(corrections[0].text.starts_with("13日配信の「Weekly Kaggle News #126」で"));
   // #152 corrects itself: that is no later issue's correction.
-  const auto issue152 = kn::load_issue(*store_, 152);
-  EXPECT_TRUE(kn::corrections_of(*store_, *issue152).empty());
+  const auto issue152 = kn::load_issues(*store_, 152);
+  EXPECT_TRUE(kn::corrections_of(*store_, issue152.at(0)).empty());
   kn::Issue issue12 = issue126;
   issue12.number = 12;  // "#126" is not "#12"
   EXPECT_TRUE(kn::corrections_of(*store_, issue12).empty());
 }
 
+// Export and show claim parse's shape: two sections with one heading stay
+// two, and an empty section stays.
+TEST(IssueLoad, SectionsKeepTheirShape) {
+  kn::testing::TempDir dir;
+  kn::Store store(dir / "kn.db", kn::Store::Access::read_write);
+  const kn::Issue parsed = kn::extract_issue(
+      "# Weekly Kaggle News #5\nhttps://e.com/5\n<h2>News</h2><p>a</p><h2>News</h2><p>b</p>"
+      "<h2>PR</h2><h2>Errata</h2><p>c</p>",
+      "/x.md");
+  ASSERT_EQ(parsed.sections.size(), 4u);
+  store.put_issue(parsed, "h", {});
+  store.sync_index();
+  const auto loaded = kn::load_issues(store, 5);
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(kn::issue_json(loaded[0]), kn::issue_json(parsed));
+}
 }  // namespace

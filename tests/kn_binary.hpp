@@ -33,8 +33,8 @@ class KnTest : public ::testing::Test {
   // stdout goes to a file, unless `to` names another place.
   Result kn(const std::string& args, const std::string& to = "") {
     const std::string out = to.empty() ? (dir_ / "out").string() : to;
-    const std::string command = std::string("'") + KN_BINARY + "' " + args + " >'" + out +
-                                "' 2>'" + (dir_ / "err").string() + "'" +
+    const std::string command = std::string("'") + KN_BINARY + "' " + args + " >'" + out + "' 2>'" +
+                                (dir_ / "err").string() + "'" +
                                 (args.find('<') == std::string::npos ? " </dev/null" : "");
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, to.empty() ? slurp(out) : "",

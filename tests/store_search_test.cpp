@@ -28,7 +28,7 @@ class SearchTest : public testing::Test {
     dir_ = new kn::testing::TempDir();
     store_ = new Store(*dir_ / "kn.db", Store::Access::read_write);
     kn::Diagnostics diag;
-    kn::index_files(*store_, kn::expand_paths({"seeds"}, diag), {}, diag);
+    kn::index_files(*store_, kn::find_inputs({"seeds"}, {}, diag), {}, diag);
   }
   static void TearDownTestSuite() {
     delete store_;
@@ -292,7 +292,7 @@ TEST(SearchPages, RankedPagesAreSlicesOfTheFullOrder) {
   kn::testing::TempDir dir;
   Store store(dir / "kn.db", Store::Access::read_write);
   kn::Diagnostics diag;
-  kn::index_files(store, kn::expand_paths({"seeds", "tests/data"}, diag), {}, diag);
+  kn::index_files(store, kn::find_inputs({"seeds", "tests/data"}, {}, diag), {}, diag);
   for (const std::string query : {"の", "し", "ー", "に OR kaggle", "る -data"}) {
     std::vector<std::string> full;
     kn::Statement all(kn::detail::database(store),
@@ -336,7 +336,7 @@ TEST(SearchTies, TiesGoNewestFirstOnEveryPage) {
   }
   Store store(dir / "kn.db", Store::Access::read_write);
   kn::Diagnostics diag;
-  kn::index_files(store, kn::expand_paths({dir / "issues"}, diag), {}, diag);
+  kn::index_files(store, kn::find_inputs({dir / "issues"}, {}, diag), {}, diag);
   std::vector<int> newest_first;
   kn::Statement order(kn::detail::database(store),
                       "SELECT number FROM issues ORDER BY date DESC, number DESC");

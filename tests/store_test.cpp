@@ -13,6 +13,7 @@
 #include "kn/error.hpp"
 #include "kn/extract.hpp"
 #include "kn/query.hpp"
+#include "old_schemas.hpp"
 #include "store_internal.hpp"
 #include "test_support.hpp"
 
@@ -101,13 +102,21 @@ TEST(Store, ReplacesByUrlAndByPath) {
   EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'old'"), 0);
   EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'new'"), 1);
 
-  store.put_issue(issue("/b.md", 2, "other issue"), "h3", {});  // the path now holds #2
+  // The path now holds #2: #1 stays (nothing is lost but by --prune),
+  // detached from the path.
+  const auto detached = store.put_issue(issue("/b.md", 2, "other issue"), "h3", {});
   store.sync_index();
-  EXPECT_EQ(count(store, "SELECT group_concat(number) FROM issues"), 2);
-  EXPECT_EQ(count(store, "SELECT count(*) FROM entries"), 2);
+  ASSERT_TRUE(detached.has_value());
+  EXPECT_EQ(detached->number, 1);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM issues"), 2);
+  EXPECT_EQ(count(store, "SELECT number FROM issues WHERE detached = 1"), 1);
+  EXPECT_EQ(store.find_by_source("/b.md")->number, 2);
+  EXPECT_TRUE(store.find_by_url("https://e.com/1")->detached);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM entries"), 4);
   EXPECT_TRUE(store.check().problems.empty());
 
   store.remove_issue(store.find_by_source("/b.md")->id);
+  store.remove_issue(store.find_by_url("https://e.com/1")->id);
   store.sync_index();
   EXPECT_EQ(count(store, "SELECT count(*) FROM entries"), 0);
   EXPECT_EQ(count(store, "SELECT count(*) FROM links"), 0);
@@ -148,43 +157,40 @@ TEST(Store, LinkUrlsCountTheLinksThroughEveryChange) {
 
 // A database of schema 1 (no link_urls, title first in the full-text index) is
 // upgraded by the first kn that writes to it; one that only reads says so.
-TEST(Store, UpgradesASchemaOneDatabase) {
-  TempDir dir;
-  const std::string path = dir / "kn.db";
-  {
+// An older database is rebuilt from its stored rows (the files are gone),
+// by kn index, and a dry run upgrades a copy the same way.
+TEST(Store, UpgradesOlderSchemasFromTheirRows) {
+  for (const int version : {1, 2}) {
+    SCOPED_TRACE("schema " + std::to_string(version));
+    TempDir dir;
+    const std::string path = dir / "kn.db";
+    kn::testing::make_old_database(path, version);
+    EXPECT_EQ(open_error(path, Store::Access::read_only),
+              fmt::format("{}: made by an older kn (schema {}); 'kn index DIR' upgrades it", path,
+                          version));
+    {
+      const std::string before = slurp(path);
+      const auto scratch = Store::scratch_copy_of(path);
+      EXPECT_EQ(count(*scratch, "PRAGMA user_version"), kn::kSchemaVersion);
+      EXPECT_EQ(count(*scratch, "SELECT count(*) FROM issues"), 2);
+      EXPECT_EQ(slurp(path), before);
+    }
     Store store(path, Store::Access::read_write);
-    store.put_issue(issue("/a.md", 1, "one"), "h1", {});
-    store.put_issue(issue("/b.md", 2, "two"), "h2", {});
-    store.sync_index();
-    kn::detail::database(store).exec(
-        "DROP TRIGGER link_urls_add; DROP TRIGGER link_urls_remove; DROP TABLE link_urls; "
-        "DROP TABLE entries_fts; CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, "
-        "comment, content = 'entries', content_rowid = 'id', tokenize = 'porter kn'); "
-        "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild'); PRAGMA user_version = 1");
+    ASSERT_TRUE(store.upgraded().has_value());
+    EXPECT_EQ(store.upgraded()->from_version, version);
+    EXPECT_EQ(store.upgraded()->issues, 2);
+    EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
+    EXPECT_EQ(count(store, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'old_%'"), 0);
+    EXPECT_TRUE(store.check().problems.empty());
+    EXPECT_EQ(link_urls(store), "https://k.com/x=1");
+    // The control character that old extraction kept is gone.
+    EXPECT_EQ(store.search(kn::parse_query("画像"), {}).at(0).body, "Kaggle 画像認識 link");
+    EXPECT_EQ(store.count(kn::parse_query("two")), 1);
+    EXPECT_EQ(store.count(kn::parse_query("domain:c.org")), 1);
+    // Each file is read again when next seen, for what the rows lost.
+    EXPECT_EQ(store.find_by_source("/gone/1.md")->stamp, (kn::FileStamp{-1, 200}));
+    EXPECT_EQ(store.find_by_source("/gone/1.md")->hash, "");
   }
-  EXPECT_EQ(open_error(path, Store::Access::read_only),
-            path + ": made by an older kn (schema 1); 'kn index DIR' upgrades it");
-  {
-    // A dry run upgrades a copy, as the real run would the file.
-    const std::string before = slurp(path);
-    const auto scratch = Store::scratch_copy_of(path);
-    EXPECT_EQ(count(*scratch, "PRAGMA user_version"), kn::kSchemaVersion);
-    EXPECT_EQ(count(*scratch, "SELECT count(*) FROM issues"), 2);
-    EXPECT_EQ(slurp(path), before);
-  }
-  Store store(path, Store::Access::read_write);
-  EXPECT_EQ(count(store, "PRAGMA user_version"), 2);
-  EXPECT_EQ(link_urls(store), "https://k.com/x=2");
-  EXPECT_EQ(count(store,
-                  "SELECT instr(sql, 'body, comment, title') > 0 FROM sqlite_schema "
-                  "WHERE name = 'entries_fts'"),
-            1);
-  EXPECT_EQ(count(store, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'two'"), 1);
-  EXPECT_TRUE(store.check().problems.empty());
-  store.remove_issue(store.find_by_source("/b.md")->id);
-  EXPECT_EQ(link_urls(store), "https://k.com/x=1");
-  store.sync_index();
-  EXPECT_TRUE(store.check().problems.empty());
 }
 
 TEST(Store, CheckFindsMissingEntries) {
@@ -243,9 +249,9 @@ TEST(Store, RefusesADatabaseFromANewerKn) {
   }
   const std::string before = slurp(path);
   EXPECT_EQ(open_error(path, Store::Access::read_write),
-            path + ": made by a newer kn (schema 99; this kn knows up to 2)");
+            path + ": made by a newer kn (schema 99; this kn knows up to 3)");
   EXPECT_EQ(open_error(path, Store::Access::read_only),
-            path + ": made by a newer kn (schema 99; this kn knows up to 2)");
+            path + ": made by a newer kn (schema 99; this kn knows up to 3)");
   EXPECT_EQ(slurp(path), before);
 }
 

@@ -32,10 +32,12 @@ struct ParseRequest {
 int run_parse(const ParseRequest& request);
 
 struct IndexRequest {
-  std::string db;                  // the database file
-  std::vector<std::string> paths;  // "-" reads paths from stdin
-  bool null_separated = false;     // stdin paths end with NUL, not newline
+  std::string db;                    // the database file
+  std::vector<std::string> paths;    // "-" reads paths from stdin
+  bool null_separated = false;       // stdin paths end with NUL, not newline
+  std::vector<std::string> exclude;  // --exclude patterns (ignore.hpp)
   bool prune = false;
+  bool force = false;  // prune even when a root holds no file
   bool dry_run = false;
   bool quiet = false;
   bool json = false;

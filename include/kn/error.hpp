@@ -38,6 +38,8 @@ void print_error(std::string_view message);
 class Diagnostics {
  public:
   void file_error(std::string_view path, std::string_view reason);
+  // A problem with an input that is no failure: said, but not counted.
+  void warning(std::string_view path, std::string_view what);
   int failures() const { return failures_; }
 
  private:

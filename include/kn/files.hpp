@@ -13,11 +13,36 @@ namespace kn {
 
 inline constexpr std::uint64_t kDefaultMaxFileSize = 64ull << 20;
 
+// A file to read, and how it was found.
+struct InputFile {
+  std::string path;
+  bool walked = false;  // found in a directory, not named on the command line
+};
+
+// What the paths given on a command line stand for.
+struct Inputs {
+  std::vector<InputFile> files;
+  std::vector<std::string> roots;        // each path given, absolute
+  std::vector<std::string> empty_roots;  // given directories that held no file
+  std::vector<std::string> missing;      // given paths that do not exist
+  std::vector<std::string> excluded;     // files and directories left out, absolute
+};
+
 // The files named by paths: a file as given; a directory's regular files,
-// recursively, in sorted order, skipping hidden files and directories and
-// anything that is not a regular file (FIFOs, devices, sockets). A path that
-// cannot be read is reported to diag and left out.
+// recursively, in sorted order, skipping hidden files and directories,
+// anything that is not a regular file (FIFOs, devices, sockets), kn's own
+// database files, and what the exclude patterns or a .knignore file in the
+// walk leave out (ignore.hpp). A path that cannot be read is reported to
+// diag and left out.
+Inputs find_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& exclude,
+                   Diagnostics& diag);
+
+// find_inputs(paths, {}, diag), as paths only.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diag);
+
+// path made absolute and normal, so that it names the same file from any
+// working directory ("a/../b" is "/cwd/b").
+std::string absolute_path(const std::string& path);
 
 // What a file looked like when it was read; equal stamps mean unchanged.
 struct FileStamp {

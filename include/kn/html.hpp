@@ -15,8 +15,9 @@ namespace kn {
 
 class HtmlDocument {
  public:
-  // Parses html, which must be valid UTF-8.
-  explicit HtmlDocument(std::string html);
+  // Parses text from byte offset on (the HTML after a file's header
+  // lines); text must be valid UTF-8. The document keeps text.
+  explicit HtmlDocument(std::string text, std::size_t offset = 0);
   ~HtmlDocument();
   HtmlDocument(const HtmlDocument&) = delete;
   HtmlDocument& operator=(const HtmlDocument&) = delete;
@@ -24,7 +25,7 @@ class HtmlDocument {
   const GumboNode* root() const { return output_->root; }
 
  private:
-  std::string html_;  // gumbo keeps pointers into it
+  std::string text_;  // gumbo keeps pointers into it
   GumboOutput* output_;
 };
 

@@ -1,4 +1,4 @@
-// Incremental indexing: issue files into the store, each file atomically.
+// Incremental indexing: issue files into the store, in batches.
 #pragma once
 
 #include <cstdint>
@@ -13,12 +13,18 @@
 namespace kn {
 
 struct IndexOptions {
-  bool prune = false;  // remove issues whose source file is gone
+  // Remove the issues whose file this run did not find under the roots
+  // given (inputs.roots). Refused when a root is missing or holds no file,
+  // as an unmounted archive would, unless force.
+  bool prune = false, force = false;
   std::uint64_t max_size = kDefaultMaxFileSize;
+  bool dry_run = false;  // notes say what a run would do ("would move")
 };
 
 struct IndexReport {
   int files = 0, added = 0, updated = 0, unchanged = 0, failed = 0, pruned = 0;
+  int skipped = 0;     // found in a directory, but not issue files
+  int duplicates = 0;  // another file holds the same issue, newer
   // One line per issue that changed files or was pruned, for the summary.
   std::vector<std::string> notes;
 };
@@ -26,13 +32,16 @@ struct IndexReport {
 // Called after each file with the bytes it had, for progress displays.
 using IndexProgress = std::function<void(std::uint64_t bytes)>;
 
-// Indexes files into store. A file whose size and mtime are unchanged is not
-// read; one whose content hash is unchanged is not parsed. Files are
-// committed in batches. A file that cannot be read or parsed goes to diag,
-// counts as failed and never affects another; an error of the store (a full
-// disk) is thrown, and only the open batch is lost.
-IndexReport index_files(Store& store, const std::vector<std::string>& files,
-                        const IndexOptions& options, Diagnostics& diag,
-                        const IndexProgress& progress = {});
+// Indexes the files found into store. A file whose size and mtime are
+// unchanged is not read; one whose content hash is unchanged is not
+// parsed. An issue is identified by its URL; where two files hold one
+// issue, the newer file (by mtime) is indexed and the other reported.
+// Every decision is made on the store as it is when the file is written.
+// A file that cannot be read or parsed goes to diag, counts as failed and
+// never affects another; a file found in a directory that is not an issue
+// at all is skipped. An error of the store (a full disk) is thrown, and
+// only the open batch is lost.
+IndexReport index_files(Store& store, const Inputs& inputs, const IndexOptions& options,
+                        Diagnostics& diag, const IndexProgress& progress = {});
 
 }  // namespace kn

@@ -16,7 +16,8 @@ struct Date {
   auto operator<=>(const Date&) const = default;
   std::string to_string() const;  // YYYY-MM-DD
 
-  // A real calendar date in the form YYYY-MM-DD, or nullopt.
+  // A real calendar date in the form YYYY-MM-DD from the year 1000 on, or
+  // nullopt.
   static std::optional<Date> parse(std::string_view text);
   // The UTC day of a Unix time in seconds.
   static Date from_unix_seconds(long long seconds);

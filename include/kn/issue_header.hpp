@@ -5,20 +5,30 @@
 #include <string>
 #include <string_view>
 
+#include "kn/error.hpp"
 #include "kn/issue.hpp"
 
 namespace kn {
 
-// Throws kn::Error with the reason when bytes cannot be an issue file's
+// A file that does not begin like an issue at all (no title line, no URL
+// line, not text): what a walk of an archive skips, where a malformed
+// issue is an error.
+class NotAnIssue : public Error {
+ public:
+  using Error::Error;
+};
+
+// Throws NotAnIssue with the reason when bytes cannot be an issue file's
 // text: empty, UTF-16, or binary (a NUL byte).
 void check_encoding(std::string_view bytes);
 
 // The first line of text (without its line end), removed from text.
 std::string_view next_line(std::string_view& text);
 
-// The title of the "# <title>" line, the issue number in it ("#N") and the
-// URL of line 2. Each throws kn::Error with the reason when the line is not
-// what it should be.
+// The title of the "# <title>" line, the issue number in it ("#N": digits,
+// not a sign) and the URL of line 2. The title and URL throw NotAnIssue
+// when the line is not what it should be; a missing or too large number is
+// a kn::Error.
 std::string parse_title(std::string_view line);
 int parse_number(std::string_view title);
 std::string parse_url(std::string_view line);

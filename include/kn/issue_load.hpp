@@ -10,9 +10,10 @@
 
 namespace kn {
 
-// The issue with that number as it was indexed, and the corrections later
-// issues make to it; nullopt when there is none.
-std::optional<Issue> load_issue(Store& store, int number);
+// The issues with that number as they were indexed (usually one; none when
+// there is no such issue), oldest first, and the corrections later issues
+// make to one.
+std::vector<Issue> load_issues(Store& store, int number);
 std::vector<Correction> corrections_of(Store& store, const Issue& issue);
 
 // Every issue in number order, for export: each is passed to visit as soon

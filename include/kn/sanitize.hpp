@@ -18,7 +18,8 @@
 namespace kn {
 
 // text with C0 and C1 control characters removed, but tab, line feed and
-// carriage return (white space to the extractor). text must be valid UTF-8.
+// carriage return (white space to the extractor), and each invalid UTF-8
+// sequence replaced by U+FFFD.
 std::string without_controls(std::string_view text);
 
 // text safe to print on a terminal: no control characters (C0, DEL, C1),

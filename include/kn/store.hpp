@@ -27,7 +27,7 @@ namespace detail {
 struct StoreAccess;
 }
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
 
 // The domain with its labels reversed, "api.github.com" -> "com.github.api":
@@ -42,6 +42,7 @@ struct StoredIssue {
   int number = 0;
   std::string url, source, hash;
   FileStamp stamp;
+  bool detached = false;  // its file holds another issue now
 };
 
 // One line per problem found by Store::check; empty when the store is sound.
@@ -75,6 +76,13 @@ class Store {
 
   const std::string& path() const;
 
+  // How opening the database upgraded it from an older schema, if it did:
+  // every issue was rebuilt from its stored rows.
+  struct Upgrade {
+    std::int64_t from_version = 0, issues = 0;
+  };
+  const std::optional<Upgrade>& upgraded() const { return upgrade_; }
+
   // A write transaction that commits several files at once. commit() first
   // adds the entries written in it to the full-text index; a batch that is
   // not committed rolls back.
@@ -94,14 +102,16 @@ class Store {
   // Drops ids cached from rows a rolled-back transaction may have removed.
   void forget_cached_ids();
 
+  // The issue read from the file at source (detached ones are not).
   std::optional<StoredIssue> find_by_source(std::string_view source);
   std::optional<StoredIssue> find_by_url(std::string_view url);
   std::vector<StoredIssue> issues();
 
   // Stores the issue read from issue.source, whose bytes hash to hash. It
-  // replaces the issue with the same URL (even from another path) and any
-  // other issue read from the same path. Call inside a batch.
-  void put_issue(const Issue& issue, std::string_view hash, FileStamp stamp);
+  // replaces the issue with the same URL (even from another path). Another
+  // issue read from the same path before stays, detached from the path; it
+  // is returned. Call inside a batch.
+  std::optional<StoredIssue> put_issue(const Issue& issue, std::string_view hash, FileStamp stamp);
   // Adds the entries stored since the last call to the full-text index, in
   // one statement (Batch::commit calls it).
   void sync_index();
@@ -124,9 +134,13 @@ class Store {
   void open_read_only(const std::string& path, const std::function<void(Database&)>& check);
   friend struct detail::StoreAccess;  // the store's own files reach db_ through it
 
-  Statement& statement(std::unique_ptr<Statement>& slot, std::string_view sql);
+  void upgrade();
+  // The prepared statement for sql, made once per connection.
+  Statement& statement(std::string_view sql);
   StoredIssue stored_issue(const Statement& row) const;
+  struct EntryRow;
   void insert_entries(std::int64_t issue_id, const Issue& issue);
+  void insert_entry(std::int64_t issue_id, int position, const EntryRow& row);
   void delete_entries(std::int64_t issue_id);
   std::int64_t indexed_up_to();
   void bind_domain(Statement& statement, int index, const std::string& domain);
@@ -134,11 +148,9 @@ class Store {
                    std::string_view text, bool from_title);
 
   std::unique_ptr<Database> db_;
-  std::unique_ptr<Statement> find_by_source_, find_by_url_, insert_issue_, update_issue_,
-      delete_issue_, delete_entries_, insert_entry_, insert_link_, touch_, upsert_domain_,
-      upsert_competition_, insert_mention_, unindex_entries_, index_entries_, read_fts_state_,
-      write_fts_state_, newest_entry_, insert_section_count_, delete_section_counts_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
   std::unordered_map<std::string, std::int64_t> domain_ids_, competition_ids_;
+  std::optional<Upgrade> upgrade_;
 };
 
 }  // namespace kn
