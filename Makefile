@@ -58,10 +58,11 @@ FUZZ_SECONDS ?= 20
 fuzz: check-deps
 	CC=clang CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DKN_FUZZ=ON -DBUILD_TESTING=OFF
-	cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_extract fuzz_query fuzz_url fuzz_tokenizer
-	for t in extract query url tokenizer; do \
+	cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_extract fuzz_nesting fuzz_query fuzz_url fuzz_tokenizer
+	for t in extract nesting query url tokenizer; do \
 	  mkdir -p $(BUILD)-fuzz/corpus-$$t && \
 	  $(BUILD)-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    $$( [ -f fuzz/$$t.dict ] && echo -dict=fuzz/$$t.dict ) \
 	    $(BUILD)-fuzz/corpus-$$t fuzz/corpus/$$t $$( [ $$t = extract ] && echo seeds tests/data ) \
 	    || exit 1; \
 	done

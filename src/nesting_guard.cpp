@@ -10,6 +10,8 @@ namespace kn {
 namespace {
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // Elements that never have children, or that the parser closes by itself
 // when a sibling starts: neither can build depth.
@@ -21,49 +23,150 @@ bool builds_no_depth(std::string_view tag) {
   return std::find(kTags.begin(), kTags.end(), tag) != kTags.end();
 }
 
+// Elements whose content is text up to their end tag, not markup.
+bool holds_raw_text(std::string_view tag) {
+  static constexpr std::array<std::string_view, 8> kTags{
+      "script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"};
+  return std::find(kTags.begin(), kTags.end(), tag) != kTags.end();
+}
+
+// A scan of the tags of an HTML document as the HTML5 tokenizer reads
+// them: comments (<!-->, <!---> and <!-- ... --!> included), bogus
+// comments (<! ..>, <? ..>, </ ..>), attributes quoted or not (a quote
+// inside an unquoted value is part of it), raw text up to its end tag.
+class TagScanner {
+ public:
+  explicit TagScanner(std::string_view html) : html_(html) {}
+
+  struct Tag {
+    std::string name;  // lower-case
+    bool closing = false;
+  };
+
+  // The next start or end tag; false at the end of the document.
+  bool next(Tag& tag) {
+    while ((i_ = html_.find('<', i_)) != std::string_view::npos) {
+      ++i_;
+      if (at("!--")) {
+        comment();
+      } else if (at("!") || at("?")) {
+        skip_past('>');
+      } else if (at("/")) {
+        ++i_;
+        if (i_ < html_.size() && is_alpha(html_[i_])) return read_tag(tag, true);
+        if (!at(">")) skip_past('>');  // "</>" is nothing, "</ x>" a bogus comment
+      } else if (i_ < html_.size() && is_alpha(html_[i_])) {
+        if (!read_tag(tag, false)) return false;
+        if (holds_raw_text(tag.name)) skip_raw_text(tag.name);
+        return true;
+      }
+    }
+    i_ = html_.size();
+    return false;
+  }
+
+ private:
+  bool at(std::string_view s) const { return html_.substr(i_).starts_with(s); }
+
+  void skip_past(char c) {
+    const std::size_t end = html_.find(c, i_);
+    i_ = end == std::string_view::npos ? html_.size() : end + 1;
+  }
+
+  // After "<!--": "<!-->" and "<!--->" are whole comments; otherwise up
+  // to "-->" or "--!>".
+  void comment() {
+    i_ += 3;
+    if (at(">")) return void(++i_);
+    if (at("->")) return void(i_ += 2);
+    while (i_ < html_.size()) {
+      const std::size_t dashes = html_.find("--", i_);
+      if (dashes == std::string_view::npos) break;
+      i_ = dashes + 2;
+      while (at("-")) ++i_;  // "--->" ends it too
+      if (at(">")) return void(++i_);
+      if (at("!>")) return void(i_ += 2);
+    }
+    i_ = html_.size();
+  }
+
+  // A tag whose name starts at i_; false when the document ends inside it
+  // (HTML5 then emits no tag).
+  bool read_tag(Tag& tag, bool closing) {
+    tag.closing = closing;
+    tag.name.clear();
+    while (i_ < html_.size() && !is_space(html_[i_]) && html_[i_] != '/' && html_[i_] != '>') {
+      tag.name += lower(html_[i_++]);
+    }
+    return attributes();
+  }
+
+  // Attributes up to the '>' that ends the tag; false at the end of the
+  // document. A name's first character may be anything (even '='); the
+  // name ends at white space, '/', '>' or '='.
+  bool attributes() {
+    while (i_ < html_.size()) {
+      const char c = html_[i_];
+      if (c == '>') return ++i_, true;
+      ++i_;
+      if (is_space(c) || c == '/') continue;
+      while (i_ < html_.size() && !is_space(html_[i_]) && html_[i_] != '/' && html_[i_] != '>' &&
+             html_[i_] != '=') {
+        ++i_;
+      }
+      while (i_ < html_.size() && is_space(html_[i_])) ++i_;
+      if (i_ < html_.size() && html_[i_] == '=') value();
+    }
+    return false;
+  }
+
+  void value() {
+    ++i_;  // '='
+    while (i_ < html_.size() && is_space(html_[i_])) ++i_;
+    if (i_ >= html_.size()) return;
+    const char quote = html_[i_];
+    if (quote == '"' || quote == '\'') {
+      ++i_;
+      skip_past(quote);
+      return;
+    }
+    while (i_ < html_.size() && !is_space(html_[i_]) && html_[i_] != '>') ++i_;
+  }
+
+  // Up to "</name" followed by white space, '/' or '>', any case.
+  void skip_raw_text(const std::string& name) {
+    while ((i_ = html_.find("</", i_)) != std::string_view::npos) {
+      std::size_t k = i_ + 2, n = 0;
+      while (n < name.size() && k < html_.size() && lower(html_[k]) == name[n]) ++k, ++n;
+      if (n == name.size() &&
+          (k == html_.size() || is_space(html_[k]) || html_[k] == '/' || html_[k] == '>')) {
+        return;
+      }
+      i_ += 2;
+    }
+    i_ = html_.size();
+  }
+
+  std::string_view html_;
+  std::size_t i_ = 0;
+};
+
 }  // namespace
 
 std::size_t html_nesting_depth(std::string_view html) {
   std::unordered_map<std::string, std::size_t> open;  // tag -> elements open
   std::size_t depth = 0, deepest = 0;
-  std::string tag;
-  std::size_t i = 0;
-  while ((i = html.find('<', i)) != std::string_view::npos) {
-    ++i;
-    if (html.substr(i).starts_with("!--")) {
-      const std::size_t end = html.find("-->", i + 3);
-      i = end == std::string_view::npos ? html.size() : end + 3;
-      continue;
-    }
-    const bool closing = i < html.size() && html[i] == '/';
-    if (closing) ++i;
-    if (i >= html.size() || !is_alpha(html[i])) continue;
-    tag.clear();
-    while (i < html.size() && html[i] != '>' && html[i] != '/' && html[i] != ' ' &&
-           html[i] != '\t' && html[i] != '\n' && html[i] != '\r' && html[i] != '\f') {
-      const char c = html[i++];
-      tag += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-    // Skip the attributes; a quoted value may hold '>'.
-    char quote = 0;
-    bool self_closing = false;
-    for (; i < html.size(); ++i) {
-      const char c = html[i];
-      if (quote) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        self_closing = html[i - 1] == '/';
-        break;
-      }
-    }
-    if (builds_no_depth(tag)) continue;
-    if (closing) {
-      auto it = open.find(tag);
+  TagScanner scanner(html);
+  TagScanner::Tag tag;
+  while (scanner.next(tag)) {
+    if (builds_no_depth(tag.name)) continue;
+    if (tag.closing) {
+      auto it = open.find(tag.name);
       if (it != open.end() && it->second > 0) --it->second, --depth;
-    } else if (!self_closing) {
-      ++open[tag];
+    } else {
+      // "<div/>" opens a div: HTML ignores the slash on elements that are
+      // not void (only foreign ones, in <svg>, honour it).
+      ++open[tag.name];
       deepest = std::max(deepest, ++depth);
     }
   }

@@ -20,7 +20,7 @@ TEST(NestingGuard, NestingDepth) {
       {"<div><div><span>x</span></div></div>", 3},
       {"<div></div><div></div>", 1},
       {"<p><p><p><li><li><br><img src=x><hr>", 0},  // closed implicitly, or void
-      {"<div/><div/>", 0},
+      {"<div/><div/>", 2},                          // HTML ignores the slash: both open
       {"<DIV><Div></div></DIV>", 2},
       {"<div></span></span><div>", 2},  // stray end tags close nothing
       {"<div a=\"x>y\" b='<div>'><!-- <div><div> --></div>", 1},
@@ -28,6 +28,38 @@ TEST(NestingGuard, NestingDepth) {
       {"< div>1 < 2 <", 0},
   };
   for (const Case& c : cases) EXPECT_EQ(kn::html_nesting_depth(c.html), c.depth) << c.html;
+}
+
+// Each way HTML5 reads markup that a plain scan for '<' and quotes gets
+// wrong: these hid 128k nested divs from the guard.
+TEST(NestingGuard, ReadsCommentsAndAttributesAsHtml5Does) {
+  const Case cases[] = {
+      {"<!--><div><div>", 2},   // "<!-->" is a whole comment
+      {"<!---><div><div>", 2},  // and so is "<!--->"
+      {"<!-- x --!><div>", 1},  // "--!>" ends one
+      {"<!-- x ---><div>", 1},
+      {"<!-- <div> -- x --><div>", 1},
+      {"<div a=b'c><div>", 2},  // a quote in an unquoted value is part of it
+      {"<div a=b\"c><div>", 2},
+      {"<div a='x>y'><div>", 2},  // a quoted value may hold '>'
+      {"<div =x><div>", 2},       // '=' may start a name
+      {"<div a = \"x\" / b><div>", 2},
+      {"</div a='>'><div>", 1},      // end tags have attributes too
+      {"<! bogus <div> ><div>", 1},  // a bogus comment ends at '>'
+      {"<?php <div> ?><div>", 1},
+      {"</ 1 <div> ><div>", 1},
+      {"</><div>", 1},
+      {"<script><div><div></script ><div>", 1},  // raw text up to its end tag
+      {"<SCRIPT><div></scripts></SCRIPT><div>", 1},
+      {"<style>a<b{}</style><b>", 1},
+      {"<textarea><div></textarea><div>", 1},
+      {"<div", 0},  // a tag the document ends inside is none
+      {"<div a='", 0},
+  };
+  for (const Case& c : cases) EXPECT_EQ(kn::html_nesting_depth(c.html), c.depth) << c.html;
+  std::string hidden = "<!-->";
+  for (int i = 0; i < 128000; ++i) hidden += "<div a=b'c>";
+  EXPECT_EQ(kn::html_nesting_depth(hidden), 128000u);
 }
 
 TEST(NestingGuard, NestingDepthOfHostileInput) {
