@@ -182,6 +182,9 @@ class TokenBuilder {
   bool run_closed_ = false;  // a separator came after the run
 };
 
+// UAX #15's Stream-Safe Text Format: at most 30 non-starters in a row.
+constexpr std::size_t kMaxNonStarters = 30;
+
 // Calls each(cp, start, end) for every character of text normalized, with
 // the byte range of the original characters it came from. Text is cut where
 // the normalizer says a boundary is, so each piece normalizes on its own.
@@ -214,11 +217,15 @@ int for_each_normalized(std::string_view text, Each each) {
     }
     std::size_t end = i;
     // Extend over characters that combine with the one before (marks, the
-    // half-width voiced sound mark, ...).
+    // half-width voiced sound mark, ...), but no further than Unicode's
+    // Stream-Safe Text Format allows: a longer run of marks (text made to
+    // be slow: their reordering is quadratic) is cut as if U+034F stood
+    // after every 30th.
+    std::size_t marks = 0;
     while (end < n) {
       std::size_t next = end;
       const char32_t cp = decode_utf8(text, next);
-      if (cp < 0x80 || char_info(cp).boundary_before) {
+      if (cp < 0x80 || char_info(cp).boundary_before || ++marks > kMaxNonStarters) {
         ahead_at = end, ahead_end = next, ahead = cp;
         break;
       }

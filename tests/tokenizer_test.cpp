@@ -102,4 +102,23 @@ TEST(Tokenizer, Normalize) {
   EXPECT_EQ(kn::normalize("ＰｙＴｏｒｃｈ ｶﾞｲﾄﾞ Straße"), "pytorch ガイド strasse");
 }
 
+std::string repeat(std::string_view s, int n) {
+  std::string out;
+  for (int k = 0; k < n; ++k) out += s;
+  return out;
+}
+
+// A run of marks is normalized 30 at a time (Unicode's Stream-Safe Text
+// Format), so that hostile text cannot make reordering quadratic: 40
+// alternating marks reorder as 30 and 10.
+TEST(Tokenizer, RunsOfMarksAreCutAtThirty) {
+  const std::string below = "\u0316", above = "\u0301";  // combining classes 220, 230
+  const std::string text = "a" + repeat(below + above, 20);
+  EXPECT_EQ(kn::normalize(text), "\u00e1" + repeat(below, 15) + repeat(above, 14) +
+                                     repeat(below, 5) + repeat(above, 5));
+  // Up to 30 marks, nothing changes.
+  EXPECT_EQ(kn::normalize("a" + repeat(below + above, 15)),
+            "\u00e1" + repeat(below, 15) + repeat(above, 14));
+}
+
 }  // namespace
