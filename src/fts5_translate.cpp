@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <map>
 
 #include "kn/error.hpp"
 #include "query_lexer.hpp"
@@ -90,13 +91,28 @@ class Translator {
     note(indent, fmt::format("{}{}{}  ->  {}", node.quoted ? "\"" : "", node.text,
                              node.quoted ? "\"" : (node.prefix ? "*" : ""),
                              phrase.empty() ? "(nothing to search for: ignored)" : tokens_shown));
-    return phrase;
+    if (phrase.empty()) return phrase;
+    // Terms that tokenize alike ("Kaggle", "kaggle") are one term.
+    const auto [known, fresh] = phrases_.try_emplace(tokens_shown, phrase);
+    if (fresh && phrases_.size() > kMaxTerms) {
+      fail(fmt::format("more than {} different words and phrases; a query that long takes "
+                       "FTS5 over a second",
+                       kMaxTerms),
+           node);
+    }
+    return known->second;
   }
 
-  static std::string join(const std::vector<std::string>& parts, std::string_view op) {
-    if (parts.size() == 1) return parts[0];
-    if (parts.empty()) return {};
-    return fmt::format("({})", fmt::join(parts, op));
+  // parts joined by op, each once: "a a" and "a OR a" are "a" (FTS5 would
+  // score every copy, in time quadratic in the copies).
+  static std::string join(std::vector<std::string> parts, std::string_view op) {
+    std::vector<std::string> once;
+    for (std::string& part : parts) {
+      if (std::find(once.begin(), once.end(), part) == once.end()) once.push_back(std::move(part));
+    }
+    if (once.size() == 1) return once[0];
+    if (once.empty()) return {};
+    return fmt::format("({})", fmt::join(once, op));
   }
 
   void note(int indent, std::string_view line) {
@@ -110,6 +126,7 @@ class Translator {
   }
 
   std::string_view text_;
+  std::map<std::string, std::string> phrases_;  // tokens -> the phrase written for them
 };
 
 }  // namespace

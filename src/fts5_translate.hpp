@@ -11,6 +11,11 @@
 
 namespace kn::detail {
 
+// How many different terms (words and phrases) a query may have: on the
+// 16,000-issue benchmark corpus, an OR of 64 common words takes 0.6 s, of
+// 128 1.3 s. Repeated terms count once and are searched once.
+inline constexpr std::size_t kMaxTerms = 64;
+
 struct Translation {
   std::string match;    // what entries must match; "" when only negative
   std::string exclude;  // a wholly negative query: what to leave out
