@@ -7,17 +7,31 @@
 namespace kn {
 
 int run_check(const CheckRequest& request) {
-  Store(request.db, Store::Access::read_only);  // refuses a missing or foreign file
-  // Read-write only because FTS5's integrity check is a write.
-  Store store(request.db, Store::Access::read_write);
+  // Read-only: kn check never writes the database it checks.
+  Store store(request.db, Store::Access::read_only);
   const CheckResult result = store.check();
-  for (const std::string& checked : result.checked) {
-    detail::write_stdout(fmt::format("checked: {}\n", checked));
+  for (const CheckResult::Part& part : result.parts) {
+    std::string line = fmt::format("checked: {}", part.what);
+    if (part.skipped) {
+      line = fmt::format("not checked: {}: {}", part.what, part.note);
+    } else if (part.found > 0) {
+      line += fmt::format(": {} problem{}", part.found, part.found == 1 ? "" : "s");
+    } else if (!part.note.empty()) {
+      line += fmt::format(" ({})", part.note);
+    }
+    detail::write_stdout(escaped(line) + '\n');
+    for (const std::string& problem : part.problems) {
+      detail::write_stdout("  " + escaped(problem) + '\n');
+    }
+    if (part.found > part.problems.size()) {
+      detail::write_stdout(fmt::format("  ... and {} more\n", part.found - part.problems.size()));
+    }
   }
-  if (!result.problems.empty()) {
-    throw Error(fmt::format("{}: {}", request.db, printable(result.problems.front())));
+  if (const std::size_t problems = result.problem_count()) {
+    throw Error(fmt::format("{}: {} problem{} (listed above)", request.db, problems,
+                            problems == 1 ? "" : "s"));
   }
-  detail::write_stdout(fmt::format("{}: sound\n", request.db));
+  detail::write_stdout(fmt::format("{}: sound\n", escaped(request.db)));
   return kExitOk;
 }
 

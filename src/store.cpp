@@ -24,16 +24,15 @@ void on_rollback(void* store) { static_cast<Store*>(store)->forget_cached_ids();
 
 constexpr const char* kIssueColumns = "id, number, url, source, hash, size, mtime_ns, detached";
 
-// Copies the whole of from into to, with SQLite's backup API.
-void copy(Database& from, Database& to) {
+}  // namespace
+
+void detail::copy_database(Database& from, Database& to) {
   sqlite3_backup* backup = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
   if (!backup) to.fail("cannot copy the database");
   const int rc = sqlite3_backup_step(backup, -1);
   sqlite3_backup_finish(backup);
   if (rc != SQLITE_DONE) to.fail("cannot copy the database");
 }
-
-}  // namespace
 
 std::string domain_key(std::string_view domain) {
   std::string key;
@@ -111,7 +110,7 @@ std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
     detail::check_database_file(path, Access::read_only);
     Store original;
     original.open_read_only(path, detail::require_kn_database);
-    copy(*original.db_, *scratch->db_);
+    detail::copy_database(*original.db_, *scratch->db_);
   }
   if (detail::prepare_schema(*scratch->db_, Access::read_write) < kSchemaVersion) {
     scratch->upgrade();

@@ -1,72 +1,234 @@
+// kn check: every consistency rule of the store, each read in one pass
+// over its tables, so that checking takes time linear in the archive.
 #include <fmt/core.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <functional>
 
 #include "kn/store.hpp"
 #include "store_internal.hpp"
+#include "store_schema.hpp"
 
 namespace kn {
 
-CheckResult Store::check() {
-  CheckResult result;
-  Database& db = *db_;
+namespace {
 
-  Statement integrity(db, "PRAGMA integrity_check");
-  while (integrity.step()) {
-    if (integrity.column_text(0) != "ok") result.problems.emplace_back(integrity.column_text(0));
+using Part = CheckResult::Part;
+
+Part named(std::string what) {
+  Part part;
+  part.what = std::move(what);
+  return part;
+}
+
+void add(Part& part, std::string problem) {
+  if (part.found++ < CheckResult::kCheckProblems) part.problems.push_back(std::move(problem));
+}
+
+// Runs sql and adds describe(row) for each row it returns.
+void each_row(Database& db, Part& part, const char* sql,
+              const std::function<std::string(const Statement&)>& describe) {
+  Statement rows(db, sql);
+  while (rows.step()) add(part, describe(rows));
+}
+
+Part integrity(Database& db) {
+  Part part = named("SQLite integrity check");
+  each_row(db, part, "PRAGMA integrity_check",
+           [](const Statement& row) -> std::string { return std::string(row.column_text(0)); });
+  if (part.found == 1 && part.problems[0] == "ok") part = named(part.what);
+  return part;
+}
+
+// Every row refers to rows that exist: the queries name what they can of
+// the issue and entry concerned.
+Part references(Database& db) {
+  Part part = named("no orphan entries, links, sections or mentions");
+  each_row(db, part,
+           "SELECT id, position, issue_id FROM entries e WHERE NOT EXISTS "
+           "(SELECT 1 FROM issues WHERE id = e.issue_id)",
+           [](const Statement& r) {
+             return fmt::format("entry {} (position {}) belongs to issue id {}, which is missing",
+                                r.column_int(0), r.column_int(1), r.column_int(2));
+           });
+  each_row(db, part,
+           "SELECT entry_id, position, url FROM links l WHERE NOT EXISTS "
+           "(SELECT 1 FROM entries WHERE id = l.entry_id)",
+           [](const Statement& r) {
+             return fmt::format("link {} of entry {} ({}): the entry is missing", r.column_int(1),
+                                r.column_int(0), r.column_text(2));
+           });
+  each_row(db, part,
+           "SELECT i.number, i.source, e.position, e.section FROM entries e JOIN issues i ON "
+           "i.id = e.issue_id WHERE e.section IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+           "sections WHERE issue_id = e.issue_id AND position = e.section)",
+           [](const Statement& r) {
+             return fmt::format("issue #{} ({}): entry {} is in section {}, which is missing",
+                                r.column_int(0), r.column_text(1), r.column_int(2),
+                                r.column_int(3));
+           });
+  each_row(db, part,
+           "SELECT 'sections', issue_id FROM sections s WHERE NOT EXISTS (SELECT 1 FROM issues "
+           "WHERE id = s.issue_id) UNION ALL SELECT 'section counts', issue_id FROM "
+           "issue_sections s WHERE NOT EXISTS (SELECT 1 FROM issues WHERE id = s.issue_id)",
+           [](const Statement& r) {
+             return fmt::format("{} of issue id {}, which is missing", r.column_text(0),
+                                r.column_int(1));
+           });
+  each_row(db, part,
+           "SELECT entry_id, competition_id FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM "
+           "entries WHERE id = m.entry_id) OR NOT EXISTS (SELECT 1 FROM competitions WHERE "
+           "id = m.competition_id)",
+           [](const Statement& r) {
+             return fmt::format("a mention of competition {} by entry {}: one of them is missing",
+                                r.column_int(1), r.column_int(0));
+           });
+  each_row(db, part,
+           "SELECT 'entry', id FROM entries e WHERE domain_id IS NOT NULL AND NOT EXISTS "
+           "(SELECT 1 FROM domains WHERE id = e.domain_id) UNION ALL SELECT 'a link of entry', "
+           "entry_id FROM links l WHERE domain_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+           "domains WHERE id = l.domain_id)",
+           [](const Statement& r) {
+             return fmt::format("{} {} refers to a missing domain", r.column_text(0),
+                                r.column_int(1));
+           });
+  return part;
+}
+
+// Each URL's count in link_urls against the links themselves: two sorted
+// streams compared in one pass (a join of the two took time quadratic in
+// the URLs).
+Part link_counts(Database& db) {
+  Part part = named("link URL counts match the links");
+  Statement counted(db, "SELECT url, links FROM link_urls ORDER BY url");
+  Statement linked(db, "SELECT url, count(*) FROM links GROUP BY url ORDER BY url");
+  bool more_counted = counted.step(), more_linked = linked.step();
+  while (more_counted || more_linked) {
+    const int order = !more_counted  ? 1
+                      : !more_linked ? -1
+                                     : counted.column_text(0).compare(linked.column_text(0));
+    const std::string_view url = order <= 0 ? counted.column_text(0) : linked.column_text(0);
+    const std::int64_t a = order <= 0 ? counted.column_int(1) : 0;
+    const std::int64_t b = order >= 0 ? linked.column_int(1) : 0;
+    if (a != b) add(part, fmt::format("{} counted as linked {} times, linked {} times", url, a, b));
+    if (order <= 0) more_counted = counted.step();
+    if (order >= 0) more_linked = linked.step();
   }
-  result.checked.push_back("SQLite integrity check");
+  return part;
+}
 
-  Statement foreign_keys(db, "PRAGMA foreign_key_check");
-  while (foreign_keys.step()) {
-    result.problems.push_back(fmt::format("{} row {} refers to a missing {} row",
-                                          foreign_keys.column_text(0), foreign_keys.column_int(1),
-                                          foreign_keys.column_text(2)));
-  }
-  result.checked.push_back("no orphan entries or links");
+Part entry_counts(Database& db) {
+  Part part = named("every issue has the entries it was indexed with");
+  each_row(db, part,
+           "SELECT i.number, i.source, i.items, i.cards, i.embeds, n.items, n.cards, n.embeds, "
+           "(SELECT total(entries) FROM issue_sections WHERE issue_id = i.id) FROM issues i "
+           "JOIN (SELECT i.id AS id, count(e.id) FILTER (WHERE e.kind = 'item') AS items, "
+           "count(e.id) FILTER (WHERE e.kind = 'card') AS cards, "
+           "count(e.id) FILTER (WHERE e.kind = 'embed') AS embeds FROM issues i LEFT JOIN "
+           "entries e ON e.issue_id = i.id GROUP BY i.id) n ON n.id = i.id WHERE i.items <> "
+           "n.items OR i.cards <> n.cards OR i.embeds <> n.embeds OR (SELECT total(entries) FROM "
+           "issue_sections WHERE issue_id = i.id) <> n.items + n.cards + n.embeds",
+           [](const Statement& r) {
+             return fmt::format(
+                 "issue #{} ({}) was indexed with {} items, {} cards, {} embeds and has {}, {}, "
+                 "{} ({} counted by section)",
+                 r.column_int(0), r.column_text(1), r.column_int(2), r.column_int(3),
+                 r.column_int(4), r.column_int(5), r.column_int(6), r.column_int(7),
+                 r.column_int(8));
+           });
+  return part;
+}
 
-  // With rank 1, FTS5 also compares its index with the entries table.
+// FTS5 compares its index with the entries (rank 1: the contents too).
+// Its check is phrased as an INSERT, so it needs a connection that may
+// write; where this one may not, it runs on a private copy.
+std::string fts5_mismatch(Database& db) {
   if (sqlite3_exec(db.handle(),
-                   "INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)",
-                   nullptr, nullptr, nullptr) != SQLITE_OK) {
-    result.problems.push_back(
-        fmt::format("full-text index does not match the entries: {}", sqlite3_errmsg(db.handle())));
+                   "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
+                   nullptr, nullptr, nullptr) == SQLITE_OK) {
+    return {};
   }
-  result.checked.push_back("full-text index matches the entries");
+  return sqlite3_errmsg(db.handle());
+}
 
-  Statement urls(db,
-                 "SELECT coalesce(u.url, l.url), coalesce(u.links, 0), coalesce(l.links, 0) "
-                 "FROM link_urls u FULL JOIN (SELECT url, count(*) AS links FROM links GROUP BY "
-                 "url) l ON l.url = u.url WHERE u.links IS NOT l.links");
-  while (urls.step()) {
-    result.problems.push_back(fmt::format("{} counted as linked {} times, linked {} times",
-                                          urls.column_text(0), urls.column_int(1),
-                                          urls.column_int(2)));
-  }
-  result.checked.push_back("link URL counts match the links");
+}  // namespace
 
-  Statement counts(db,
-                   "SELECT i.number, i.url, i.items, i.cards, i.embeds, "
-                   "count(e.id) FILTER (WHERE e.kind = 'item'), "
-                   "count(e.id) FILTER (WHERE e.kind = 'card'), "
-                   "count(e.id) FILTER (WHERE e.kind = 'embed'), "
-                   "(SELECT total(entries) FROM issue_sections WHERE issue_id = i.id) "
-                   "FROM issues i LEFT JOIN entries e ON e.issue_id = i.id GROUP BY i.id");
-  while (counts.step()) {
-    const std::int64_t total = counts.column_int(5) + counts.column_int(6) + counts.column_int(7);
-    if (counts.column_int(2) != counts.column_int(5) ||
-        counts.column_int(3) != counts.column_int(6) ||
-        counts.column_int(4) != counts.column_int(7)) {
-      result.problems.push_back(fmt::format(
-          "issue #{} ({}) should have {} items, {} cards, {} embeds but has {}, {}, {}",
-          counts.column_int(0), counts.column_text(1), counts.column_int(2), counts.column_int(3),
-          counts.column_int(4), counts.column_int(5), counts.column_int(6), counts.column_int(7)));
-    } else if (counts.column_int(8) != total) {
-      result.problems.push_back(fmt::format("issue #{} ({}) counts {} entries by section, not {}",
-                                            counts.column_int(0), counts.column_text(1),
-                                            counts.column_int(8), total));
-    }
-  }
-  result.checked.push_back("every issue has the entries it was indexed with");
+std::size_t CheckResult::problem_count() const {
+  std::size_t n = 0;
+  for (const Part& part : parts) n += part.found;
+  return n;
+}
+
+std::vector<std::string> CheckResult::problems() const {
+  std::vector<std::string> out;
+  for (const Part& part : parts) out.insert(out.end(), part.problems.begin(), part.problems.end());
+  return out;
+}
+
+CheckResult Store::check() {
+  Database& db = *db_;
+  // One snapshot for all the parts, whatever another kn commits meanwhile.
+  Savepoint snapshot(db);
+  CheckResult result;
+  result.parts.push_back(integrity(db));
+  result.parts.push_back(references(db));
+  result.parts.push_back(fts_part());
+  result.parts.push_back(link_counts(db));
+  result.parts.push_back(entry_counts(db));
+  snapshot.release();
   return result;
+}
+
+CheckResult::Part Store::fts_part() {
+  Part part = named("full-text index matches the entries");
+  const auto mismatch = [&](Database& db) {
+    // FTS5's check writes nothing; the transaction around it is undone all
+    // the same.
+    db.exec("BEGIN");
+    const std::string found = fts5_mismatch(db);
+    db.exec("ROLLBACK");
+    if (!found.empty()) add(part, "full-text index does not match the entries: " + found);
+  };
+  if (!detail::writable(path())) return check_on_copy(part, mismatch);
+  Store writer;
+  writer.open(path(), SQLITE_OPEN_READWRITE);
+  writer.db_->exec("PRAGMA busy_timeout = 30000");
+  mismatch(*writer.db_);
+  return part;
+}
+
+// Where the database may not be written, its private copy in a temporary
+// file (deleted after) is checked: that costs the database's size on disk
+// and the time to copy it.
+CheckResult::Part Store::check_on_copy(Part& part, const std::function<void(Database&)>& check) {
+  std::string name = (std::filesystem::temp_directory_path() / "kn-check-XXXXXX").string();
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) {
+    part.skipped = true;
+    part.note = fmt::format("the database is read-only here and no private copy could be made ({})",
+                            std::strerror(errno));
+    return part;
+  }
+  ::close(fd);
+  try {
+    Store copy;
+    copy.open(name, SQLITE_OPEN_READWRITE);
+    detail::copy_database(*db_, *copy.db_);
+    check(*copy.db_);
+    std::error_code ec;
+    part.note = fmt::format("on a private copy of {:.1f} MB, as the database is read-only here",
+                            static_cast<double>(std::filesystem::file_size(name, ec)) / 1e6);
+  } catch (const Error& e) {
+    part.skipped = true;
+    part.note = fmt::format("the database is read-only here and its copy failed ({})", e.what());
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((name + suffix).c_str());
+  return part;
 }
 
 }  // namespace kn

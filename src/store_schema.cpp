@@ -206,6 +206,11 @@ std::string immutable_uri(const std::string& path) {
   return uri + "?immutable=1";
 }
 
+bool writable(const std::string& path) {
+  const fs::path parent = fs::absolute(path).parent_path();
+  return ::access(parent.c_str(), W_OK) == 0 && ::access(path.c_str(), W_OK) == 0;
+}
+
 // SQLite's own message for these is "unable to open database file".
 void require_writable(const std::string& path) {
   const fs::path parent = fs::absolute(path).parent_path();

@@ -25,6 +25,9 @@ std::string immutable_uri(const std::string& path);
 // schema this kn knows, older ones included; reads only.
 void require_kn_database(Database& db);
 
+// Whether the database at path and the directory it is in may be written.
+bool writable(const std::string& path);
+
 // Throws kn::Error unless a database can be written at path: its directory
 // (created when missing) must take the -wal and -shm files beside it.
 void require_writable(const std::string& path);

@@ -84,7 +84,7 @@ TEST_F(IndexCommandTest, IndexReadsPathsFromStdin) {
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out,
             "checked: SQLite integrity check\n"
-            "checked: no orphan entries or links\n"
+            "checked: no orphan entries, links, sections or mentions\n"
             "checked: full-text index matches the entries\n"
             "checked: link URL counts match the links\n"
             "checked: every issue has the entries it was indexed with\n" +

@@ -102,7 +102,7 @@ Snapshot* IndexCrashTest::reference_ = nullptr;
 TEST_F(IndexCrashTest, ReferenceRunIsComplete) {
   ASSERT_EQ(reference_->entries.size(), static_cast<std::size_t>(kIssues));
   Store store(reference(), Store::Access::read_write);
-  EXPECT_EQ(store.check().problems, std::vector<std::string>{});
+  EXPECT_EQ(store.check().problems(), std::vector<std::string>{});
 }
 
 TEST_F(IndexCrashTest, KilledAtRandomMomentsTheStoreStaysSound) {
@@ -116,7 +116,7 @@ TEST_F(IndexCrashTest, KilledAtRandomMomentsTheStoreStaysSound) {
     if (!std::filesystem::exists(db)) continue;  // killed before it made one
     Store store(db, Store::Access::read_write);
     const kn::CheckResult result = store.check();
-    ASSERT_EQ(result.problems, std::vector<std::string>{}) << "after kill " << kill;
+    ASSERT_EQ(result.problems(), std::vector<std::string>{}) << "after kill " << kill;
     // No issue is half-written: each has all the entries a full parse gives.
     const Snapshot now = snapshot(db);
     for (const auto& [url, entries] : now.entries) {
@@ -147,7 +147,7 @@ TEST_F(IndexCrashTest, SearchesWhileIndexingAndTwoIndexersAtOnce) {
   Snapshot busy = snapshot(db);
   for (const auto& [url, entries] : reference_->entries) EXPECT_EQ(busy.entries[url], entries);
   Store store(db, Store::Access::read_write);
-  EXPECT_EQ(store.check().problems, std::vector<std::string>{});
+  EXPECT_EQ(store.check().problems(), std::vector<std::string>{});
 }
 
 TEST_F(IndexCrashTest, AFullDiskStopsWithAClearErrorAndLosesNothing) {
@@ -161,7 +161,7 @@ TEST_F(IndexCrashTest, AFullDiskStopsWithAClearErrorAndLosesNothing) {
   EXPECT_TRUE(message.starts_with("kn: " + db + ": disk I/O error")) << message;
   EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 1) << message;
   Store store(db, Store::Access::read_write);
-  EXPECT_EQ(store.check().problems, std::vector<std::string>{});
+  EXPECT_EQ(store.check().problems(), std::vector<std::string>{});
   const Snapshot after = snapshot(db);
   for (const auto& [url, entries] : before.entries) EXPECT_EQ(after.entries.at(url), entries);
 }

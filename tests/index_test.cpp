@@ -111,7 +111,7 @@ TEST_F(IndexTest, SeedsGiveTheCountsParseGives) {
   EXPECT_EQ(count(store_, "SELECT count(*) FROM entries WHERE kind = 'embed'"), 1);
   EXPECT_EQ(count(store_, "SELECT count(*) FROM links"), 69);
   EXPECT_EQ(count(store_, "SELECT count(*) FROM entries_fts"), 61);
-  EXPECT_TRUE(store_.check().problems.empty());
+  EXPECT_TRUE(store_.check().problems().empty());
 }
 
 TEST_F(IndexTest, ReindexingUnchangedFilesWritesNothing) {
@@ -129,7 +129,7 @@ TEST_F(IndexTest, AnEditedFileAloneIsUpdated) {
   EXPECT_EQ(counts(index({seeds()})), (Counts{5, 0, 1, 4, 0, 0}));
   EXPECT_EQ(matches(store_, "zyxwvut").size(), 1u);
   EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 5);
-  EXPECT_TRUE(store_.check().problems.empty());
+  EXPECT_TRUE(store_.check().problems().empty());
 }
 
 TEST_F(IndexTest, ATouchedFileIsUnchangedAndItsStampRefreshed) {
@@ -176,7 +176,7 @@ TEST_F(IndexTest, PruneRemovesIssuesWhoseFileIsGone) {
       "pruned #18 https://www.getrevue.co/profile/upura/issues/weekly-kaggle-news-18-239563 (" +
           (dir_ / "seeds/004_01338e13a97eeadf.txt") + " is gone)");
   EXPECT_EQ(count(store_, "SELECT count(*) FROM issues"), 4);
-  EXPECT_TRUE(store_.check().problems.empty());
+  EXPECT_TRUE(store_.check().problems().empty());
 }
 
 // An unmounted archive is an empty mount point, or no directory at all:
@@ -260,7 +260,7 @@ TEST_F(IndexTest, ARotatedFileKeepsBothIssues) {
     EXPECT_EQ(store.find_by_url("https://e.com/10")->source, dir / ("a/" + dated));
     EXPECT_EQ(store.find_by_url("https://e.com/11")->source, dir / "a/latest.md");
     EXPECT_EQ(counts(run()), (Counts{2, 0, 0, 2, 0, 0}));
-    EXPECT_TRUE(store.check().problems.empty());
+    EXPECT_TRUE(store.check().problems().empty());
   }
 }
 

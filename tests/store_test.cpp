@@ -19,6 +19,7 @@
 
 namespace {
 
+using kn::Database;
 using kn::Store;
 using kn::testing::slurp;
 using kn::testing::TempDir;
@@ -87,7 +88,7 @@ TEST(Store, PutIssueStoresEntriesLinksAndTheIndex) {
   EXPECT_EQ(stored->url, "https://e.com/1");
   EXPECT_EQ(stored->hash, "h1");
   EXPECT_EQ(stored->stamp, (kn::FileStamp{10, 20}));
-  EXPECT_TRUE(store.check().problems.empty());
+  EXPECT_TRUE(store.check().problems().empty());
 }
 
 TEST(Store, ReplacesByUrlAndByPath) {
@@ -113,14 +114,14 @@ TEST(Store, ReplacesByUrlAndByPath) {
   EXPECT_EQ(store.find_by_source("/b.md")->number, 2);
   EXPECT_TRUE(store.find_by_url("https://e.com/1")->detached);
   EXPECT_EQ(count(store, "SELECT count(*) FROM entries"), 4);
-  EXPECT_TRUE(store.check().problems.empty());
+  EXPECT_TRUE(store.check().problems().empty());
 
   store.remove_issue(store.find_by_source("/b.md")->id);
   store.remove_issue(store.find_by_url("https://e.com/1")->id);
   store.sync_index();
   EXPECT_EQ(count(store, "SELECT count(*) FROM entries"), 0);
   EXPECT_EQ(count(store, "SELECT count(*) FROM links"), 0);
-  EXPECT_TRUE(store.check().problems.empty());
+  EXPECT_TRUE(store.check().problems().empty());
 }
 
 std::string link_urls(Store& store) {
@@ -143,7 +144,7 @@ TEST(Store, LinkUrlsCountTheLinksThroughEveryChange) {
   store.remove_issue(store.find_by_source("/b.md")->id);
   EXPECT_EQ(link_urls(store), "https://k.com/x=1");
   store.sync_index();
-  EXPECT_TRUE(store.check().problems.empty());
+  EXPECT_TRUE(store.check().problems().empty());
   store.remove_issue(store.find_by_source("/a.md")->id);
   EXPECT_EQ(link_urls(store), "");
 
@@ -151,12 +152,10 @@ TEST(Store, LinkUrlsCountTheLinksThroughEveryChange) {
   store.sync_index();
   kn::detail::database(store).exec("UPDATE link_urls SET links = 5 WHERE url = 'https://k.com/x'");
   const kn::CheckResult result = store.check();
-  ASSERT_EQ(result.problems.size(), 1u);
-  EXPECT_EQ(result.problems[0], "https://k.com/x counted as linked 5 times, linked 1 times");
+  ASSERT_EQ(result.problems().size(), 1u);
+  EXPECT_EQ(result.problems()[0], "https://k.com/x counted as linked 5 times, linked 1 times");
 }
 
-// A database of schema 1 (no link_urls, title first in the full-text index) is
-// upgraded by the first kn that writes to it; one that only reads says so.
 // An older database is rebuilt from its stored rows (the files are gone),
 // by kn index, and a dry run upgrades a copy the same way.
 TEST(Store, UpgradesOlderSchemasFromTheirRows) {
@@ -181,7 +180,7 @@ TEST(Store, UpgradesOlderSchemasFromTheirRows) {
     EXPECT_EQ(store.upgraded()->issues, 2);
     EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
     EXPECT_EQ(count(store, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'old_%'"), 0);
-    EXPECT_TRUE(store.check().problems.empty());
+    EXPECT_TRUE(store.check().problems().empty());
     EXPECT_EQ(link_urls(store), "https://k.com/x=1");
     // The control character that old extraction kept is gone.
     EXPECT_EQ(store.search(kn::parse_query("画像"), {}).at(0).body, "Kaggle 画像認識 link");
@@ -200,10 +199,38 @@ TEST(Store, CheckFindsMissingEntries) {
   store.sync_index();
   kn::detail::database(store).exec("UPDATE issues SET cards = 3");
   const kn::CheckResult result = store.check();
-  ASSERT_EQ(result.problems.size(), 1u);
-  EXPECT_EQ(result.problems[0],
-            "issue #7 (https://e.com/7) should have 1 items, 3 cards, 0 embeds but has 1, 1, 0");
-  EXPECT_EQ(result.checked.size(), 5u);
+  ASSERT_EQ(result.problems().size(), 1u);
+  EXPECT_EQ(result.problems()[0],
+            "issue #7 (/a.md) was indexed with 1 items, 3 cards, 0 embeds and has 1, 1, 0 (2 "
+            "counted by section)");
+  EXPECT_EQ(result.parts.size(), 5u);
+}
+
+// Every problem is named, in each part: an orphan link (of a WITHOUT
+// ROWID table, whose 'row' meant nothing) names its entry.
+TEST(Store, CheckNamesEveryProblem) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/a.md", 7, "words"), "h", {});
+  store.put_issue(issue("/b.md", 8, "more"), "h", {});
+  store.sync_index();
+  Database& db = kn::detail::database(store);
+  db.exec("PRAGMA foreign_keys = OFF");
+  db.exec("INSERT INTO links VALUES (999, 0, 'x', 'https://x.org/', NULL)");
+  db.exec("INSERT INTO links VALUES (999, 1, 'y', 'https://y.org/', NULL)");
+  db.exec("UPDATE issues SET items = 5");
+  db.exec("UPDATE link_urls SET links = 9 WHERE url = 'https://x.org/'");
+  const kn::CheckResult result = store.check();
+  EXPECT_EQ(result.problem_count(), 5u);
+  EXPECT_EQ(result.problems(),
+            (std::vector<std::string>{
+                "link 0 of entry 999 (https://x.org/): the entry is missing",
+                "link 1 of entry 999 (https://y.org/): the entry is missing",
+                "https://x.org/ counted as linked 9 times, linked 1 times",
+                "issue #7 (/a.md) was indexed with 5 items, 1 cards, 0 embeds and has 1, 1, 0 (2 "
+                "counted by section)",
+                "issue #8 (/b.md) was indexed with 5 items, 1 cards, 0 embeds and has 1, 1, 0 (2 "
+                "counted by section)"}));
 }
 
 TEST(Store, CheckFindsAnIndexOutOfStep) {
@@ -214,8 +241,8 @@ TEST(Store, CheckFindsAnIndexOutOfStep) {
   kn::detail::database(store).exec(
       "UPDATE entries SET body = 'changed'");  // behind the index's back
   const kn::CheckResult result = store.check();
-  ASSERT_EQ(result.problems.size(), 1u);
-  EXPECT_EQ(result.problems[0].rfind("full-text index does not match the entries", 0), 0u);
+  ASSERT_EQ(result.problems().size(), 1u);
+  EXPECT_EQ(result.problems()[0].rfind("full-text index does not match the entries", 0), 0u);
 }
 
 TEST(Store, RefusesWhatIsNotAKnDatabase) {
@@ -315,6 +342,28 @@ TEST(Store, ReadOnlyDatabaseCanBeSearched) {
     if (hits.size() != 1) return fmt::format("{} hits", hits.size());
     if (std::filesystem::exists(path + "-shm")) return "a -shm file was made";
     return "";
+  });
+}
+
+// kn check never writes the database: where it may not, FTS5's own check
+// (an INSERT) runs on a private copy, and says so.
+TEST(Store, CheckingAReadOnlyDatabase) {
+  TempDir dir;
+  const std::string path = dir / "ro/kn.db";
+  {
+    Store store(path, Store::Access::read_write);
+    store.put_issue(issue("/a.md", 1, "Kaggle"), "h1", {10, 20});
+    store.sync_index();
+    store.checkpoint();
+  }
+  ASSERT_EQ(::chmod(dir.path().c_str(), 0755), 0);
+  ASSERT_EQ(::chmod((dir / "ro").c_str(), 0555), 0);
+  as_nobody([&]() -> std::string {
+    Store store(path, Store::Access::read_only);
+    const kn::CheckResult result = store.check();
+    if (result.problem_count() != 0) return result.problems().at(0);
+    const std::string& note = result.parts.at(2).note;
+    return note.starts_with("on a private copy of ") ? "" : "note: " + note;
   });
 }
 

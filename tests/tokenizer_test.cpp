@@ -114,8 +114,8 @@ std::string repeat(std::string_view s, int n) {
 TEST(Tokenizer, RunsOfMarksAreCutAtThirty) {
   const std::string below = "\u0316", above = "\u0301";  // combining classes 220, 230
   const std::string text = "a" + repeat(below + above, 20);
-  EXPECT_EQ(kn::normalize(text), "\u00e1" + repeat(below, 15) + repeat(above, 14) +
-                                     repeat(below, 5) + repeat(above, 5));
+  EXPECT_EQ(kn::normalize(text),
+            "\u00e1" + repeat(below, 15) + repeat(above, 14) + repeat(below, 5) + repeat(above, 5));
   // Up to 30 marks, nothing changes.
   EXPECT_EQ(kn::normalize("a" + repeat(below + above, 15)),
             "\u00e1" + repeat(below, 15) + repeat(above, 14));

@@ -45,10 +45,20 @@ struct StoredIssue {
   bool detached = false;  // its file holds another issue now
 };
 
-// One line per problem found by Store::check; empty when the store is sound.
+// What Store::check verified, one part at a time, with the problems each
+// found (at most kCheckProblems each are kept; found counts them all).
 struct CheckResult {
-  std::vector<std::string> checked;  // what was verified, for the report
-  std::vector<std::string> problems;
+  static constexpr std::size_t kCheckProblems = 100;
+  struct Part {
+    std::string what;                   // "SQLite integrity check", ...
+    std::vector<std::string> problems;  // each names the issue and entry it concerns
+    std::size_t found = 0;
+    std::string note;  // how it was checked, or why it was skipped
+    bool skipped = false;
+  };
+  std::vector<Part> parts;
+  std::size_t problem_count() const;
+  std::vector<std::string> problems() const;  // of every part, as kept
 };
 
 enum class SortOrder { rank, date, date_descending };
@@ -135,6 +145,9 @@ class Store {
   friend struct detail::StoreAccess;  // the store's own files reach db_ through it
 
   void upgrade();
+  CheckResult::Part fts_part();
+  CheckResult::Part check_on_copy(CheckResult::Part& part,
+                                  const std::function<void(Database&)>& check);
   // The prepared statement for sql, made once per connection.
   Statement& statement(std::string_view sql);
   StoredIssue stored_issue(const Statement& row) const;
