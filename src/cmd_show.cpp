@@ -4,6 +4,7 @@
 #include "kn/commands.hpp"
 #include "kn/issue_json.hpp"
 #include "kn/issue_load.hpp"
+#include "kn/issue_markdown.hpp"
 #include "kn/issue_render.hpp"
 
 namespace kn {

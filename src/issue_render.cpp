@@ -40,25 +40,6 @@ std::string link_list(const std::vector<Link>& links) {
   return out;
 }
 
-std::string markdown_text(std::string_view text) {
-  std::string out;
-  for (const char c : printable(text)) {
-    if (c == '[' || c == ']' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>') {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
-
-std::string markdown_links(const std::vector<Link>& links, const std::string& indent) {
-  std::string out;
-  for (const Link& link : links) {
-    out += fmt::format("{}- [{}](<{}>)\n", indent, markdown_text(link.text), printable(link.url));
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string issue_summary(const Issue& issue) {
@@ -116,36 +97,6 @@ std::string issue_for_terminal(const Issue& issue, const std::vector<Correction>
   for (const Correction& c : corrections) {
     out += wrapped(fmt::format("#{} ({}): {}", c.issue, c.date.value_or("no date"), c.text), width,
                    "  ! ", indent, {}, false);
-  }
-  return out;
-}
-
-std::string issue_markdown(const Issue& issue, const std::vector<Correction>& corrections) {
-  std::string out = fmt::format("# {}\n\n{} · <{}>\n", markdown_text(issue.title), date_line(issue),
-                                printable(issue.url));
-  for (const Section& section : issue.sections) {
-    out += fmt::format("\n## {}\n\n",
-                       section.heading.empty() ? "(no heading)" : markdown_text(section.heading));
-    for (const Item& item : section.items) {
-      out += "- " + markdown_text(item.text) + '\n' + markdown_links(item.links, "  ");
-    }
-  }
-  if (!issue.cards.empty() || !issue.embeds.empty()) out += "\n## Links\n";
-  for (const Card& card : issue.cards) {
-    out += fmt::format("\n### [{}](<{}>)\n\n", markdown_text(card.title), printable(card.url));
-    if (!card.blurb.empty()) out += "> " + markdown_text(card.blurb) + "\n\n";
-    if (!card.comment.empty()) out += markdown_text(card.comment) + '\n';
-    out += markdown_links(card.links, "");
-  }
-  for (const Embed& embed : issue.embeds) {
-    out += fmt::format("\n### <{}>\n\n", printable(embed.url));
-    if (!embed.comment.empty()) out += markdown_text(embed.comment) + '\n';
-    out += markdown_links(embed.links, "");
-  }
-  if (!corrections.empty()) out += "\n## Corrections\n\n";
-  for (const Correction& c : corrections) {
-    out +=
-        fmt::format("- #{} ({}): {}\n", c.issue, c.date.value_or("no date"), markdown_text(c.text));
   }
   return out;
 }

@@ -72,7 +72,13 @@ std::string csv_row(const std::vector<std::string>& cells) {
   std::string out;
   for (std::size_t k = 0; k < cells.size(); ++k) {
     if (k) out += ',';
-    const std::string cell = printable_keeping_lines(cells[k]);
+    std::string cell = printable_keeping_lines(cells[k]);
+    // A spreadsheet evaluates a cell that starts like a formula (OWASP's
+    // CSV injection): a leading quote keeps it text.
+    if (!cell.empty() &&
+        std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
+      cell.insert(0, 1, '\'');
+    }
     if (cell.find_first_of(",\"\r\n") == std::string::npos) {
       out += cell;
       continue;

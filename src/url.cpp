@@ -56,6 +56,12 @@ std::string canonical_url(std::string_view href) {
   return std::string(trim(out));
 }
 
+bool linkable_url(std::string_view url) {
+  const std::string scheme = ascii_lower(url.substr(0, url.find(':')));
+  if (scheme.size() == url.size()) return false;
+  return scheme == "http" || scheme == "https" || scheme == "ftp" || scheme == "mailto";
+}
+
 std::string url_domain(std::string_view url) {
   const std::size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos || scheme_end == 0) return {};

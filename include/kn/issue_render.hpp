@@ -1,5 +1,5 @@
-// An issue for people: a summary (kn parse), a page to read on a terminal
-// (kn show) or Markdown.
+// An issue for people: a summary (kn parse) or a page to read on a
+// terminal (kn show).
 #pragma once
 
 #include <cstddef>
@@ -14,10 +14,9 @@ namespace kn {
 // counts, cards and embeds.
 std::string issue_summary(const Issue& issue);
 
-// An issue to read in a terminal (wrapped to width) or as Markdown, with
-// the corrections later issues made to it.
+// An issue to read in a terminal (wrapped to width), with the corrections
+// later issues made to it.
 std::string issue_for_terminal(const Issue& issue, const std::vector<Correction>& corrections,
                                std::size_t width, bool color);
-std::string issue_markdown(const Issue& issue, const std::vector<Correction>& corrections);
 
 }  // namespace kn

@@ -21,7 +21,9 @@ std::string table_for_terminal(const std::vector<std::string>& header,
 std::string tsv_row(const std::vector<std::string>& cells);
 
 // One record of RFC 4180 CSV: cells quoted when they hold a comma, a quote
-// or a line break; quotes doubled; ended by CRLF.
+// or a line break; quotes doubled; ended by CRLF. A cell that begins with
+// =, +, -, @, tab or carriage return, which a spreadsheet would evaluate as
+// a formula, begins with a ' instead (OWASP's rule).
 std::string csv_row(const std::vector<std::string>& cells);
 
 }  // namespace kn

@@ -17,6 +17,10 @@ std::string canonical_url(std::string_view href);
 // "" when the URL has no "scheme://host" part.
 std::string url_domain(std::string_view url);
 
+// Whether url may be a link a reader follows: http, https, ftp or mailto,
+// never javascript:, data: or anything else.
+bool linkable_url(std::string_view url);
+
 // The parts of an absolute URL. host is lower-case without port, user info
 // or "www."; path keeps its case and is "" or starts with '/'.
 struct UrlParts {
