@@ -5,18 +5,24 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := cmake g++ make pkg-config libgumbo-dev libsqlite3-dev libcli11-dev libfmt-dev \
             libgtest-dev libicu-dev help2man
+# The URL standard's test data (urltestdata.json) comes with the Rust url
+# crate's sources; the URL tests compare kn's host parser with it.
+TEST_PACKAGES := librust-url-dev
 CHECK_PACKAGES := clang libclang-rt-14-dev valgrind ripgrep
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps check-deps build demo test check test-asan fuzz valgrind clean
+.PHONY: all deps test-deps check-deps build demo test check test-asan fuzz valgrind clean
 
 all: build
 
 deps:
 	@$(MAKE) --no-print-directory install-missing LIST="$(PACKAGES)"
 
+test-deps:
+	@$(MAKE) --no-print-directory install-missing LIST="$(PACKAGES) $(TEST_PACKAGES)"
+
 check-deps:
-	@$(MAKE) --no-print-directory install-missing LIST="$(PACKAGES) $(CHECK_PACKAGES)"
+	@$(MAKE) --no-print-directory install-missing LIST="$(PACKAGES) $(TEST_PACKAGES) $(CHECK_PACKAGES)"
 
 .PHONY: install-missing
 install-missing:
@@ -42,7 +48,7 @@ demo: build
 	$(BUILD)/kn search --db $(BUILD)/demo.db --limit 3 解法 section:competitions
 	$(BUILD)/kn list --competition --db $(BUILD)/demo.db
 
-test: build
+test: test-deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The deeper checks CI runs after the tests: the suite under ASan+UBSan, the

@@ -8,20 +8,30 @@ namespace kn {
 
 namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
+// As the URL standard reads an address: no C0 controls or spaces at either
+// end.
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20) s.remove_prefix(1);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20) s.remove_suffix(1);
   return s;
+}
+
+// ... and no tab or newline anywhere.
+std::string without_tabs_and_newlines(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (c != '\t' && c != '\n' && c != '\r') out += c;
+  }
+  return out;
 }
 
 bool is_tracking_parameter(std::string_view param) { return param.starts_with("utm_"); }
 
 }  // namespace
 
-std::string canonical_url(std::string_view href) {
-  href = trim(href);
+std::string canonical_url(std::string_view raw) {
+  const std::string cleaned = without_tabs_and_newlines(trim(raw));
+  const std::string_view href = cleaned;
   const std::size_t hash = href.find('#');
   const std::size_t question = href.substr(0, hash).find('?');
   if (question == std::string_view::npos) return std::string(href);
@@ -63,22 +73,11 @@ bool linkable_url(std::string_view url) {
 }
 
 std::string url_domain(std::string_view url) {
-  const std::size_t scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos || scheme_end == 0) return {};
-  std::string_view authority = url.substr(scheme_end + 3);
-  authority = authority.substr(0, authority.find_first_of("/?#"));
-  if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) {
-    authority.remove_prefix(at + 1);
-  }
-  std::string_view host = authority;
-  if (host.starts_with('[')) {  // IPv6 literal: the port comes after ']'
-    host = host.substr(0, host.find(']') + 1);
-  } else if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
-    host = host.substr(0, colon);
-  }
-  std::string domain = ascii_lower(host);
-  if (domain.starts_with("www.")) domain.erase(0, 4);
-  return domain;
+  std::optional<std::string> host = url_host(url);
+  if (!host) return {};
+  if (host->ends_with('.')) host->pop_back();  // "example.com." is the same host
+  if (host->starts_with("www.")) host->erase(0, 4);
+  return *host;
 }
 
 UrlParts split_url(std::string_view url) {

@@ -2,10 +2,39 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
+
+#include "json_reader.hpp"
+#include "kn/text.hpp"
+#include "test_support.hpp"
 
 namespace {
+
+std::error_code ec_;
+
+// Whether input is an absolute http: or https: URL: a relative one ("http:x"
+// against a base of the same scheme) takes the base's host.
+bool absolute_http(std::string input, const kn::testing::JsonValue& base) {
+  while (!input.empty() && static_cast<unsigned char>(input.front()) <= 0x20) input.erase(0, 1);
+  std::string clean;
+  for (const char c : input) {
+    if (c != '\t' && c != '\n' && c != '\r') clean += c;
+  }
+  const std::string lower = kn::ascii_lower(clean);
+  std::string scheme;
+  if (lower.starts_with("http:")) scheme = "http:";
+  if (lower.starts_with("https:")) scheme = "https:";
+  if (scheme.empty()) return false;
+  if (base.is_null()) return true;
+  const std::string base_scheme = kn::ascii_lower(base.string().substr(0, scheme.size()));
+  return base_scheme != scheme || clean.substr(scheme.size()).starts_with("//");
+}
 
 struct Case {
   std::string_view in, out;
@@ -36,6 +65,9 @@ TEST(Url, CanonicalUrl) {
       // Found by fuzz_url: white space before a dropped query stayed, so a
       // second pass trimmed it and canonicalization was not idempotent.
       {"a\t?utm_x=1", "a"},
+      // Tabs and newlines inside are no part of a URL (they were printed in
+      // four ways by four formats).
+      {"https://e.com/a\tb\nc\r?x=1", "https://e.com/abc?x=1"},
   };
   for (const Case& c : cases) EXPECT_EQ(kn::canonical_url(c.in), c.out) << c.in;
 }
@@ -50,13 +82,81 @@ TEST(Url, Domain) {
       {"https://a.com?x=1", "a.com"},
       {"https://a.com#top", "a.com"},
       {"http://[::1]:8080/x", "[::1]"},
-      {"http://Preferred Networks", "preferred networks"},
+      {"http://Preferred Networks", ""},  // a space is no host character
       {"mailto:me@example.com", ""},
       {"/relative/path", ""},
       {"", ""},
       {"://nohost", ""},
   };
   for (const Case& c : cases) EXPECT_EQ(kn::url_domain(c.in), c.out) << c.in;
+}
+
+// The host is the one a browser goes to: a domain: filter, kn list
+// --domains and a card's domain cannot be spoofed.
+TEST(Url, DomainAsBrowsersParseIt) {
+  const Case cases[] = {
+      {"https://example.com\\@evil.com/", "example.com"},  // '\' ends the authority
+      {"https://example.com@evil.com/", "evil.com"},       // user info ends at the last '@'
+      {"https://a@b@evil.com/", "evil.com"},
+      {"https:\\\\evil.com\\path", "evil.com"},
+      {"https:evil.com/x", "evil.com"},
+      {"HTTPS://EXAMPLE.COM./", "example.com"},  // a trailing dot is the same host
+      {"https://www.example.com./", "example.com"},
+      {"https://日本語.jp/", "xn--wgv71a119e.jp"},
+      {"https://xn--wgv71a119e.jp/", "xn--wgv71a119e.jp"},
+      {"https://日本.jp/", "xn--wgv71a.jp"},
+      {"https://ＥＸＡＭＰＬＥ．ｃｏｍ/", "example.com"},  // full-width, mapped by UTS #46
+      {"https://ex%41mple.com/", "example.com"},
+      {"http://0x7f.1/", "127.0.0.1"},
+      {"http://2130706433/", "127.0.0.1"},
+      {"http://[0:0:0:0:0:0:0:1]/", "[::1]"},
+      {"http://[::ffff:192.168.0.1]/", "[::ffff:c0a8:1]"},
+      {"https:// example.com/", ""},
+      {"https://exa mple.com/", ""},
+      {"https://example.com:99999/", ""},
+      {"https://example.com:8a/", ""},
+      {"https://ex<ample.com/", ""},
+      {"  https://exam\tple.com/ ", "example.com"},  // tabs and newlines are removed
+      {"ftp://files.example.org/a", "files.example.org"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(kn::url_domain(c.in), c.out) << c.in;
+}
+
+// The URL standard's own test data (web-platform-tests' urltestdata.json,
+// which Debian ships with the Rust url crate's sources): every entry whose
+// input is an absolute http: or https: URL. The figure printed is how many
+// agree; none may disagree but the ones listed.
+TEST(Url, AgreesWithTheUrlStandardsTestData) {
+  std::string path;
+  for (const auto& dir : std::filesystem::directory_iterator("/usr/share/cargo/registry", ec_)) {
+    const auto file = dir.path() / "tests/urltestdata.json";
+    if (dir.path().filename().string().starts_with("url-") && std::filesystem::exists(file)) {
+      path = file.string();
+    }
+  }
+  if (path.empty()) GTEST_SKIP() << "urltestdata.json not found (Debian's librust-url-dev)";
+  const kn::testing::JsonValue data = kn::testing::JsonReader(kn::testing::slurp(path)).read();
+  int compared = 0, agreed = 0;
+  std::vector<std::string> disagreements;
+  for (const kn::testing::JsonValue& entry : data.array()) {
+    if (!entry.is_object()) continue;  // a comment
+    const std::string input = entry["input"].string();
+    if (!absolute_http(input, entry["base"])) continue;
+    const bool failure = !entry["failure"].is_null();
+    const std::optional<std::string> want =
+        failure ? std::nullopt : std::optional(entry["hostname"].string());
+    const std::optional<std::string> got = kn::url_host(input);
+    ++compared;
+    if (got == want) {
+      ++agreed;
+    } else {
+      disagreements.push_back(input + " -> " + got.value_or("(failure)") + ", want " +
+                              want.value_or("(failure)"));
+    }
+  }
+  std::printf("urltestdata.json: %d of %d http(s) entries agree\n", agreed, compared);
+  EXPECT_GT(compared, 100);
+  EXPECT_EQ(disagreements, std::vector<std::string>{});
 }
 
 }  // namespace

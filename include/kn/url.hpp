@@ -2,6 +2,7 @@
 // with different tracking parameters is counted once.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,12 +10,22 @@ namespace kn {
 
 // href with every query parameter whose name starts with "utm_" removed (and
 // the "?" when nothing is left); other parameters and the fragment are kept in
-// order. Surrounding white space is trimmed; anything else, even an href that
-// is not a valid URL, is kept as written.
+// order. As the URL standard reads it, controls and spaces at either end are
+// trimmed and tabs and newlines removed; anything else, even an href that is
+// not a valid URL, is kept as written.
 std::string canonical_url(std::string_view href);
 
-// The URL's host, lower-cased, without port, user info or one leading "www.";
-// "" when the URL has no "scheme://host" part.
+// The host of url as the WHATWG URL standard parses it, the host a browser
+// would go to: for http, https and the other special schemes, '\\' is a
+// path separator, user info ends at the last '@' of the authority, the
+// host is percent-decoded, mapped by UTS #46 (lower case, "日本.jp" is
+// "xn--wgv71a119e.jp") and may be an IPv4 address in any of its spellings
+// (written dotted) or an IPv6 one (compressed, in brackets). nullopt when
+// url has no host or an invalid one.
+std::optional<std::string> url_host(std::string_view url);
+
+// kn's domain of a URL: its host without a trailing dot and one leading
+// "www."; "" when it has none.
 std::string url_domain(std::string_view url);
 
 // Whether url may be a link a reader follows: http, https, ftp or mailto,
