@@ -1,3 +1,8 @@
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "kn/json.hpp"
 #include "store_internal.hpp"
 
 namespace kn::detail {
@@ -13,7 +18,59 @@ void bind_all(Statement& statement, const std::vector<Value>& values, int first)
   }
 }
 
+namespace {
+
+// Up to this many values of a filter are spelled out as OR terms, which
+// use the indexes; more are read from a JSON array, since SQLite refuses
+// an expression nested 1,000 deep ("Expression tree is too large").
+constexpr std::size_t kSpelledOut = 16;
+
+// ranges sorted, overlapping and adjacent ones merged.
+std::vector<std::pair<int, int>> merged(std::vector<std::pair<int, int>> ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<int, int>> out;
+  for (const auto& [low, high] : ranges) {
+    if (!out.empty() && low <= out.back().second + 1) {
+      out.back().second = std::max(out.back().second, high);
+    } else {
+      out.emplace_back(low, high);
+    }
+  }
+  return out;
+}
+
+std::string issues_sql(const std::vector<std::pair<int, int>>& issues, std::vector<Value>& values) {
+  const std::vector<std::pair<int, int>> ranges = merged(issues);
+  if (ranges.size() > kSpelledOut) {
+    JsonWriter json;
+    json.begin_array();
+    for (const auto& [low, high] : ranges) json.begin_array().value(low).value(high).end_array();
+    json.end_array();
+    values.emplace_back(json.take());
+    return " AND EXISTS (SELECT 1 FROM json_each(?) r WHERE i.number BETWEEN r.value ->> 0 AND "
+           "r.value ->> 1)";
+  }
+  std::string sql = " AND (";
+  for (std::size_t k = 0; k < ranges.size(); ++k) {
+    sql += k ? " OR i.number BETWEEN ? AND ?" : "i.number BETWEEN ? AND ?";
+    values.emplace_back(std::int64_t{ranges[k].first});
+    values.emplace_back(std::int64_t{ranges[k].second});
+  }
+  return sql + ")";
+}
+
+}  // namespace
+
 std::string domain_ids_sql(const std::vector<std::string>& domains, std::vector<Value>& values) {
+  if (domains.size() > kSpelledOut) {
+    JsonWriter json;
+    json.begin_array();
+    for (const std::string& domain : domains) json.value(domain_key(domain));
+    json.end_array();
+    values.emplace_back(json.take());
+    return "SELECT d.id FROM domains d, json_each(?) k WHERE d.rkey = k.value OR "
+           "(d.rkey > k.value || '.' AND d.rkey < k.value || '/')";
+  }
   std::string sql = "SELECT id FROM domains WHERE";
   for (std::size_t k = 0; k < domains.size(); ++k) {
     sql += k ? " OR" : "";
@@ -24,6 +81,27 @@ std::string domain_ids_sql(const std::vector<std::string>& domains, std::vector<
     values.emplace_back(key + "/");  // '/' follows '.'
   }
   return sql;
+}
+
+std::string filter_sql(const Filters& f, std::vector<Value>& values,
+                       std::string_view section_kind) {
+  std::string q;
+  if (!f.sections.empty()) {
+    q += fmt::format(" AND {} IN (", section_kind);
+    for (std::size_t k = 0; k < f.sections.size(); ++k) {
+      q += k ? ", ?" : "?";
+      values.emplace_back(f.sections[k]);
+    }
+    q += ")";
+  }
+  if (!f.issues.empty()) q += issues_sql(f.issues, values);
+  q += date_sql(f, values);
+  if (!f.domains.empty()) {
+    q += " AND (e.domain_id IN (" + domain_ids_sql(f.domains, values) + ")";
+    q += " OR e.id IN (SELECT entry_id FROM links WHERE domain_id IN (" +
+         domain_ids_sql(f.domains, values) + ")))";
+  }
+  return q;
 }
 
 std::string date_sql(const Filters& filters, std::vector<Value>& values) {

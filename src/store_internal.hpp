@@ -36,6 +36,12 @@ void bind_all(Statement& statement, const std::vector<Value>& values, int first 
 // to bind in order.
 std::string domain_ids_sql(const std::vector<std::string>& domains, std::vector<Value>& values);
 
+// The filters as " AND ..." conditions on entries e and issues i, adding
+// the values to bind in order. section_kind names the column sections are
+// compared with.
+std::string filter_sql(const Filters& filters, std::vector<Value>& values,
+                       std::string_view section_kind = "e.section_kind");
+
 // " AND ..." conditions on issue dates, for the issues table as alias i.
 std::string date_sql(const Filters& filters, std::vector<Value>& values);
 

@@ -1,6 +1,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <queue>
 #include <unordered_map>
@@ -26,43 +27,6 @@ struct SearchSql {
   std::vector<Value> values;
 };
 
-// The filters as " AND ..." conditions on entries e and issues i, adding
-// the values to bind in order. section_kind names the column sections are
-// compared with.
-std::string filter_sql(const Filters& f, std::vector<Value>& values,
-                       std::string_view section_kind = "e.section_kind") {
-  std::string q;
-  const auto any_of = [&](std::size_t n, const auto& one) {
-    q += " AND (";
-    for (std::size_t k = 0; k < n; ++k) {
-      if (k) q += " OR ";
-      one(k);
-    }
-    q += ")";
-  };
-  if (!f.sections.empty()) {
-    any_of(f.sections.size(), [&](std::size_t k) {
-      q += section_kind;
-      q += " = ?";
-      values.emplace_back(f.sections[k]);
-    });
-  }
-  if (!f.issues.empty()) {
-    any_of(f.issues.size(), [&](std::size_t k) {
-      q += "i.number BETWEEN ? AND ?";
-      values.emplace_back(std::int64_t{f.issues[k].first});
-      values.emplace_back(std::int64_t{f.issues[k].second});
-    });
-  }
-  q += detail::date_sql(f, values);
-  if (!f.domains.empty()) {
-    q += " AND (e.domain_id IN (" + detail::domain_ids_sql(f.domains, values) + ")";
-    q += " OR e.id IN (SELECT entry_id FROM links WHERE domain_id IN (" +
-         detail::domain_ids_sql(f.domains, values) + ")))";
-  }
-  return q;
-}
-
 // by_date: rows are wanted in date order. Without words, issues then come
 // first, in the order of their date index, so that a page of results ends
 // the scan early instead of sorting every row.
@@ -77,7 +41,7 @@ SearchSql search_sql(const Query& query, bool by_date) {
     q = by_date ? " FROM issues i CROSS JOIN entries e ON e.issue_id = i.id WHERE 1"
                 : " FROM entries e JOIN issues i ON i.id = e.issue_id WHERE 1";
   }
-  q += filter_sql(query.filters, sql.values);
+  q += detail::filter_sql(query.filters, sql.values);
   if (!query.exclude.empty()) {
     q += " AND e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)";
     sql.values.emplace_back(query.exclude);
@@ -172,7 +136,7 @@ void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys
 // Cheaper than ORDER BY rank, where FTS5 sorts every match.
 std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options) {
   std::vector<Value> values;
-  const std::string filters = filter_sql(query.filters, values);
+  const std::string filters = detail::filter_sql(query.filters, values);
   Statement key(db,
                 "SELECT i.date, i.number, e.position FROM entries e JOIN issues i ON i.id = "
                 "e.issue_id WHERE e.id = ?" +
@@ -180,7 +144,10 @@ std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOp
   Statement matches(db, fmt::format("SELECT rowid, {} FROM entries_fts WHERE entries_fts MATCH ?",
                                     kRankFunction));
   matches.bind(1, query.match);
-  const auto wanted = static_cast<std::size_t>(options.offset + options.limit);
+  // offset + limit, saturating: whatever the caller asks, no overflow.
+  const auto offset = static_cast<std::uint64_t>(std::max<std::int64_t>(0, options.offset));
+  const auto limit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, options.limit));
+  const std::uint64_t wanted = offset > UINT64_MAX - limit ? UINT64_MAX : offset + limit;
   std::vector<HitKey> keys;
   // The best `wanted` scores kept so far, worst on top: once there are that
   // many, a row must score at least as well as the top to make the page.
@@ -213,11 +180,9 @@ std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOp
   std::sort(keys.begin(), keys.end(), [](const HitKey& a, const HitKey& b) {
     return a.score != b.score ? a.score < b.score : newer(a, b);
   });
-  const auto first = std::min(keys.size(), static_cast<std::size_t>(options.offset));
+  const auto first = static_cast<std::size_t>(std::min<std::uint64_t>(keys.size(), offset));
   keys.erase(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(first));
-  if (options.limit > 0 && keys.size() > static_cast<std::size_t>(options.limit)) {
-    keys.resize(static_cast<std::size_t>(options.limit));
-  }
+  if (limit > 0 && keys.size() > limit) keys.resize(static_cast<std::size_t>(limit));
   return keys;
 }
 
@@ -231,7 +196,7 @@ std::vector<HitKey> dated_keys(Database& db, const Query& query, const SearchOpt
                       "{} LIMIT ? OFFSET ?",
                       query.match.empty() ? "0.0" : kRankFunction, sql.from_where, order));
   sql.values.emplace_back(options.limit > 0 ? options.limit : std::int64_t{-1});
-  sql.values.emplace_back(options.offset);
+  sql.values.emplace_back(std::max<std::int64_t>(0, options.offset));
   bind_all(statement, sql.values);
   std::vector<HitKey> keys;
   while (statement.step()) {
@@ -277,7 +242,7 @@ std::int64_t Store::count(const Query& query) {
   // section answer, without reading the entries.
   if (query.match.empty() && query.exclude.empty() && f.domains.empty()) {
     std::vector<Value> values;
-    const std::string filters = filter_sql(f, values, "s.section_kind");
+    const std::string filters = detail::filter_sql(f, values, "s.section_kind");
     return run(
         "SELECT coalesce(sum(s.entries), 0) FROM issue_sections s JOIN issues i ON "
         "i.id = s.issue_id WHERE 1" +

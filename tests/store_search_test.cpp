@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <memory>
 #include <random>
@@ -179,6 +180,32 @@ TEST_F(SearchTest, SortOrdersLimitAndOffset) {
 
 // --count answers filter-only queries from the per-issue section counts and
 // the rest from the entries: either way, the number of hits.
+// Whatever the page asked for, no arithmetic overflows (UBSan checks it in
+// the sanitizer build).
+TEST_F(SearchTest, PagesPastTheEndAreEmpty) {
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  for (const auto sort : {kn::SortOrder::rank, kn::SortOrder::date}) {
+    EXPECT_TRUE(store_->search(kn::parse_query("PyTorch"), {sort, 20, kMax}).empty());
+    EXPECT_TRUE(store_->search(kn::parse_query("PyTorch"), {sort, kMax, kMax}).empty());
+    EXPECT_EQ(store_->search(kn::parse_query("PyTorch"), {sort, kMax, 0}).size(), 10u);
+    EXPECT_EQ(store_->search(kn::parse_query("PyTorch"), {sort, 3, -5}).size(), 3u);
+  }
+}
+
+// A thousand issue: or a hundred domain: filters: SQLite refused an
+// expression that deep ("Expression tree is too large").
+TEST_F(SearchTest, ManyFilterValuesRun) {
+  std::string issues, domains;
+  for (int n = 1; n <= 1000; n += 2) issues += fmt::format("issue:{} ", n);
+  issues += "issue:18 issue:66 issue:72 issue:84 ";  // with #117, every seed
+  for (int n = 0; n < 100; ++n) domains += fmt::format("domain:d{}.example ", n);
+  EXPECT_EQ(store_->count(kn::parse_query(issues + "PyTorch")), 10);
+  EXPECT_EQ(store_->count(kn::parse_query(issues)), 61);
+  EXPECT_EQ(store_->count(kn::parse_query(domains + "domain:github.com")),
+            store_->count(kn::parse_query("domain:github.com")));
+  EXPECT_EQ(store_->search(kn::parse_query(issues + "PyTorch"), {}).size(), 10u);
+}
+
 TEST_F(SearchTest, CountsEqualTheHits) {
   for (const std::string query :
        {"section:news", "section:competitions section:links since:2021", "issue:66..84",
