@@ -53,6 +53,12 @@ TEST(Extract, HeaderLines) {
 TEST(Extract, NumberFromAnyTitleSpelling) {
   EXPECT_EQ(kn::extract_issue("# Weekly Kaggle Issue #40\nhttps://e.com/40\n", "x").number, 40);
   EXPECT_EQ(kn::extract_issue("# Special edition # 7 (extra)\nhttps://e.com/7\n", "x").number, 7);
+  // A sign is no number; a number too large is no reason to take another.
+  EXPECT_EQ(error_for("# Weekly Kaggle News #-5\nhttps://e.com/5\n"),
+            "no issue number ('#N') in the title \"Weekly Kaggle News #-5\"");
+  EXPECT_EQ(kn::extract_issue("# Minus #-5, issue #6\nhttps://e.com/6\n", "x").number, 6);
+  EXPECT_EQ(error_for("# News #99999999999999999999 and #7\nhttps://e.com/7\n"),
+            "issue number #99999999999999999999 in the title is too large");
 }
 
 TEST(Extract, HeadingSpellings) {
@@ -260,6 +266,7 @@ TEST(Extract, DateFromFileName) {
   EXPECT_FALSE(kn::date_from_file_name("2022-12-30.md"));
   EXPECT_FALSE(kn::date_from_file_name("2022-13-01_x.md"));
   EXPECT_FALSE(kn::date_from_file_name("2022-12-30_dir/x.md"));
+  EXPECT_FALSE(kn::date_from_file_name("0000-01-01_x.md"));  // no year 0
 }
 
 TEST(Extract, BadInputIsRefusedWithAReason) {
