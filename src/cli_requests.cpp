@@ -1,166 +1,249 @@
+#include "cli_requests.hpp"
+
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
-#include "cli_options.hpp"
+#include <charconv>
+
+#include "cli_values.hpp"
+#include "kn/error.hpp"
 #include "kn/terminal.hpp"
 
 namespace kn::detail {
 
 namespace {
 
-SortOrder sort_order(const std::string& sort) {
-  if (sort == "rank") return SortOrder::rank;
-  if (sort == "date") return SortOrder::date;
-  if (sort == "-date") return SortOrder::date_descending;
-  throw Error(fmt::format("--sort: '{}' is not rank, date or -date", sort));
+std::string db_path(const Invocation& inv) { return database_path(inv.value("--db")); }
+
+// A table for people on a terminal, else TSV; colour only in a table.
+Format output_format(const Invocation& inv, std::string_view fallback_pipe = "tsv") {
+  const std::string name =
+      choice_value(inv, "--format", stdout_is_terminal() ? "table" : std::string(fallback_pipe));
+  if (name != "table") refuse(inv, "--color", "to --format " + name);
+  if (name == "tsv") return Format::tsv;
+  if (name == "json") return Format::json;
+  if (name == "md") return Format::markdown;
+  return Format::table;
 }
 
-bool color_on(const std::string& color) {
-  if (color == "auto") return use_color(ColorMode::automatic);
-  if (color == "always") return use_color(ColorMode::always);
-  if (color == "never") return use_color(ColorMode::never);
-  throw Error(fmt::format("--color: '{}' is not auto, always or never", color));
+bool color_on(const Invocation& inv) {
+  const std::string mode = choice_value(inv, "--color", "auto");
+  return use_color(mode == "always"  ? ColorMode::always
+                   : mode == "never" ? ColorMode::never
+                                     : ColorMode::automatic);
 }
 
-// "" is a table on a terminal and TSV otherwise; md only where allowed.
-Format output_format(const OutputFlags& output, bool markdown_allowed) {
-  if (output.format.empty()) return stdout_is_terminal() ? Format::table : Format::tsv;
-  if (output.format == "tsv") return Format::tsv;
-  if (output.format == "json") return Format::json;
-  if (output.format == "md" && markdown_allowed) return Format::markdown;
-  throw Error(fmt::format("--format: '{}' is not {}", output.format,
-                          markdown_allowed ? "md or json" : "tsv or json"));
-}
-
-Query search_query(const SearchFlags& flags) {
+Filters date_filters(const Invocation& inv) {
   Filters filters;
-  for (const std::string& s : flags.sections) add_section_filter(filters, s);
-  for (const std::string& s : flags.issues) add_issue_filter(filters, s);
-  for (const std::string& s : flags.domains) add_domain_filter(filters, s);
-  if (!flags.since.empty()) add_since_filter(filters, flags.since);
-  if (!flags.until.empty()) add_until_filter(filters, flags.until);
-  return parse_query(fmt::format("{}", fmt::join(flags.words, " ")), std::move(filters));
+  // A bad date names the option it came with.
+  const auto dated = [&](std::string_view option, auto add) {
+    if (!inv.given(option)) return;
+    try {
+      add(filters, inv.value(option));
+    } catch (const Error& e) {
+      throw Error(fmt::format("{}: {}", option, e.what()));
+    }
+  };
+  dated("--since", add_since_filter);
+  dated("--until", add_until_filter);
+  return filters;
 }
 
-ListRequest::Kind list_kind(const ListFlags& flags) {
-  using Kind = ListRequest::Kind;
-  std::vector<Kind> chosen;
-  if (flags.competitions) chosen.push_back(Kind::competitions);
-  if (flags.issues) chosen.push_back(Kind::issues);
-  if (flags.links) chosen.push_back(Kind::links);
-  if (flags.domains) chosen.push_back(Kind::domains);
-  if (!flags.positional.empty()) {
-    const std::string& what = flags.positional;
-    if (what == "competition" || what == "competitions") {
-      chosen.push_back(Kind::competitions);
-    } else if (what == "issues") {
-      chosen.push_back(Kind::issues);
-    } else if (what == "links") {
-      chosen.push_back(Kind::links);
-    } else if (what == "domains") {
-      chosen.push_back(Kind::domains);
-    } else {
-      throw Error(
-          fmt::format("cannot list '{}': say competitions, issues, links or domains", what));
+Query search_query(const Invocation& inv) {
+  Filters filters = date_filters(inv);
+  const auto each = [&](std::string_view option, auto add) {
+    for (const std::string& value : inv.values(option)) {
+      try {
+        add(filters, value);
+      } catch (const Error& e) {
+        throw Error(fmt::format("{}: {}", option, e.what()));
+      }
+    }
+  };
+  each("--section", add_section_filter);
+  each("--issue", add_issue_filter);
+  each("--domain", add_domain_filter);
+  return parse_query(fmt::format("{}", fmt::join(inv.operands, " ")), std::move(filters));
+}
+
+SearchRequest::Mode search_mode(const Invocation& inv) {
+  std::vector<std::string> modes;
+  for (const char* mode : {"--count", "--urls", "--explain"}) {
+    if (inv.given(mode)) modes.push_back(mode);
+  }
+  if (modes.size() > 1) {
+    throw Error(fmt::format("{} and {}: say one of them", modes[0], modes[1]));
+  }
+  if (modes.empty()) return SearchRequest::Mode::hits;
+  for (const char* option : {"--format", "--color"}) {
+    refuse(inv, option, fmt::format("with {} (it prints no listing)", modes[0]));
+  }
+  if (modes[0] != "--urls") {
+    for (const char* option : {"--sort", "--limit", "--offset"}) {
+      refuse(inv, option, fmt::format("with {}", modes[0]));
     }
   }
-  if (chosen.empty()) {
-    throw Error("say what to list: --competition, --issues, --links or --domains");
+  return modes[0] == "--count"  ? SearchRequest::Mode::count
+         : modes[0] == "--urls" ? SearchRequest::Mode::urls
+                                : SearchRequest::Mode::explain;
+}
+
+ListRequest::Kind list_kind(const Invocation& inv) {
+  using Kind = ListRequest::Kind;
+  std::vector<std::pair<Kind, std::string>> chosen;
+  const std::pair<const char*, Kind> flags[] = {{"--competition", Kind::competitions},
+                                                {"--issues", Kind::issues},
+                                                {"--links", Kind::links},
+                                                {"--domains", Kind::domains}};
+  for (const auto& [flag, kind] : flags) {
+    if (inv.given(flag)) chosen.emplace_back(kind, flag);
   }
-  if (chosen.size() > 1 && chosen[0] != chosen[1]) {
-    throw Error("list one thing at a time: --competition, --issues, --links or --domains");
+  require_operands(inv, 0, 1);
+  if (!inv.operands.empty()) {
+    const std::string word = inv.operands[0] == "competition" ? "competitions" : inv.operands[0];
+    const std::vector<std::string>& kinds = inv.command->operand_choices;
+    const auto found = std::find(kinds.begin(), kinds.end(), word);
+    if (found == kinds.end()) {
+      throw Error(
+          fmt::format("{}: cannot list that: say competitions, issues, links or "
+                      "domains{}",
+                      word, did_you_mean(word, kinds)));
+    }
+    chosen.emplace_back(flags[found - kinds.begin()].second, word);
   }
-  return chosen[0];
+  if (chosen.empty())
+    throw Error("list: say what to list: --competition, --issues, --links or --domains");
+  for (const auto& other : chosen) {
+    if (other.first != chosen[0].first) {
+      throw Error(
+          fmt::format("{} and {}: list one thing at a time", chosen[0].second, other.second));
+    }
+  }
+  return chosen[0].first;
 }
 
 }  // namespace
 
-SearchRequest search_request(const SearchFlags& flags) {
+ParseRequest parse_request(const Invocation& inv) {
+  require_operands(inv, 1, SIZE_MAX);
+  return {inv.operands, inv.given("--json"), size_value(inv, "--max-size", kDefaultMaxFileSize)};
+}
+
+IndexRequest index_request(const Invocation& inv) {
+  require_operands(inv, 1, SIZE_MAX);
+  if (!inv.given("--prune")) refuse(inv, "--force", "without --prune");
+  if (inv.given("--quiet")) refuse(inv, "--json", "with --quiet");
+  IndexRequest request;
+  request.db = db_path(inv);
+  request.paths = inv.operands;
+  request.null_separated = inv.given("--null");
+  request.exclude = inv.values("--exclude");
+  request.prune = inv.given("--prune");
+  request.force = inv.given("--force");
+  request.dry_run = inv.given("--dry-run");
+  request.quiet = inv.given("--quiet");
+  request.json = inv.given("--json");
+  request.max_size = size_value(inv, "--max-size", kDefaultMaxFileSize);
+  return request;
+}
+
+SearchRequest search_request(const Invocation& inv) {
   SearchRequest request;
-  request.query = search_query(flags);
-  if (flags.explain) {
-    request.mode = SearchRequest::Mode::explain;
-    return request;
+  request.mode = search_mode(inv);
+  request.query = search_query(inv);
+  const std::string sort = choice_value(inv, "--sort", "rank");
+  request.page = {sort == "rank"   ? SortOrder::rank
+                  : sort == "date" ? SortOrder::date
+                                   : SortOrder::date_descending,
+                  count_value(inv, "--limit", request.mode == SearchRequest::Mode::urls ? 0 : 20),
+                  count_value(inv, "--offset", 0)};
+  if (request.mode == SearchRequest::Mode::hits) {
+    request.format = output_format(inv);
+    request.color = request.format == Format::table && color_on(inv);
   }
-  request.page = {sort_order(flags.sort), flags.limit, flags.offset};
-  request.color = color_on(flags.output.color);
-  if (!flags.output.format.empty() && flags.output.format != "tsv" &&
-      flags.output.format != "json") {
-    throw Error(fmt::format("--format: '{}' is not tsv or json", flags.output.format));
-  }
-  request.format = output_format(flags.output, false);
-  request.mode = flags.count  ? SearchRequest::Mode::count
-                 : flags.urls ? SearchRequest::Mode::urls
-                              : SearchRequest::Mode::hits;
-  request.db = database_path(flags.db);
+  request.db = db_path(inv);
   return request;
 }
 
-ListRequest list_request(const ListFlags& flags) {
+ListRequest list_request(const Invocation& inv) {
   ListRequest request;
-  request.format = output_format(flags.output, false);
-  request.color = color_on(flags.output.color);
-  if (!flags.since.empty()) add_since_filter(request.filters, flags.since);
-  if (!flags.until.empty()) add_until_filter(request.filters, flags.until);
-  if (!flags.platform.empty()) request.filters.platforms.push_back(flags.platform);
-  if (!flags.domain.empty()) request.filters.domains.push_back(flags.domain);
-  request.db = database_path(flags.db);
-  request.kind = list_kind(flags);
-  if (request.kind == ListRequest::Kind::competitions) {
-    if (!flags.sort.empty() && flags.sort != "first" && flags.sort != "mentions") {
-      throw Error(fmt::format("--sort: '{}' is not first or mentions", flags.sort));
-    }
-    request.by_mentions = flags.sort == "mentions";
+  request.kind = list_kind(inv);
+  const bool competitions = request.kind == ListRequest::Kind::competitions;
+  if (!competitions) {
+    refuse(inv, "--platform", "to this list (only to --competition)");
+    refuse(inv, "--sort", "to this list (only to --competition)");
   }
+  if (request.kind != ListRequest::Kind::links && request.kind != ListRequest::Kind::domains) {
+    refuse(inv, "--domain", "to this list (only to --links and --domains)");
+  }
+  request.filters = date_filters(inv);
+  for (const std::string& platform : inv.values("--platform")) {
+    request.filters.platforms.push_back(checked_choice(inv, "--platform", platform));
+  }
+  if (inv.given("--domain")) add_domain_filter(request.filters, inv.value("--domain"));
+  request.by_mentions = choice_value(inv, "--sort", "first") == "mentions";
+  request.format = output_format(inv);
+  request.color = request.format == Format::table && color_on(inv);
+  request.db = db_path(inv);
   return request;
 }
 
-ShowRequest show_request(const ShowFlags& flags) {
+ShowRequest show_request(const Invocation& inv) {
+  require_operands(inv, 1, 1);
+  const std::string& word = inv.operands[0];
+  int number = 0;
+  const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
+  if (ec != std::errc() || end != word.data() + word.size() || number < 0 ||
+      word.find_first_not_of("0123456789") != std::string::npos) {
+    throw Error(fmt::format("{}: not an issue number (kn show 66)", word));
+  }
   ShowRequest request;
-  request.format = output_format(flags.output, true);
-  request.color = color_on(flags.output.color);
-  request.db = database_path(flags.db);
-  request.number = flags.number;
+  request.number = number;
+  request.format = output_format(inv, "table");
+  request.color = request.format == Format::table && color_on(inv);
   request.width = stdout_is_terminal() ? terminal_width() : 80;
+  request.db = db_path(inv);
   return request;
 }
 
-StatsRequest stats_request(const StatsFlags& flags) {
+StatsRequest stats_request(const Invocation& inv) {
+  require_operands(inv, 0, 0);
   StatsRequest request;
-  request.format = output_format(flags.output, false);
-  request.color = color_on(flags.output.color);
-  request.db = database_path(flags.db);
-  if (flags.by.empty()) return request;
-  if (flags.by == "month") {
-    request.by = Dimension::month;
-  } else if (flags.by == "year") {
-    request.by = Dimension::year;
-  } else if (flags.by == "section") {
-    request.by = Dimension::section;
-  } else if (flags.by == "domain") {
-    request.by = Dimension::domain;
-  } else if (flags.by == "platform") {
-    request.by = Dimension::platform;
-  } else {
-    throw Error(
-        fmt::format("--by: '{}' is not month, year, section, domain or platform", flags.by));
-  }
+  const std::string by = choice_value(inv, "--by", "");
+  if (by == "month") request.by = Dimension::month;
+  if (by == "year") request.by = Dimension::year;
+  if (by == "section") request.by = Dimension::section;
+  if (by == "domain") request.by = Dimension::domain;
+  if (by == "platform") request.by = Dimension::platform;
+  request.format = output_format(inv);
+  request.color = request.format == Format::table && color_on(inv);
+  request.db = db_path(inv);
   return request;
 }
 
-ExportRequest export_request(const ExportFlags& flags) {
+ExportRequest export_request(const Invocation& inv) {
+  require_operands(inv, 0, 0);
+  const std::string format = choice_value(inv, "--format", "jsonl");
   ExportRequest request;
-  if (flags.format == "jsonl") {
-    request.format = Format::json;
-  } else if (flags.format == "csv") {
-    request.format = Format::csv;
-  } else if (flags.format == "md") {
-    request.format = Format::markdown;
-  } else {
-    throw Error(fmt::format("--format: '{}' is not jsonl, csv or md", flags.format));
-  }
-  request.db = database_path(flags.db);
+  request.format = format == "csv" ? Format::csv : format == "md" ? Format::markdown : Format::json;
+  request.db = db_path(inv);
   return request;
+}
+
+CheckRequest check_request(const Invocation& inv) {
+  require_operands(inv, 0, 0);
+  return {db_path(inv)};
+}
+
+std::string completion_shell(const Invocation& inv) {
+  require_operands(inv, 1, 1);
+  const std::string& shell = inv.operands[0];
+  const std::vector<std::string>& shells = inv.command->operand_choices;
+  if (std::find(shells.begin(), shells.end(), shell) == shells.end()) {
+    throw Error(fmt::format("{}: no completion for that shell: say bash, zsh or fish{}", shell,
+                            did_you_mean(shell, shells)));
+  }
+  return shell;
 }
 
 }  // namespace kn::detail

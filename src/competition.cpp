@@ -80,6 +80,16 @@ CompetitionPage page_of(std::string_view rest) {
 
 }  // namespace
 
+std::vector<std::string> platform_names() {
+  std::vector<std::string> names;
+  for (const Platform& platform : kPlatforms) {
+    if (std::find(names.begin(), names.end(), platform.name) == names.end()) {
+      names.emplace_back(platform.name);
+    }
+  }
+  return names;
+}
+
 std::optional<CompetitionLink> competition_of(std::string_view url) {
   const UrlParts parts = split_url(url);
   if (parts.host.empty()) return std::nullopt;

@@ -1,8 +1,10 @@
 #include "kn/completion.hpp"
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "kn/error.hpp"
+#include "kn/filters.hpp"
 
 namespace kn {
 
@@ -11,101 +13,251 @@ namespace {
 // text inside single quotes, for any of the three shells.
 std::string quoted(std::string_view text) {
   std::string out = "'";
-  for (const char c : text) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
+  for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
 }
 
-std::string bash(const std::vector<CommandSpec>& commands) {
-  std::string names, cases;
-  for (const CommandSpec& command : commands) {
-    names += (names.empty() ? "" : " ") + command.name;
-    std::string options = "--help";
-    for (const OptionSpec& option : command.options) options += " " + option.name;
-    cases += fmt::format("    {}) opts={}; files={} ;;\n", command.name, quoted(options),
-                         command.takes_files ? 1 : 0);
+std::string words(const std::vector<std::string>& values) {
+  return fmt::format("{}", fmt::join(values, " "));
+}
+
+// Section kinds, for "section:" in a query.
+std::vector<std::string> section_words() {
+  std::vector<std::string> out;
+  std::string_view rest = kSectionNames;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(", ");
+    out.push_back("section:" + std::string(rest.substr(0, comma)));
+    rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 2);
   }
-  return fmt::format(R"(# bash completion for kn. Load it with: source <(kn completion bash)
+  return out;
+}
+
+// The shell command that prints the issue numbers of the database named on
+// the command line ($db, "--db FILE" or empty) one a line.
+constexpr std::string_view kIssueNumbers =
+    "kn list --issues --format tsv $db 2>/dev/null | cut -f1";
+
+// --- bash ------------------------------------------------------------------
+
+// The bash words that complete a value of this kind ("" for none).
+std::string bash_values(ValueKind kind, const std::vector<std::string>& choices) {
+  switch (kind) {
+    case ValueKind::choice:
+      return fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", quoted(words(choices)));
+    case ValueKind::path:
+    case ValueKind::database: return "COMPREPLY=($(compgen -f -- \"$cur\"))";
+    case ValueKind::issue:
+      return fmt::format("COMPREPLY=($(compgen -W \"$({})\" -- \"$cur\"))", kIssueNumbers);
+    case ValueKind::command: return "COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\"))";
+    default: return "COMPREPLY=()";
+  }
+}
+
+std::string bash(const std::vector<CommandSpec>& commands) {
+  std::vector<std::string> names;
+  std::string values, options, operands;
+  for (const CommandSpec& command : commands) {
+    names.push_back(command.name);
+    std::vector<std::string> option_names{"--help"};
+    for (const OptionSpec& option : command.options) {
+      option_names.push_back(option.name);
+      if (!option.short_name.empty()) option_names.push_back(option.short_name);
+      if (option.takes_value()) {
+        values += fmt::format("    \"{} {}\") {}; return ;;\n", command.name, option.name,
+                              bash_values(option.kind, option.choices));
+      }
+    }
+    options += fmt::format("    {}) opts={} ;;\n", command.name, quoted(words(option_names)));
+    std::string operand = bash_values(command.operand_kind, command.operand_choices);
+    if (command.name == "search") {
+      operand =
+          fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", quoted(words(section_words())));
+    }
+    operands += fmt::format("    {}) {} ;;\n", command.name, operand);
+  }
+  return fmt::format(R"bash(# bash completion for kn. Load it with: source <(kn completion bash)
 _kn() {{
-  local cur=${{COMP_WORDS[COMP_CWORD]}} cmd="" opts="" files=0 i
+  local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
+  local commands={} cmd="" db="" opts="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
-    case ${{COMP_WORDS[i]}} in -*) ;; *) cmd=${{COMP_WORDS[i]}}; break ;; esac
+    case ${{COMP_WORDS[i]}} in
+      --db) db="--db ${{COMP_WORDS[i+1]}}"; ((i++)) ;;
+      --color) ((i++)) ;;
+      -*) ;;
+      *) [ -z "$cmd" ] && cmd=${{COMP_WORDS[i]}} ;;
+    esac
   done
+  if [ -z "$cmd" ]; then
+    case $prev in
+      --db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+      --color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
+    esac
+    COMPREPLY=($(compgen -W "$commands --db --color --help --version" -- "$cur"))
+    return
+  fi
+  case "$cmd $prev" in
+{}  esac
   case $cmd in
-    "") COMPREPLY=($(compgen -W {} -- "$cur")); return ;;
 {}  esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
-  elif ((files)); then
-    COMPREPLY=($(compgen -f -- "$cur"))
+    return
   fi
+  case $cmd in
+{}  esac
 }}
 complete -o filenames -F _kn kn
-)",
-                     quoted(names), cases);
+)bash",
+                     quoted(words(names)), values, options, operands);
 }
 
-// A description inside zsh's _arguments spec, where []: are syntax.
+// --- zsh -------------------------------------------------------------------
+
+// An _arguments description: '\' and ']' escaped, the text kept whole.
 std::string zsh_text(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c == '[') c = '(';
-    if (c == ']') c = ')';
-    if (c == ':') c = ' ';
+  std::string out;
+  for (const char c : text) {
+    if (c == '\\' || c == ']' || c == '[' || c == ':') out += '\\';
+    out += c;
   }
   return out;
+}
+
+std::string zsh_action(ValueKind kind, const std::vector<std::string>& choices) {
+  switch (kind) {
+    case ValueKind::choice: return fmt::format("({})", words(choices));
+    case ValueKind::path:
+    case ValueKind::database: return "_files";
+    case ValueKind::issue: return "_kn_issues";
+    case ValueKind::command: return "_kn_commands";
+    default: return " ";
+  }
+}
+
+std::string zsh_command(const CommandSpec& command) {
+  std::string args;
+  for (const OptionSpec& option : command.options) {
+    std::string spec = option.repeatable ? "*" : "";
+    const std::string names = option.short_name.empty()
+                                  ? option.name
+                                  : fmt::format("{{{},{}}}", option.short_name, option.name);
+    spec += names + "[" + zsh_text(option.help) + "]";
+    if (option.takes_value()) {
+      spec += ":" + zsh_text(option.value_name) + ":" + zsh_action(option.kind, option.choices);
+    }
+    args += " \\\n        " + quoted(spec);
+  }
+  if (command.name == "search") {
+    args += " \\\n        '*:word:_kn_words'";
+  } else if (command.operand_kind != ValueKind::none) {
+    const std::string action = zsh_action(command.operand_kind, command.operand_choices);
+    args +=
+        " \\\n        " + quoted((command.operands.find("...") != std::string::npos ? "*:" : ":") +
+                                 std::string("operand:") + action);
+  }
+  return fmt::format("    {}) _arguments -s{} ;;\n", command.name, args);
 }
 
 std::string zsh(const std::vector<CommandSpec>& commands) {
   std::string names, cases;
   for (const CommandSpec& command : commands) {
-    names += "    " + quoted(command.name + ":" + zsh_text(command.description)) + "\n";
-    std::string arguments;
-    for (const OptionSpec& option : command.options) {
-      arguments += " \\\n        " + quoted(option.name + "[" + zsh_text(option.description) + "]" +
-                                            (option.takes_value ? ":value:" : ""));
-    }
-    if (command.takes_files) arguments += " \\\n        '*:file:_files'";
-    cases += fmt::format("    {}) _arguments{} ;;\n", command.name, arguments);
+    names += "    " + quoted(command.name + ":" + command.summary) + "\n";
+    cases += zsh_command(command);
   }
-  return fmt::format(R"(#compdef kn
+  return fmt::format(R"zsh(#compdef kn
 # zsh completion for kn. Load it with: source <(kn completion zsh)
-_kn() {{
+_kn_commands() {{
   local -a commands
   commands=(
 {}  )
-  if (( CURRENT == 2 )); then
-    _describe 'command' commands
+  _describe 'command' commands
+}}
+_kn_db() {{
+  local i
+  for ((i = 1; i < ${{#words}}; i++)); do
+    [[ $words[i] == --db ]] && {{ print -r -- "--db $words[i+1]"; return }}
+  done
+}}
+_kn_issues() {{
+  local db=$(_kn_db)
+  local -a issues
+  issues=(${{(f)"$({})"}})
+  _describe 'issue' issues
+}}
+_kn_words() {{
+  local -a sections
+  sections=({})
+  _describe 'filter' sections
+}}
+_kn() {{
+  local i=2
+  while [[ $words[i] == --db || $words[i] == --color ]]; do (( i += 2 )); done
+  if (( CURRENT <= i )); then
+    _kn_commands
     return
   fi
-  shift words
-  (( CURRENT-- ))
+  shift $(( i - 1 )) words
+  (( CURRENT -= i - 1 ))
   case $words[1] in
 {}  esac
 }}
 compdef _kn kn
-)",
-                     names, cases);
+)zsh",
+                     names, kIssueNumbers, words(section_words()), cases);
+}
+
+// --- fish ------------------------------------------------------------------
+
+std::string fish_values(ValueKind kind, const std::vector<std::string>& choices) {
+  switch (kind) {
+    case ValueKind::choice: return "-r -f -a " + quoted(words(choices));
+    case ValueKind::path:
+    case ValueKind::database: return "-r -F";
+    case ValueKind::issue: return "-r -f -a " + quoted(fmt::format("({})", "__kn_issues"));
+    default: return "-r -f";
+  }
 }
 
 std::string fish(const std::vector<CommandSpec>& commands) {
-  std::string out = "# fish completion for kn. Load it with: kn completion fish | source\n";
-  out += "complete -c kn -f\n";
+  std::vector<std::string> names;
+  for (const CommandSpec& command : commands) names.push_back(command.name);
+  std::string out =
+      fmt::format(R"fish(# fish completion for kn. Load it with: kn completion fish | source
+function __kn_issues
+  set -l db (string match -r -- '--db\s+\S+' (commandline -cp))
+  kn list --issues --format tsv $db 2>/dev/null | cut -f1
+end
+complete -c kn -f
+complete -c kn -n 'not __fish_seen_subcommand_from {}' -l db -r -F -d 'The database file'
+)fish",
+                  words(names));
   for (const CommandSpec& command : commands) {
-    out += fmt::format("complete -c kn -n __fish_use_subcommand -a {} -d {}\n", command.name,
-                       quoted(command.description));
+    out += fmt::format("complete -c kn -n 'not __fish_seen_subcommand_from {}' -a {} -d {}\n",
+                       words(names), command.name, quoted(command.summary));
     const std::string when = fmt::format("-n '__fish_seen_subcommand_from {}'", command.name);
-    if (command.takes_files) out += fmt::format("complete -c kn {} -F\n", when);
+    switch (command.operand_kind) {
+      case ValueKind::path: out += fmt::format("complete -c kn {} -F\n", when); break;
+      case ValueKind::choice:
+      case ValueKind::command:
+        out += fmt::format(
+            "complete -c kn {} -a {}\n", when,
+            quoted(words(command.operand_kind == ValueKind::command ? names
+                                                                    : command.operand_choices)));
+        break;
+      case ValueKind::issue:
+        out += fmt::format("complete -c kn {} -a '(__kn_issues)'\n", when);
+        break;
+      default:
+        if (command.name == "search") {
+          out += fmt::format("complete -c kn {} -a {}\n", when, quoted(words(section_words())));
+        }
+    }
     for (const OptionSpec& option : command.options) {
-      const bool is_long = option.name.starts_with("--");
-      out += fmt::format("complete -c kn {} {} {}{} -d {}\n", when, is_long ? "-l" : "-s",
-                         option.name.substr(is_long ? 2 : 1), option.takes_value ? " -r" : "",
-                         quoted(option.description));
+      std::string line = fmt::format("complete -c kn {} -l {}", when, option.name.substr(2));
+      if (!option.short_name.empty()) line += " -s " + option.short_name.substr(1);
+      if (option.takes_value()) line += " " + fish_values(option.kind, option.choices);
+      out += line + " -d " + quoted(option.help) + "\n";
     }
   }
   return out;
@@ -117,7 +269,7 @@ std::string completion_script(std::string_view shell, const std::vector<CommandS
   if (shell == "bash") return bash(commands);
   if (shell == "zsh") return zsh(commands);
   if (shell == "fish") return fish(commands);
-  throw Error(fmt::format("no completion for '{}': say bash, zsh or fish", shell));
+  throw Error(fmt::format("{}: no completion for that shell: say bash, zsh or fish", shell));
 }
 
 }  // namespace kn

@@ -71,7 +71,7 @@ std::string_view query_language_help() {
   word            entries holding the word; Japanese needs no quoting: 画像認識
   a b             both (AND may be written)
   a OR b          either
-  -a, NOT a       without a (a query starting with -a needs NOT a, or -- first)
+  NOT a           without a; -a says the same after --: kn search -- kaggle -a
   "a phrase"      these words in this order
   pre*            words starting with pre
   ( ... )         grouping

@@ -36,10 +36,9 @@ TEST_F(ListCommandTest, ListCompetitions) {
   EXPECT_EQ(run.out, "");
   run = kn("list --db '" + db_ + "'");
   EXPECT_EQ(run.status, 2);
-  EXPECT_EQ(run.err, "kn: say what to list: --competition, --issues, --links or --domains\n");
+  EXPECT_EQ(run.err, "kn: list: say what to list: --competition, --issues, --links or --domains\n");
   run = kn("list --issues --links --db '" + db_ + "'");
-  EXPECT_EQ(run.err,
-            "kn: list one thing at a time: --competition, --issues, --links or --domains\n");
+  EXPECT_EQ(run.err, "kn: --issues and --links: list one thing at a time\n");
 }
 
 TEST_F(ListCommandTest, ListIssuesLinksDomains) {

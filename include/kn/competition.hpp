@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kn {
 
@@ -19,6 +20,9 @@ struct CompetitionLink {
   std::string url;       // canonical: the same for every page of the competition
   CompetitionPage page = CompetitionPage::front;
 };
+
+// The platforms kn recognizes, each once, as they are written ("Kaggle").
+std::vector<std::string> platform_names();
 
 // The competition url belongs to, or nullopt.
 std::optional<CompetitionLink> competition_of(std::string_view url);

@@ -1,28 +1,18 @@
-// Shell completion scripts, written from the commands and options the
-// command line defines, so they never fall out of step with it.
+// Shell completion scripts, written from the command line's definition
+// (cli_spec.hpp): commands, options, the values of every choice, files for
+// paths and the database, and live values from the database (issue
+// numbers for kn show, section: values in a query).
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kn/cli_spec.hpp"
+
 namespace kn {
 
-struct OptionSpec {
-  std::string name;  // "--db" or "-q"
-  std::string description;
-  bool takes_value = false;
-};
-
-struct CommandSpec {
-  std::string name;
-  std::string description;
-  std::vector<OptionSpec> options;
-  bool takes_files = false;  // positional arguments are paths
-};
-
-// The completion script for shell ("bash", "zsh" or "fish"). Throws
-// kn::Error for another shell.
+// The completion script for shell: "bash", "zsh" or "fish".
 std::string completion_script(std::string_view shell, const std::vector<CommandSpec>& commands);
 
 }  // namespace kn

@@ -1,0 +1,63 @@
+// The command line's definition, in one place: every command, its options,
+// the values they take and their help. The parser (cli_grammar), the help
+// (through CLI11), the man page and the shell completions are all written
+// from it, so none can fall out of step with another.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kn {
+
+// What an option or a command's operands take, for checking and for
+// completing them in a shell.
+enum class ValueKind {
+  none,         // a flag
+  text,         // a word, a query, a pattern
+  number,       // a whole number
+  size,         // 64MiB, 2M, 1000
+  choice,       // one of choices
+  path,         // a file or a directory
+  database,     // the database file
+  issue,        // an issue's number
+  competition,  // a competition's slug, URL or name words
+  command,      // a command of kn
+};
+
+struct OptionSpec {
+  std::string name;        // "--limit"
+  std::string short_name;  // "-q", or ""
+  ValueKind kind = ValueKind::none;
+  std::string value_name;            // "N", "FILE", "FORMAT"
+  std::vector<std::string> choices;  // for ValueKind::choice
+  std::string help;
+  bool repeatable = false;
+  bool takes_value() const { return kind != ValueKind::none; }
+};
+
+struct CommandSpec {
+  std::string name, summary;
+  std::string operands;  // "WORDS...", "FILE|DIR...", "N", "" for none
+  std::string operand_help;
+  ValueKind operand_kind = ValueKind::none;
+  std::vector<std::string> operand_choices;
+  bool operands_required = false;
+  std::vector<OptionSpec> options;
+  std::string footer;  // examples and notes for --help
+};
+
+// Options that may also stand before the command (kn --db x.db search ...).
+inline constexpr std::string_view kGlobalOptions[] = {"--db", "--color"};
+
+// Every command, in the order kn --help lists them.
+const std::vector<CommandSpec>& command_line();
+
+const CommandSpec* find_command(std::string_view name);
+// The option of command named name (long or short), or nullptr.
+const OptionSpec* find_option(const CommandSpec& command, std::string_view name);
+
+// What kn --help says after the commands: the grammar, and examples.
+std::string_view main_footer();
+
+}  // namespace kn
