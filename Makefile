@@ -6,8 +6,9 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := cmake g++ make pkg-config libgumbo-dev libsqlite3-dev libcli11-dev libfmt-dev \
             libgtest-dev libicu-dev help2man
 # The URL standard's test data (urltestdata.json) comes with the Rust url
-# crate's sources; the URL tests compare kn's host parser with it.
-TEST_PACKAGES := librust-url-dev
+# crate's sources; the URL tests compare kn's host parser with it. The
+# completion tests drive zsh and fish.
+TEST_PACKAGES := librust-url-dev zsh fish
 CHECK_PACKAGES := clang libclang-rt-14-dev valgrind ripgrep
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -34,9 +34,10 @@ std::vector<std::string> section_words() {
 }
 
 // The shell command that prints the issue numbers of the database named on
-// the command line ($db, "--db FILE" or empty) one a line.
-constexpr std::string_view kIssueNumbers =
-    "kn list --issues --format tsv $db 2>/dev/null | cut -f1";
+// the command line (db: "--db FILE" split in two, or nothing) one a line.
+std::string issue_numbers(std::string_view db) {
+  return fmt::format("kn list --issues --format tsv {} 2>/dev/null | cut -f1", db);
+}
 
 // --- bash ------------------------------------------------------------------
 
@@ -48,7 +49,7 @@ std::string bash_values(ValueKind kind, const std::vector<std::string>& choices)
     case ValueKind::path:
     case ValueKind::database: return "COMPREPLY=($(compgen -f -- \"$cur\"))";
     case ValueKind::issue:
-      return fmt::format("COMPREPLY=($(compgen -W \"$({})\" -- \"$cur\"))", kIssueNumbers);
+      return fmt::format("COMPREPLY=($(compgen -W \"$({})\" -- \"$cur\"))", issue_numbers("$db"));
     case ValueKind::command: return "COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\"))";
     default: return "COMPREPLY=()";
   }
@@ -204,7 +205,7 @@ _kn() {{
 }}
 compdef _kn kn
 )zsh",
-                     names, kIssueNumbers, words(section_words()), cases);
+                     names, issue_numbers("${=db}"), words(section_words()), cases);
 }
 
 // --- fish ------------------------------------------------------------------
@@ -225,13 +226,13 @@ std::string fish(const std::vector<CommandSpec>& commands) {
   std::string out =
       fmt::format(R"fish(# fish completion for kn. Load it with: kn completion fish | source
 function __kn_issues
-  set -l db (string match -r -- '--db\s+\S+' (commandline -cp))
-  kn list --issues --format tsv $db 2>/dev/null | cut -f1
+  set -l db (string match -r -- '--db\s+\S+' (commandline -cp) | string split ' ')
+  {}
 end
 complete -c kn -f
 complete -c kn -n 'not __fish_seen_subcommand_from {}' -l db -r -F -d 'The database file'
 )fish",
-                  words(names));
+                  issue_numbers("$db"), words(names));
   for (const CommandSpec& command : commands) {
     out += fmt::format("complete -c kn -n 'not __fish_seen_subcommand_from {}' -a {} -d {}\n",
                        words(names), command.name, quoted(command.summary));

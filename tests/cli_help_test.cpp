@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -49,4 +50,21 @@ TEST_F(CliHelpTest, EveryCommandsHelp) {
   }
 }
 
+// The man page (help2man, from the same help) keeps the Japanese of the
+// examples and writes them one a line.
+TEST_F(CliHelpTest, ManPage) {
+  const std::filesystem::path page = std::filesystem::path(KN_BINARY).parent_path() / "kn.1";
+  if (!std::filesystem::exists(page)) GTEST_SKIP() << "no man page: help2man is not installed";
+  const std::string roff = kn::testing::slurp(page);
+  EXPECT_EQ(roff.find("??"), std::string::npos);
+  const std::size_t examples = roff.find(".SH EXAMPLES\n.nf\n");
+  ASSERT_NE(examples, std::string::npos);
+  EXPECT_NE(roff.find("\nkn search 解法 --format tsv | cut -f5 | sort -u\n", examples),
+            std::string::npos);
+  EXPECT_NE(roff.find("\nkn show 66                         one issue, for reading\n", examples),
+            std::string::npos);
+  for (const kn::CommandSpec& command : kn::command_line()) {
+    EXPECT_NE(roff.find(".SS kn " + command.name + "\n"), std::string::npos) << command.name;
+  }
+}
 }  // namespace
