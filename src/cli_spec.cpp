@@ -41,8 +41,9 @@ OptionSpec max_size() {
 }
 
 OptionSpec since(const char* what) {
-  return value("--since", ValueKind::text, "DATE",
-               std::string(what) + " from this date: YYYY, YYYY-MM or YYYY-MM-DD");
+  return value(
+      "--since", ValueKind::text, "DATE",
+      std::string(what) + " from this date: YYYY[-MM[-DD]], today, yesterday, 2w (3d, 6m, 1y) ago");
 }
 
 OptionSpec until(const char* what) {

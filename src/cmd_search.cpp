@@ -9,6 +9,15 @@
 
 namespace kn {
 
+namespace {
+
+// A hint is for a person: scripts that read stderr get only errors.
+void say_why_nothing(const Query& query) {
+  if (!query.no_hits_hint.empty() && stderr_is_terminal()) print_error(query.no_hits_hint);
+}
+
+}  // namespace
+
 int run_search(const SearchRequest& request) {
   if (request.mode == SearchRequest::Mode::explain) {
     detail::write_stdout(request.query.explanation);
@@ -18,6 +27,7 @@ int run_search(const SearchRequest& request) {
   if (request.mode == SearchRequest::Mode::count) {
     const std::int64_t n = store.count(request.query);
     detail::write_stdout(fmt::format("{}\n", n));
+    if (n == 0) say_why_nothing(request.query);
     return n > 0 ? kExitOk : kExitNoResults;
   }
   const std::vector<Hit> hits = store.search(request.query, request.page);
@@ -39,6 +49,7 @@ int run_search(const SearchRequest& request) {
       detail::write_stdout(hit_for_terminal(hits[k], width, request.color));
     }
   }
+  if (hits.empty()) say_why_nothing(request.query);
   return hits.empty() ? kExitNoResults : kExitOk;
 }
 

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
 
 #include "kn/error.hpp"
 #include "kn/issue.hpp"
@@ -24,9 +27,75 @@ std::optional<int> parse_int(std::string_view s) {
   return value;
 }
 
-// The first and last day a date of the form YYYY, YYYY-MM or YYYY-MM-DD
-// covers, or nullopt.
-std::optional<std::pair<Date, Date>> date_span(std::string_view text) {
+// The local date, or KN_TODAY (YYYY-MM-DD) where tests fix the clock.
+Date today() {
+  if (const char* fixed = std::getenv("KN_TODAY")) {
+    if (const auto date = Date::parse(fixed)) return *date;
+    throw Error(fmt::format("KN_TODAY: bad date '{}' (use YYYY-MM-DD)", fixed));
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+namespace chrono = std::chrono;
+
+Date to_date(const chrono::year_month_day& ymd) {
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+// A day relative to today: today, yesterday, or N days, weeks, months or
+// years ago ("7d", "2w", "3m", "1y"). ago is set for the N forms. A month
+// back from March 31 is the last day of February.
+struct RelativeDate {
+  Date day;
+  bool ago = false;
+};
+
+std::optional<RelativeDate> relative_date(std::string_view text) {
+  const std::string name = ascii_lower(text);
+  int count = 0;
+  char unit = 'd';
+  if (name == "yesterday") {
+    count = 1;
+  } else if (name != "today") {
+    unit = name.empty() ? '?' : name.back();
+    const std::size_t at = std::string_view("dwmy").find(unit);
+    // At most some 10,000 years back, where chrono's years still count.
+    constexpr int kMost[] = {3'650'000, 520'000, 120'000, 10'000};
+    const auto n = parse_int(std::string_view(name).substr(0, name.size() - 1));
+    if (at == std::string_view::npos || !n || *n > kMost[at]) return std::nullopt;
+    count = *n;
+  }
+  const Date now = today();
+  const chrono::year_month_day ymd{chrono::year(now.year), chrono::month(now.month),
+                                   chrono::day(now.day)};
+  chrono::year_month_day back = ymd;
+  if (unit == 'd' || unit == 'w') {
+    back = chrono::sys_days(ymd) - chrono::days(count * (unit == 'w' ? 7 : 1));
+  } else {
+    const chrono::year_month ym = chrono::year_month(ymd.year(), ymd.month()) -
+                                  (unit == 'm' ? chrono::months(count) : chrono::years(count));
+    const chrono::year_month_day_last last{ym.year(), chrono::month_day_last(ym.month())};
+    back = {ym.year(), ym.month(), std::min(ymd.day(), last.day())};
+  }
+  if (!back.ok() || back.year() < chrono::year(1000)) return std::nullopt;
+  return RelativeDate{to_date(back), name != "today" && name != "yesterday"};
+}
+
+// How a date is read: alone (date:2w is the last two weeks), or as one end
+// of a range (since:2w and date:2w.. start two weeks ago).
+enum class DateRole { whole, end };
+
+// The first and last day a date of the form YYYY, YYYY-MM, YYYY-MM-DD or
+// a relative date covers, or nullopt.
+std::optional<std::pair<Date, Date>> date_span(std::string_view text, DateRole role) {
+  if (const auto relative = relative_date(text)) {
+    const bool since_then = role == DateRole::whole && relative->ago;
+    return std::pair{relative->day, since_then ? today() : relative->day};
+  }
   if (text.size() == 10) {
     const auto day = Date::parse(text);
     if (!day) return std::nullopt;
@@ -46,11 +115,13 @@ std::optional<std::pair<Date, Date>> date_span(std::string_view text) {
   return std::nullopt;
 }
 
-std::pair<Date, Date> require_date(std::string_view text, std::string_view filter) {
-  const auto span = date_span(text);
+std::pair<Date, Date> require_date(std::string_view text, std::string_view filter,
+                                   DateRole role = DateRole::end) {
+  const auto span = date_span(text, role);
   if (!span) {
-    throw Error(
-        fmt::format("bad date '{}' in {} (dates are YYYY, YYYY-MM or YYYY-MM-DD)", text, filter));
+    throw Error(fmt::format("bad date '{}' in {} ({})", text, filter,
+                            "dates are YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday or 7d, 2w, 3m, "
+                            "1y ago"));
   }
   return *span;
 }
@@ -83,7 +154,7 @@ void add_once(std::vector<T>& values, T value) {
 
 bool Filters::empty() const {
   return sections.empty() && issues.empty() && !since && !until && domains.empty() &&
-         columns.empty() && platforms.empty();
+         columns.empty() && platforms.empty() && urls.empty();
 }
 
 void add_section_filter(Filters& filters, std::string_view value) {
@@ -119,8 +190,9 @@ void add_date_filter(Filters& filters, std::string_view value) {
     throw Error(fmt::format("bad date range '{}' (use date:2021-03..2021-06)", value));
   }
   const std::string where = fmt::format("date:{}", value);
-  if (!low.empty()) narrow_since(filters, require_date(low, where).first);
-  if (!high.empty()) narrow_until(filters, require_date(high, where).second);
+  const DateRole role = low == high ? DateRole::whole : DateRole::end;
+  if (!low.empty()) narrow_since(filters, require_date(low, where, role).first);
+  if (!high.empty()) narrow_until(filters, require_date(high, where, role).second);
 }
 
 void add_since_filter(Filters& filters, std::string_view value) {
@@ -154,6 +226,17 @@ void add_column_filter(Filters& filters, std::string_view value) {
   }
 }
 
+void add_url_filter(Filters& filters, std::string_view value) {
+  const std::string key =
+      url_key(value.find("://") != std::string_view::npos ? std::string(value)
+                                                          : fmt::format("https://{}", value));
+  if (key.empty()) {
+    throw Error(
+        fmt::format("bad URL '{}' (use url:github.com/x or paste the whole address)", value));
+  }
+  add_once(filters.urls, key);
+}
+
 std::string describe(const Filters& f) {
   std::string out;
   const auto line = [&](std::string_view name, const std::string& value) {
@@ -172,6 +255,7 @@ std::string describe(const Filters& f) {
     line("domain", fmt::format("{} (and subdomains)", fmt::join(f.domains, ", ")));
   }
   if (!f.columns.empty()) line("in", fmt::format("{}", fmt::join(f.columns, ", ")));
+  if (!f.urls.empty()) line("links to", fmt::format("{}", fmt::join(f.urls, ", ")));
   return out;
 }
 

@@ -3,8 +3,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "fts5_translate.hpp"
 #include "kn/error.hpp"
+#include "kn/text.hpp"
 #include "kn/tokenizer.hpp"
 #include "kn/utf8.hpp"
 #include "query_lexer.hpp"
@@ -26,6 +30,29 @@ void require_utf8(std::string_view text) {
                                    detail::column_of(text, start)));
     }
   }
+}
+
+// For a query that finds nothing: the hint that or, and and not are words
+// unless written in capitals, with the query as it was perhaps meant.
+std::string operator_hint(std::string_view text) {
+  std::string meant(text);
+  std::vector<std::string> names;
+  for (const detail::Lexeme& lexeme : detail::lex(text)) {
+    const std::string word = ascii_lower(lexeme.text);
+    if (lexeme.kind != detail::Lex::word || (word != "or" && word != "and" && word != "not")) {
+      continue;
+    }
+    std::string upper = word;
+    for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+    meant.replace(lexeme.offset, upper.size(), upper);
+    if (std::find(names.begin(), names.end(), upper) == names.end()) names.push_back(upper);
+  }
+  if (names.empty()) return {};
+  const std::string last = names.back();
+  names.pop_back();
+  if (names.empty()) return fmt::format("no hits; {} is written in capitals: {}", last, meant);
+  return fmt::format("no hits; {} and {} are written in capitals: {}", fmt::join(names, ", "), last,
+                     meant);
 }
 
 }  // namespace
@@ -63,16 +90,19 @@ Query parse_query(std::string_view text, Filters filters) {
   if (!query.match.empty()) query.explanation += "FTS5: " + query.match + "\n";
   if (!query.exclude.empty()) query.explanation += "FTS5, to leave out: " + query.exclude + "\n";
   query.filters = std::move(filters);
+  query.no_hits_hint = operator_hint(text);
   return query;
 }
 
 std::string_view query_language_help() {
   return R"(Query language:
   word            entries holding the word; Japanese needs no quoting: 画像認識
+                  (spaces between Japanese characters do not matter), plurals
+                  and 's match too (models: model); C++, C#, .NET are words
   a b             both (AND may be written)
-  a OR b          either
+  a OR b          either (operators are written in capitals)
   NOT a           without a; -a says the same after --: kn search -- kaggle -a
-  "a phrase"      these words in this order
+  "a phrase"      these words in this order; also “a phrase”, 「フレーズ」, 『…』
   pre*            words starting with pre
   ( ... )         grouping
   section:KIND    news, competitions, news_and_competitions, pr, announcement,
@@ -80,7 +110,11 @@ std::string_view query_language_help() {
                   news and competitions include news_and_competitions
   issue:66        issue:60..90
   date:2021-03..2021-06   since:2022   until:2021-06 (YYYY, YYYY-MM, YYYY-MM-DD)
+  since:2w        relative to today: today, yesterday, 7d, 2w, 3m, 1y (ago);
+                  date:3m is the last three months
   domain:github.com       the entry's URL or a link in it, subdomains too
+  https://...     entries linking to this address (or url:github.com/a/b),
+                  whatever its utm_ parameters, scheme or www.
   in:title        search only titles (or body, comment; in:title,comment)
 )";
 }

@@ -122,6 +122,7 @@ class Parser {
       if (name == "until") add_until_filter(filters_, lexeme.text);
       if (name == "domain") add_domain_filter(filters_, lexeme.text);
       if (name == "in") add_column_filter(filters_, lexeme.text);
+      if (name == "url") add_url_filter(filters_, lexeme.text);
     } catch (const Error& e) {
       fail(e.what(), lexeme);
     }
@@ -134,6 +135,7 @@ class Parser {
     if (name == "since") return "since:2022";
     if (name == "until") return "until:2021-06";
     if (name == "domain") return "domain:github.com";
+    if (name == "url") return "url:github.com/pytorch/pytorch";
     return "in:title";
   }
 

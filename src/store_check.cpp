@@ -97,6 +97,15 @@ Part references(Database& db) {
              return fmt::format("{} {} refers to a missing domain", r.column_text(0),
                                 r.column_int(1));
            });
+  each_row(db, part,
+           "SELECT 'entry', id FROM entries e WHERE url_key_id IS NOT NULL AND NOT EXISTS "
+           "(SELECT 1 FROM url_keys WHERE id = e.url_key_id) UNION ALL SELECT 'a link of entry', "
+           "entry_id FROM links l WHERE url_key_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+           "url_keys WHERE id = l.url_key_id)",
+           [](const Statement& r) {
+             return fmt::format("{} {} refers to a missing URL key", r.column_text(0),
+                                r.column_int(1));
+           });
   return part;
 }
 

@@ -83,6 +83,14 @@ std::string domain_ids_sql(const std::vector<std::string>& domains, std::vector<
   return sql;
 }
 
+std::int64_t url_key_hash(std::string_view key) {
+  std::uint64_t hash = 0xcbf29ce484222325;  // FNV-1a
+  for (const char c : key) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3;
+  }
+  return static_cast<std::int64_t>(hash);
+}
+
 std::string filter_sql(const Filters& f, std::vector<Value>& values,
                        std::string_view section_kind) {
   std::string q;
@@ -96,6 +104,20 @@ std::string filter_sql(const Filters& f, std::vector<Value>& values,
   }
   if (!f.issues.empty()) q += issues_sql(f.issues, values);
   q += date_sql(f, values);
+  if (!f.urls.empty()) {
+    // Each address on its own: an entry must link to every one given.
+    for (const std::string& key : f.urls) {
+      const std::string id = "(SELECT id FROM url_keys WHERE hash = ? AND key = ?)";
+      q += fmt::format(
+          " AND (e.url_key_id = {0} OR e.id IN (SELECT entry_id FROM links WHERE "
+          "url_key_id = {0}))",
+          id);
+      for (int k = 0; k < 2; ++k) {
+        values.emplace_back(url_key_hash(key));
+        values.emplace_back(key);
+      }
+    }
+  }
   if (!f.domains.empty()) {
     q += " AND (e.domain_id IN (" + domain_ids_sql(f.domains, values) + ")";
     q += " OR e.id IN (SELECT entry_id FROM links WHERE domain_id IN (" +

@@ -36,6 +36,10 @@ void bind_all(Statement& statement, const std::vector<Value>& values, int first 
 // to bind in order.
 std::string domain_ids_sql(const std::vector<std::string>& domains, std::vector<Value>& values);
 
+// What url_keys rows are found by: FNV-1a of the key. Stored, so it never
+// changes without a new schema.
+std::int64_t url_key_hash(std::string_view key);
+
 // The filters as " AND ..." conditions on entries e and issues i, adding
 // the values to bind in order. section_kind names the column sections are
 // compared with.

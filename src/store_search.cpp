@@ -240,7 +240,7 @@ std::int64_t Store::count(const Query& query) {
   }
   // Sections, issues and dates alone: the entries counted per issue and
   // section answer, without reading the entries.
-  if (query.match.empty() && query.exclude.empty() && f.domains.empty()) {
+  if (query.match.empty() && query.exclude.empty() && f.domains.empty() && f.urls.empty()) {
     std::vector<Value> values;
     const std::string filters = detail::filter_sql(f, values, "s.section_kind");
     return run(

@@ -79,23 +79,26 @@ struct Store::EntryRow {
 void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& row) {
   Statement& entry = statement(
       "INSERT INTO entries (issue_id, position, section, section_kind, section_heading, kind, "
-      "title, url, domain_id, image, body, comment) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+      "title, url, domain_id, image, body, comment, url_key_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   entry.bind(1, issue_id).bind(2, position);
   row.section ? entry.bind(3, *row.section) : entry.bind_null(3);
   entry.bind(4, row.section_kind).bind(5, row.heading).bind(6, row.kind).bind(7, row.title);
   entry.bind(8, row.url);
   bind_domain(entry, 9, row.url ? url_domain(*row.url) : std::string());
   entry.bind(10, row.image).bind(11, row.body).bind(12, row.comment);
+  bind_url_key(entry, 13, row.url ? url_key(*row.url) : std::string());
   entry.run();
   const std::int64_t entry_id = sqlite3_last_insert_rowid(db_->handle());
   if (row.url) add_mention(entry_id, issue_id, *row.url, row.title, true);
   Statement& link = statement(
-      "INSERT INTO links (entry_id, position, text, url, domain_id) VALUES (?1, ?2, ?3, ?4, ?5)");
+      "INSERT INTO links (entry_id, position, text, url, domain_id, url_key_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   for (std::size_t i = 0; i < row.links.size(); ++i) {
     const Link& l = row.links[i];
     link.bind(1, entry_id).bind(2, static_cast<std::int64_t>(i)).bind(3, l.text).bind(4, l.url);
     bind_domain(link, 5, url_domain(l.url));
+    bind_url_key(link, 6, url_key(l.url));
     link.run();
     add_mention(entry_id, issue_id, l.url, l.text, false);
   }
@@ -155,6 +158,29 @@ void Store::bind_domain(Statement& statement, int index, const std::string& doma
     upsert.reset();
   }
   statement.bind(index, cached->second);
+}
+
+// Not cached as domains are: there are about as many keys as links.
+void Store::bind_url_key(Statement& statement, int index, const std::string& key) {
+  if (key.empty()) {
+    statement.bind_null(index);
+    return;
+  }
+  const std::int64_t hash = detail::url_key_hash(key);
+  Statement& find = this->statement("SELECT id FROM url_keys WHERE hash = ?1 AND key = ?2");
+  find.bind(1, hash).bind(2, key);
+  std::int64_t id = 0;
+  if (find.step()) {
+    id = find.column_int(0);
+  } else {
+    this->statement("INSERT INTO url_keys (hash, key) VALUES (?1, ?2)")
+        .bind(1, hash)
+        .bind(2, key)
+        .run();
+    id = sqlite3_last_insert_rowid(db_->handle());
+  }
+  find.reset();
+  statement.bind(index, id);
 }
 
 void Store::add_mention(std::int64_t entry_id, std::int64_t issue_id, const std::string& url,

@@ -29,6 +29,7 @@ std::size_t char_width(char32_t cp) {
 }  // namespace
 
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
 std::size_t terminal_width() {
   winsize size{};

@@ -1,137 +1,52 @@
 #include "kn/tokenizer.hpp"
 
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/uscript.h>
 
-#include <array>
-#include <atomic>
-#include <cstdint>
-#include <memory>
-#include <stdexcept>
+#include <optional>
+#include <utility>
 
+#include "char_info.hpp"
+#include "kn/stemmer.hpp"
 #include "kn/utf8.hpp"
 
 namespace kn {
 
 namespace {
 
-const icu::Normalizer2& normalizer() {
-  static const icu::Normalizer2* const instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU has no NFKC_Casefold data");
-    return n;
-  }();
-  return *instance;
-}
-
-enum class CharClass { separator, word, cjk };
-
-bool is_cjk_script(char32_t cp) {
-  const auto c = static_cast<UChar32>(cp);
-  return uscript_hasScript(c, USCRIPT_HAN) || uscript_hasScript(c, USCRIPT_HIRAGANA) ||
-         uscript_hasScript(c, USCRIPT_KATAKANA);
-}
-
-CharClass classify(char32_t cp) {
-  if (cp < 0x80) {
-    const bool alnum = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
-    return alnum ? CharClass::word : CharClass::separator;
-  }
-  const auto c = static_cast<UChar32>(cp);
-  const uint32_t category = U_GET_GC_MASK(c);
-  // Letters and numbers only: CJK punctuation such as 「 and 。 shares the
-  // scripts' extensions but separates words.
-  if (category & (U_GC_L_MASK | U_GC_N_MASK)) {
-    return is_cjk_script(cp) ? CharClass::cjk : CharClass::word;
-  }
-  return (category & U_GC_M_MASK) ? CharClass::word : CharClass::separator;
-}
-
-// What the tokenizer asks of a character, computed once for each
-// 256-character page of the Basic Multilingual Plane it meets: ICU's answers
-// are exact but too slow to ask for every character of a corpus.
-struct CharInfo {
-  CharClass cls;
-  bool inert;            // NFKC_Casefold leaves it alone, whatever surrounds it
-  bool boundary_before;  // normalization never combines it with what precedes
-};
-
-CharInfo compute_info(char32_t cp) {
-  const icu::Normalizer2& norm = normalizer();
-  const auto c = static_cast<UChar32>(cp);
-  return {classify(cp), norm.isInert(c) != 0, norm.hasBoundaryBefore(c) != 0};
-}
-
-using Page = std::array<std::uint8_t, 256>;
-
-const Page* compute_page(char32_t first) {
-  auto page = std::make_unique<Page>();
-  for (char32_t k = 0; k < 256; ++k) {
-    const CharInfo info = compute_info(first | k);
-    (*page)[k] =
-        static_cast<std::uint8_t>(static_cast<unsigned>(info.cls) | (info.inert ? 4u : 0u) |
-                                  (info.boundary_before ? 8u : 0u));
-  }
-  return page.release();
-}
-
-CharInfo char_info(char32_t cp) {
-  if (cp >= 0x10000) return compute_info(cp);
-  // Shared by every thread; a page two threads compute at once is the same
-  // either way, and the loser's copy is dropped. Pages live as long as the
-  // process.
-  static std::array<std::atomic<const Page*>, 256> pages{};
-  std::atomic<const Page*>& slot = pages[cp >> 8];
-  const Page* page = slot.load(std::memory_order_acquire);
-  if (!page) {
-    const Page* fresh = compute_page(cp & ~char32_t{0xFF});
-    if (slot.compare_exchange_strong(page, fresh, std::memory_order_acq_rel)) {
-      page = fresh;
-    } else {
-      delete fresh;
-    }
-  }
-  const std::uint8_t bits = (*page)[cp & 0xFF];
-  return {static_cast<CharClass>(bits & 3), (bits & 4) != 0, (bits & 8) != 0};
-}
+using detail::char_info;
+using detail::CharClass;
+using detail::CharInfo;
+using detail::normalizer;
 
 // Feeds normalized characters, each with the byte range of the original text
-// it came from, and cuts them into tokens.
+// it came from, and cuts them into tokens. A few characters are decided by
+// what follows them, so each waits as pending:
+//   - white space after a Japanese run: another run right after it is the
+//     same run ("Kaggleで磨く 機械学習" is indexed as if it had no space);
+//   - '+' and '#' after a word belong to it when no word character follows
+//     (C++, C#, F#); a '.' before a word belongs to it when no word
+//     character precedes (.NET);
+//   - 's after a word is a possessive, dropped;
+//   - a prolonged sound mark after katakana that no katakana follows is
+//     dropped (ユーザー is ユーザ), in documents and queries alike.
 class TokenBuilder {
  public:
   TokenBuilder(TokenizeMode mode, const std::function<int(const Token&)>& emit)
       : mode_(mode), emit_(emit) {}
 
   int add(char32_t cp, int start, int end) {
-    const CharClass cls = char_info(cp).cls;
-    if (cls == CharClass::separator) {
-      run_closed_ = true;
-      return word_.text.empty() ? 0 : flush_word();
-    }
-    if (cls == CharClass::word) {
-      if (!run_.empty()) {
-        if (int rc = flush_run(false)) return rc;
-      }
-      if (word_.text.empty()) word_.start = start;
-      append_utf8(word_.text, cp);
-      word_.end = end;
-    } else {
-      if (!word_.text.empty()) {
-        if (int rc = flush_word()) return rc;
-      }
-      if (run_closed_ && !run_.empty()) {
-        if (int rc = flush_run(false)) return rc;
-      }
-      run_.push_back({cp, start, end});
-    }
-    run_closed_ = false;
-    return 0;
+    const CharInfo info = char_info(cp);
+    if (int rc = settle(cp, info, end)) return rc;
+    if (pending_ != Pending::none) return 0;
+    if (info.cls == CharClass::cjk) return add_cjk(cp, info, start, end);
+    if (info.cls == CharClass::word) return add_word(cp, start, end);
+    return add_separator(cp, info, start, end);
   }
 
   int finish() {
+    if (int rc = settle(0, {CharClass::separator, true, true, false, false}, 0)) return rc;
+    bar_.reset();
     if (!word_.text.empty()) return flush_word();
     if (!run_.empty()) return flush_run(true);
     return 0;
@@ -141,11 +56,116 @@ class TokenBuilder {
   struct CjkChar {
     char32_t cp;
     int start, end;
+    bool katakana;
   };
+  enum class Pending { none, suffix, dot, apostrophe, apostrophe_s };
+
+  // Decides what was pending, now that cp follows it; sets pending_ again
+  // when cp itself is still part of it.
+  int settle(char32_t cp, const CharInfo& info, int end) {
+    const bool word = info.cls == CharClass::word;
+    switch (std::exchange(pending_, Pending::none)) {
+      case Pending::none: return 0;
+      case Pending::suffix:
+        if (cp == '+' || cp == '#') {
+          word_.text += static_cast<char>(cp), word_.end = end, ++suffix_;
+          pending_ = Pending::suffix;
+          return 0;
+        }
+        if (word) {  // "a+b": the '+' was a separator after all
+          word_.text.resize(word_.text.size() - suffix_);
+          word_.end = end_before_suffix_;
+        }
+        return flush_word();
+      case Pending::dot:
+        if (word && cp >= 'a' && cp <= 'z') {
+          word_.text = ".";
+          word_.start = dot_start_;
+        }
+        return 0;
+      case Pending::apostrophe:
+        if (cp == 's') {
+          pending_ = Pending::apostrophe_s;
+          return 0;
+        }
+        return flush_word();
+      case Pending::apostrophe_s: return flush_word();  // "kaggle's" is kaggle
+    }
+    return 0;
+  }
+
+  int add_word(char32_t cp, int start, int end) {
+    if (!run_.empty()) {
+      bar_.reset();
+      if (int rc = flush_run(false)) return rc;
+    }
+    if (word_.text.empty()) word_.start = start;
+    append_utf8(word_.text, cp);
+    word_.end = end;
+    run_closed_ = false, gap_ = false, after_word_ = true;
+    return 0;
+  }
+
+  int add_cjk(char32_t cp, const CharInfo& info, int start, int end) {
+    if (!word_.text.empty()) {
+      if (int rc = flush_word()) return rc;
+    }
+    if (run_closed_ && !run_.empty()) {
+      bar_.reset();
+      if (int rc = flush_run(false)) return rc;
+    }
+    if (bar_) {  // a sound mark is kept only where katakana follows it
+      if (info.katakana || cp == kBar) run_.push_back(*bar_);
+      bar_.reset();
+    }
+    run_closed_ = false, gap_ = false, after_word_ = false;
+    if (cp == kBar && !run_.empty() && (run_.back().katakana || run_.back().cp == kBar)) {
+      bar_ = CjkChar{cp, start, end, false};
+      return 0;
+    }
+    run_.push_back({cp, start, end, info.katakana});
+    return 0;
+  }
+
+  int add_separator(char32_t cp, const CharInfo& info, int start, int end) {
+    const bool had_word = !word_.text.empty();
+    if (had_word && (cp == '+' || cp == '#')) {
+      end_before_suffix_ = word_.end;
+      word_.text += static_cast<char>(cp), word_.end = end, suffix_ = 1;
+      pending_ = Pending::suffix;
+      return 0;
+    }
+    if (had_word && (cp == '\'' || cp == 0x2019)) {
+      pending_ = Pending::apostrophe;
+      return 0;
+    }
+    if (had_word) {
+      if (int rc = flush_word()) return rc;
+    }
+    if (cp == '.' && !after_word_) {
+      pending_ = Pending::dot, dot_start_ = start;
+    }
+    // White space between two runs joins them; anything else ends a run.
+    if (info.space && !run_.empty() && !run_closed_) {
+      gap_ = true;
+    } else {
+      run_closed_ = true;
+    }
+    after_word_ = false;
+    return 0;
+  }
 
   int flush_word() {
+    if (word_.text == ".") {
+      word_.text.clear();
+      return 0;
+    }
+    const char last = word_.text.back();
+    if (last != '+' && last != '#' && word_.text.front() != '.')
+      word_.text = light_stem(word_.text);
     const int rc = emit_(word_);
     word_.text.clear();
+    suffix_ = 0;
     return rc;
   }
 
@@ -172,14 +192,23 @@ class TokenBuilder {
       if (int rc = emit_(token)) return rc;
     }
     run_.clear();
+    gap_ = false;
     return 0;
   }
+
+  static constexpr char32_t kBar = 0x30FC;  // ー, the prolonged sound mark
 
   TokenizeMode mode_;
   const std::function<int(const Token&)>& emit_;
   Token word_;
   std::vector<CjkChar> run_;
-  bool run_closed_ = false;  // a separator came after the run
+  std::optional<CjkChar> bar_;  // a sound mark waiting for what follows it
+  Pending pending_ = Pending::none;
+  std::size_t suffix_ = 0;  // '+'/'#' at the end of word_, pending
+  int end_before_suffix_ = 0, dot_start_ = 0;
+  bool run_closed_ = false;  // a separator other than white space came after the run
+  bool gap_ = false;         // white space came after the run
+  bool after_word_ = false;  // the last character was a word character
 };
 
 // UAX #15's Stream-Safe Text Format: at most 30 non-starters in a row.

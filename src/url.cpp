@@ -80,6 +80,24 @@ std::string url_domain(std::string_view url) {
   return *host;
 }
 
+std::string url_key(std::string_view url) {
+  const std::string canonical = canonical_url(url);
+  std::string key = url_domain(canonical);
+  if (key.empty()) return key;
+  std::string_view rest = canonical;
+  rest.remove_prefix(std::min(rest.size(), rest.find(':') + 1));
+  while (!rest.empty() && (rest.front() == '/' || rest.front() == '\\')) rest.remove_prefix(1);
+  rest.remove_prefix(std::min(rest.size(), rest.find_first_of("/\\?#")));
+  rest = rest.substr(0, rest.find('#'));
+  std::string tail(rest);
+  std::replace(tail.begin(), tail.end(), '\\', '/');
+  const std::size_t query = std::min(tail.find('?'), tail.size());
+  std::size_t path_end = query;
+  while (path_end > 0 && tail[path_end - 1] == '/') --path_end;
+  tail.erase(path_end, query - path_end);  // x/?a=1 and x?a=1 are one page
+  return key + tail;
+}
+
 UrlParts split_url(std::string_view url) {
   UrlParts parts;
   parts.host = url_domain(url);

@@ -102,6 +102,88 @@ TEST_F(SearchCommandTest, HostileBytesNeverReachTheTerminal) {
   }
 }
 
+// C++ is not c, .NET is not net: the symbol belongs to the word.
+TEST_F(SearchCommandTest, SymbolWords) {
+  const std::string issue =
+      write("symbols.md",
+            "# Weekly Kaggle News #998\nhttps://e.com/998\n<h2>News</h2>"
+            "<p>C++で書く。</p><p>C# and F# on .NET</p><p>F.C. Tokyo /c/ net</p>"
+            "<p>Node.js GPT-4 scikit-learn Python 3.10</p>");
+  ASSERT_EQ(kn("index -q --db '" + db_ + "' '" + issue + "'").status, 0);
+  const auto count = [&](const std::string& query) {
+    return search("--count issue:998 -- '" + query + "'").out;
+  };
+  EXPECT_EQ(count("C++"), "1\n");
+  EXPECT_EQ(count("c++"), "1\n");
+  EXPECT_EQ(count("C#"), "1\n");
+  EXPECT_EQ(count("F#"), "1\n");
+  EXPECT_EQ(count(".NET"), "1\n");
+  EXPECT_EQ(count("net"), "1\n");  // the third, not .NET
+  EXPECT_EQ(count("c"), "1\n");
+  EXPECT_EQ(count("Node.js"), "1\n");
+  EXPECT_EQ(count("GPT-4"), "1\n");
+  EXPECT_EQ(count("scikit-learn"), "1\n");
+  EXPECT_EQ(count("3.10"), "1\n");
+  EXPECT_EQ(count("3.1"), "0\n");
+  EXPECT_EQ(search("--format tsv issue:998 C++").out.substr(0, 4), "998\t");
+}
+
+// Every quote form makes a phrase; a pasted address finds what links to it.
+TEST_F(SearchCommandTest, QuotesAsTypedAndPastedUrls) {
+  EXPECT_EQ(search("--count 'kaggle competition'").out, "3\n");
+  for (const char* quoted :
+       {"\"kaggle competition\"", "“kaggle competition”", "”kaggle competition”",
+        "„kaggle competition“", "「kaggle competition」", "『kaggle competition』",
+        "＂kaggle competition＂"}) {
+    EXPECT_EQ(search(std::string("--count '") + quoted + "'").out, "2\n") << quoted;
+  }
+  const std::string slides = "www.slideshare.net/ren4yu/signate-2nd-place-solution";
+  for (const std::string& url :
+       {"https://" + slides, "http://" + slides + "/?utm_source=revue&utm_medium=email#x",
+        "HTTPS://" + slides.substr(4), "url:" + slides.substr(4) + "/"}) {
+    const Result run = search("--format tsv '" + url + "'");
+    EXPECT_EQ(run.status, 0) << url;
+    EXPECT_EQ(run.out.substr(0, run.out.find('\t')), "66") << url;
+    EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1) << url;
+  }
+  EXPECT_EQ(search("--count 'https://www.kaggle.com/c/no-such-competition'").out, "0\n");
+}
+
+// Relative dates count back from the local date, which KN_TODAY fixes.
+TEST_F(SearchCommandTest, RelativeDates) {
+  const auto at = [&](const std::string& today, const std::string& query) {
+    const Result run = shell("KN_TODAY=" + today + " '" + KN_BINARY + "' search --count --db '" +
+                             db_ + "' '" + query + "'");
+    return run.out + run.err;
+  };
+  // The seeds: #18 2020-04-16, #66 2021-03-19, #72 2021-04-29, #84 2021-07-21, #117 2022-03-11.
+  EXPECT_EQ(at("2021-04-29", "PyTorch date:today"), at("2021-04-29", "PyTorch issue:72"));
+  EXPECT_EQ(at("2021-04-30", "PyTorch date:yesterday"), at("2021-04-29", "PyTorch issue:72"));
+  EXPECT_EQ(at("2021-05-06", "PyTorch date:1w"), at("2021-04-29", "PyTorch issue:72"));
+  EXPECT_EQ(at("2021-05-06", "PyTorch date:6d"), "0\n");
+  EXPECT_EQ(at("2021-07-21", "PyTorch since:12w"), at("2021-04-29", "PyTorch issue:72.."));
+  EXPECT_EQ(at("2021-04-29", "PyTorch date:2m"), at("2021-04-29", "PyTorch issue:66..72"));
+  EXPECT_EQ(at("2022-03-19", "PyTorch until:1y"), at("2021-04-29", "PyTorch issue:18..66"));
+  EXPECT_EQ(at("2022-03-18", "PyTorch until:1y"), at("2021-04-29", "PyTorch issue:18"));
+  EXPECT_EQ(at("2022-03-11", "PyTorch date:1y..8m"), at("2021-04-29", "PyTorch issue:66..72"));
+  EXPECT_EQ(at("2021-04-29", "since:3x"),
+            "kn: query: bad date '3x' in since:3x (dates are YYYY, YYYY-MM, YYYY-MM-DD, today, "
+            "yesterday or 7d, 2w, 3m, 1y ago) at column 1\n");
+}
+
+// A person at a terminal hears that lower-case or is a word; a script does not.
+TEST_F(SearchCommandTest, LowerCaseOperatorHint) {
+  Result run = search("'pytorch or tensorflow'");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.err, "");
+  const std::string command = std::string("script -qec \"'") + KN_BINARY + "' search --db '" + db_ +
+                              "' 'pytorch or tensorflow'\" /dev/null";
+  run = shell(command);
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.out, "kn: no hits; OR is written in capitals: pytorch OR tensorflow\r\n");
+  EXPECT_EQ(search("--count 'pytorch OR tensorflow'").status, 0);
+}
+
 TEST_F(SearchCommandTest, SearchingNeverWrites) {
   const std::string before = slurp(db_);
   EXPECT_EQ(search("PyTorch").status, 0);

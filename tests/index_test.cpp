@@ -356,8 +356,12 @@ TEST_F(IndexTest, AnyJapaneseSubstringFindsExactlyTheEntriesHoldingIt) {
   index({seeds()});
   const auto entries = normalized_entries(store_);
   std::vector<std::u32string> texts;
+  std::map<std::int64_t, std::vector<std::string>> readable;  // as matching reads them
   for (const auto& [id, columns] : entries) {
-    for (const std::string& column : columns) texts.push_back(code_points(column));
+    for (const std::string& column : columns) {
+      texts.push_back(code_points(column));
+      readable[id].push_back(utf8(kn::testing::matchable(code_points(column))));
+    }
   }
   std::mt19937 random(20261123);
   int checked = 0;
@@ -368,10 +372,11 @@ TEST_F(IndexTest, AnyJapaneseSubstringFindsExactlyTheEntriesHoldingIt) {
     const std::u32string piece = text.substr(random() % (text.size() - length + 1), length);
     if (!std::all_of(piece.begin(), piece.end(), kn::is_japanese_letter)) continue;
     const std::string query = utf8(piece);
+    const std::string needle = utf8(kn::testing::matchable(piece));
     std::set<std::int64_t> want;
-    for (const auto& [id, columns] : entries) {
+    for (const auto& [id, columns] : readable) {
       for (const std::string& column : columns) {
-        if (column.find(query) != std::string::npos) want.insert(id);
+        if (column.find(needle) != std::string::npos) want.insert(id);
       }
     }
     ASSERT_EQ(matches(store_, kn::fts5_phrase(query)), want) << query;
@@ -394,7 +399,7 @@ TEST_F(IndexTest, EveryLatinWordFindsEveryEntryHoldingIt) {
       }
     }
   }
-  ASSERT_EQ(holders.size(), 467u);
+  ASSERT_EQ(holders.size(), 456u);  // 467 before plurals were stemmed
   for (const auto& [word, ids] : holders) {
     const std::set<std::int64_t> found = matches(store_, kn::fts5_phrase(word));
     EXPECT_TRUE(std::includes(found.begin(), found.end(), ids.begin(), ids.end())) << word;

@@ -32,10 +32,14 @@ class KnTest : public ::testing::Test {
   // from /dev/null unless args redirect it.
   // stdout goes to a file, unless `to` names another place.
   Result kn(const std::string& args, const std::string& to = "") {
+    return shell(std::string("'") + KN_BINARY + "' " + args, to);
+  }
+
+  // Runs a shell command line the same way.
+  Result shell(const std::string& line, const std::string& to = "") {
     const std::string out = to.empty() ? (dir_ / "out").string() : to;
-    const std::string command = std::string("'") + KN_BINARY + "' " + args + " >'" + out + "' 2>'" +
-                                (dir_ / "err").string() + "'" +
-                                (args.find('<') == std::string::npos ? " </dev/null" : "");
+    const std::string command = line + " >'" + out + "' 2>'" + (dir_ / "err").string() + "'" +
+                                (line.find('<') == std::string::npos ? " </dev/null" : "");
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, to.empty() ? slurp(out) : "",
             slurp(dir_ / "err")};

@@ -60,7 +60,12 @@ TEST(Query, Translation) {
       {"say\"hi there\"", "(\"say\" AND \"hi there\")"},
       {"日本語　全角スペース", "(\"日本語\" AND \"全角スペース\")"},
       {"a\x1b[31mb", "(\"a\" AND \"[31mb\")"},
-      {"https://github.com/x", "\"https://github.com/x\""},
+      {"“deep learning”", "\"deep learning\""},
+      {"”deep learning”", "\"deep learning\""},
+      {"「データ 拡張」 x", "(\"データ 拡張\" AND \"x\")"},
+      {"『a b』", "\"a b\""},
+      {"＂a b＂", "\"a b\""},
+      {"a -「b c」", "(\"a\" NOT \"b c\")"},
       {"{title}: x", "(\"{title}:\" AND \"x\")"},
       {"a in:title", "{title} : (\"a\")"},
       {"a in:title,comment", "{title comment} : (\"a\")"},
@@ -70,6 +75,52 @@ TEST(Query, Translation) {
     EXPECT_EQ(query.match, c.match) << c.query;
     EXPECT_EQ(query.exclude, "") << c.query;
   }
+}
+
+TEST(Query, MissingClosingQuoteNamesTheQuote) {
+  EXPECT_EQ(error_for("a 「b c"), "missing closing '」' for the quote at column 3");
+  EXPECT_EQ(error_for("“b c"), "missing closing '”' for the quote at column 1");
+}
+
+// A pasted address is a filter for the entries that link to it, whatever
+// parentheses or quotes it holds.
+TEST(Query, UrlsAreLinkFilters) {
+  kn::Query query = kn::parse_query(
+      "https://www.Kaggle.com/c/x/?utm_source=revue#top PyTorch url:github.com/a_(b)");
+  EXPECT_EQ(query.match, "\"PyTorch\"");
+  EXPECT_EQ(query.filters.urls, (std::vector<std::string>{"kaggle.com/c/x", "github.com/a_(b)"}));
+  query = kn::parse_query("HTTPS://zenn.dev/");
+  EXPECT_EQ(query.match, "");
+  EXPECT_EQ(query.filters.urls, (std::vector<std::string>{"zenn.dev"}));
+  EXPECT_NE(error_for("url:"), "");
+}
+
+// The clock is KN_TODAY's; months back end on the month's last day at most.
+TEST(Query, RelativeDates) {
+  const auto span = [](const char* today, const std::string& filter) {
+    setenv("KN_TODAY", today, 1);
+    const kn::Filters f = kn::parse_query("x " + filter).filters;
+    unsetenv("KN_TODAY");
+    return f.since.value_or("") + ".." + f.until.value_or("");
+  };
+  EXPECT_EQ(span("2022-01-01", "since:yesterday"), "2021-12-31..");
+  EXPECT_EQ(span("2022-01-01", "since:today"), "2022-01-01..");
+  EXPECT_EQ(span("2022-01-01", "date:today"), "2022-01-01..2022-01-01");
+  EXPECT_EQ(span("2022-03-01", "date:7d"), "2022-02-22..2022-03-01");
+  EXPECT_EQ(span("2022-03-01", "since:2W"), "2022-02-15..");
+  EXPECT_EQ(span("2022-03-31", "since:1m"), "2022-02-28..");
+  EXPECT_EQ(span("2024-02-29", "until:1y"), "..2023-02-28");
+  EXPECT_EQ(span("2022-03-31", "date:3m..1m"), "2021-12-31..2022-02-28");
+  EXPECT_EQ(span("2022-03-31", "date:2021..1m"), "2021-01-01..2022-02-28");
+  EXPECT_EQ(span("2022-03-31", "since:0d"), "2022-03-31..");
+  setenv("KN_TODAY", "2022-03-31", 1);
+  EXPECT_EQ(error_for("since:3x"),
+            "bad date '3x' in since:3x (dates are YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday or "
+            "7d, 2w, 3m, 1y ago) at column 1");
+  EXPECT_NE(error_for("since:-1d"), "");
+  EXPECT_NE(error_for("since:1100y"), "");  // before the year 1000
+  EXPECT_NE(error_for("since:99999999d"), "");
+  unsetenv("KN_TODAY");
 }
 
 TEST(Query, OnlyNegativeTermsLeaveEntriesOut) {
@@ -163,7 +214,8 @@ TEST(Query, HostileQueriesAreErrorsWithAPlace) {
       {"issue:6x", "bad issue number '6x' (use issue:66 or issue:60..90) at column 1"},
       {"issue:..", "bad issue number '..' (use issue:66 or issue:60..90) at column 1"},
       {"since:2021-02-30",
-       "bad date '2021-02-30' in since:2021-02-30 (dates are YYYY, YYYY-MM or YYYY-MM-DD) at "
+       "bad date '2021-02-30' in since:2021-02-30 (dates are YYYY, YYYY-MM, YYYY-MM-DD, today, "
+       "yesterday or 7d, 2w, 3m, 1y ago) at "
        "column 1"},
       {"date:..", "bad date range '..' (use date:2021-03..2021-06) at column 1"},
       {"domain:\"a b\"", "domain: needs a value (e.g. domain:github.com) at column 1"},

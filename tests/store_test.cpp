@@ -186,6 +186,7 @@ TEST(Store, UpgradesOlderSchemasFromTheirRows) {
     EXPECT_EQ(store.search(kn::parse_query("画像"), {}).at(0).body, "Kaggle 画像認識 link");
     EXPECT_EQ(store.count(kn::parse_query("two")), 1);
     EXPECT_EQ(store.count(kn::parse_query("domain:c.org")), 1);
+    EXPECT_EQ(store.count(kn::parse_query("https://www.k.com/x?utm_source=a")), 1);
     // Each file is read again when next seen, for what the rows lost.
     EXPECT_EQ(store.find_by_source("/gone/1.md")->stamp, (kn::FileStamp{-1, 200}));
     EXPECT_EQ(store.find_by_source("/gone/1.md")->hash, "");
@@ -216,16 +217,19 @@ TEST(Store, CheckNamesEveryProblem) {
   store.sync_index();
   Database& db = kn::detail::database(store);
   db.exec("PRAGMA foreign_keys = OFF");
-  db.exec("INSERT INTO links VALUES (999, 0, 'x', 'https://x.org/', NULL)");
-  db.exec("INSERT INTO links VALUES (999, 1, 'y', 'https://y.org/', NULL)");
+  db.exec(
+      "INSERT INTO links (entry_id, position, text, url) VALUES (999, 0, 'x', 'https://x.org/'), "
+      "(999, 1, 'y', 'https://y.org/')");
   db.exec("UPDATE issues SET items = 5");
+  db.exec("UPDATE entries SET url_key_id = 77 WHERE kind = 'card' AND issue_id = 1");
   db.exec("UPDATE link_urls SET links = 9 WHERE url = 'https://x.org/'");
   const kn::CheckResult result = store.check();
-  EXPECT_EQ(result.problem_count(), 5u);
+  EXPECT_EQ(result.problem_count(), 6u);
   EXPECT_EQ(result.problems(),
             (std::vector<std::string>{
                 "link 0 of entry 999 (https://x.org/): the entry is missing",
                 "link 1 of entry 999 (https://y.org/): the entry is missing",
+                "entry 2 refers to a missing URL key",
                 "https://x.org/ counted as linked 9 times, linked 1 times",
                 "issue #7 (/a.md) was indexed with 5 items, 1 cards, 0 embeds and has 1, 1, 0 (2 "
                 "counted by section)",
@@ -419,6 +423,12 @@ TEST(Store, DomainKey) {
   EXPECT_EQ(kn::domain_key("a..b"), "b..a");
   EXPECT_EQ(kn::domain_key(".x"), "x.");
   EXPECT_EQ(kn::domain_key(""), "");
+}
+
+// Stored in every database: a change needs a new schema.
+TEST(Store, UrlKeyHash) {
+  EXPECT_EQ(kn::detail::url_key_hash("kaggle.com/c/x"), 5627810880745542446);
+  EXPECT_EQ(kn::detail::url_key_hash(""), static_cast<std::int64_t>(0xcbf29ce484222325));
 }
 
 TEST(Store, DatabasePath) {

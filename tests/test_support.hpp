@@ -9,6 +9,9 @@
 #include <sstream>
 #include <string>
 
+#include "kn/tokenizer.hpp"
+#include "kn/utf8.hpp"
+
 namespace kn::testing {
 
 // A fresh directory for one test, removed with it.
@@ -40,6 +43,39 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+inline  // text as Japanese matching reads it, written here independently of the
+        // tokenizer: white space between two Japanese characters is gone, and so is
+        // a prolonged sound mark after katakana that no katakana follows.
+    std::u32string
+    matchable(const std::u32string& text) {
+  const auto japanese = [](char32_t c) { return is_japanese_letter(c); };
+  const auto katakana = [](char32_t c) { return c >= 0x30A1 && c <= 0x30FA; };
+  std::u32string joined;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_space(text[i]) && !joined.empty() && japanese(joined.back())) {
+      std::size_t j = i;
+      while (j < text.size() && is_space(text[j])) ++j;
+      if (j < text.size() && japanese(text[j])) {
+        i = j - 1;
+        continue;
+      }
+    }
+    joined += text[i];
+  }
+  std::u32string out;
+  for (std::size_t i = 0; i < joined.size(); ++i) {
+    const bool bar = joined[i] == 0x30FC;
+    std::size_t next = i + 1;
+    while (next < joined.size() && joined[next] == 0x30FC) ++next;
+    if (bar && !out.empty() && (katakana(out.back()) || out.back() == 0x30FC) &&
+        (next >= joined.size() || !katakana(joined[next])) && next == i + 1) {
+      continue;
+    }
+    out += joined[i];
+  }
+  return out;
+}
 
 inline std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -35,7 +35,7 @@ TEST(Tokenizer, DocumentLatinAndDigits) {
                     {"PyTorch", {{"pytorch", 0, 7}}},
                     {"Hello, World 2021!", {{"hello", 0, 5}, {"world", 7, 12}, {"2021", 13, 17}}},
                     {"U-Net C++ v1.2",
-                     {{"u", 0, 1}, {"net", 2, 5}, {"c", 6, 7}, {"v1", 10, 12}, {"2", 13, 14}}},
+                     {{"u", 0, 1}, {"net", 2, 5}, {"c++", 6, 9}, {"v1", 10, 12}, {"2", 13, 14}}},
                     {"I'm", {{"i", 0, 1}, {"m", 2, 3}}},
                 });
 }
@@ -82,12 +82,86 @@ TEST(Tokenizer, QueryRuns) {
                     {"画像", {{"画像", 0, 6}}},
                     {"画像認識", {{"画像", 0, 6}, {"像認", 3, 9}, {"認識", 6, 12}}},
                     {"画像!", {{"画像", 0, 6}}},
-                    {"画像 認識", {{"画像", 0, 6}, {"像", 3, 6}, {"認識", 7, 13}}},
+                    {"画像 認識", {{"画像", 0, 6}, {"像認", 3, 10}, {"認識", 7, 13}}},
                     {"PyTorch 実装", {{"pytorch", 0, 7}, {"実装", 8, 14}}},
                     {"学習Go", {{"学習", 0, 6}, {"習", 3, 6}, {"go", 6, 8}}},
                     {"Go学", {{"go", 0, 2}, {"学", 2, 5, true}}},
-                    {"competitions", {{"competitions", 0, 12}}},
+                    {"competitions", {{"competition", 0, 12}}},
                 });
+}
+
+// White space between two Japanese characters is no boundary: a title
+// written "Kaggleで磨く 機械学習" is found as typed without the space.
+TEST(Tokenizer, WhiteSpaceBetweenJapaneseIsNoBoundary) {
+  expect_tokens(
+      TokenizeMode::document,
+      {
+          {"磨く 機械", {{"磨く", 0, 6}, {"く機", 3, 10}, {"機械", 7, 13}, {"械", 10, 13}}},
+          {"画\u3000像", {{"画像", 0, 9}, {"像", 6, 9}}},  // the ideographic space too
+          {"画、 像", {{"画", 0, 3}, {"像", 7, 10}}},      // punctuation stays one
+          {"画 x 像", {{"画", 0, 3}, {"x", 4, 5}, {"像", 6, 9}}},
+      });
+  std::vector<std::string> joined, spaced;
+  for (const Token& t : kn::tokenize("機械学習", TokenizeMode::query)) joined.push_back(t.text);
+  for (const Token& t : kn::tokenize("機械 学習", TokenizeMode::query)) spaced.push_back(t.text);
+  EXPECT_EQ(joined, spaced);
+}
+
+// A word's trailing '+' or '#' and a leading '.' belong to it: C++ is not c.
+TEST(Tokenizer, SymbolWords) {
+  const auto texts = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Token& t : kn::tokenize(text, TokenizeMode::document)) out.push_back(t.text);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(texts("C++ and C# and F#, .NET"), (V{"c++", "and", "c#", "and", "f#", ".net"}));
+  EXPECT_EQ(texts("C++で書く"), (V{"c++", "で書", "書く", "く"}));
+  EXPECT_EQ(texts("ＣＰＰ ｃ＋＋"), (V{"cpp", "c++"}));
+  EXPECT_EQ(texts("F.C. /c/ net"), (V{"f", "c", "c", "net"}));
+  EXPECT_EQ(texts("a+b 1+1 C++20"), (V{"a", "b", "1", "1", "c", "20"}));
+  // Dotted and hyphenated forms stay phrases of their parts.
+  EXPECT_EQ(texts("Node.js GPT-4 scikit-learn 3.10"),
+            (V{"node", "js", "gpt", "4", "scikit", "learn", "3", "10"}));
+  EXPECT_EQ(texts("(.5) . .."), (V{"5"}));
+  EXPECT_EQ(kn::tokenize("C++", TokenizeMode::document), (std::vector<Token>{{"c++", 0, 3}}));
+}
+
+TEST(Tokenizer, PossessivesAndPlurals) {
+  const auto texts = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Token& t : kn::tokenize(text, TokenizeMode::document)) out.push_back(t.text);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(texts("Kaggle's models' GANs"), (V{"kaggle", "model", "gan"}));
+  EXPECT_EQ(texts("Kaggle’s"), (V{"kaggle"}));
+  EXPECT_EQ(texts("I'm it's"), (V{"i", "m", "it"}));
+}
+
+// A katakana word is one with or without its final prolonged sound mark.
+TEST(Tokenizer, FinalProlongedSoundMarks) {
+  for (const auto& [with, without] :
+       std::vector<std::pair<std::string, std::string>>{{"ユーザー", "ユーザ"},
+                                                        {"サーバー", "サーバ"},
+                                                        {"サーバーを", "サーバを"},
+                                                        {"ｻｰﾊﾞｰ", "サーバ"},
+                                                        {"ユーザー ガイド", "ユーザーガイド"}}) {
+    EXPECT_EQ(kn::tokenize(with, TokenizeMode::document).size(),
+              kn::tokenize(without, TokenizeMode::document).size())
+        << with;
+    std::vector<std::string> a, b;
+    for (const Token& t : kn::tokenize(with, TokenizeMode::document)) a.push_back(t.text);
+    for (const Token& t : kn::tokenize(without, TokenizeMode::document)) b.push_back(t.text);
+    EXPECT_EQ(a, b) << with;
+  }
+  // Inside a word, and after anything but katakana, the mark stays.
+  std::vector<std::string> texts;
+  for (const Token& t : kn::tokenize("データ らーめん", TokenizeMode::document)) {
+    texts.push_back(t.text);
+  }
+  EXPECT_EQ(texts,
+            (std::vector<std::string>{"デー", "ータ", "タら", "らー", "ーめ", "めん", "ん"}));
 }
 
 TEST(Tokenizer, StopsWhenTheCallbackSaysSo) {

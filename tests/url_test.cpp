@@ -72,6 +72,17 @@ TEST(Url, CanonicalUrl) {
   for (const Case& c : cases) EXPECT_EQ(kn::canonical_url(c.in), c.out) << c.in;
 }
 
+TEST(Url, Key) {
+  EXPECT_EQ(kn::url_key("https://www.Kaggle.com/c/x/?utm_source=r&utm_medium=e"), "kaggle.com/c/x");
+  EXPECT_EQ(kn::url_key("http://kaggle.com./c/x#overview"), "kaggle.com/c/x");
+  EXPECT_EQ(kn::url_key("https://github.com/a/b/?tab=readme&utm_x=1"), "github.com/a/b?tab=readme");
+  EXPECT_EQ(kn::url_key("https://user@zenn.dev:443//"), "zenn.dev");
+  EXPECT_EQ(kn::url_key("https://x.org/Case/Path"), "x.org/Case/Path");
+  EXPECT_EQ(kn::url_key("https:\\\\x.org\\a\\"), "x.org/a");
+  EXPECT_EQ(kn::url_key("mailto:a@b"), "");
+  EXPECT_EQ(kn::url_key("/relative/path"), "");
+}
+
 TEST(Url, Domain) {
   const Case cases[] = {
       {"https://chizuchizu.com/blog/x", "chizuchizu.com"},

@@ -19,6 +19,7 @@ struct Filters {
   std::vector<std::string> domains;         // host names; subdomains match too
   std::vector<std::string> columns;         // title, body, comment; empty: all
   std::vector<std::string> platforms;       // competition platforms (lists only)
+  std::vector<std::string> urls;            // url_key()s the entry links to
 
   bool empty() const;
 };
@@ -37,6 +38,7 @@ void add_since_filter(Filters& filters, std::string_view value);
 void add_until_filter(Filters& filters, std::string_view value);
 void add_domain_filter(Filters& filters, std::string_view value);
 void add_column_filter(Filters& filters, std::string_view value);
+void add_url_filter(Filters& filters, std::string_view value);  // a URL, with or without https://
 
 // "  name: value" lines for the filters that are set, for --explain.
 std::string describe(const Filters& filters);

@@ -29,6 +29,9 @@ struct Query {
   Filters filters;
   // How the query was understood, for --explain.
   std::string explanation;
+  // What to say when nothing matched ("" for nothing): lower-case or, and
+  // and not are words, and were perhaps meant as operators.
+  std::string no_hits_hint;
 };
 
 // Parses text (and adds the filters already given as flags). Throws

@@ -157,6 +157,7 @@ class Store {
   void delete_entries(std::int64_t issue_id);
   std::int64_t indexed_up_to();
   void bind_domain(Statement& statement, int index, const std::string& domain);
+  void bind_url_key(Statement& statement, int index, const std::string& key);
   void add_mention(std::int64_t entry_id, std::int64_t issue_id, const std::string& url,
                    std::string_view text, bool from_title);
 

@@ -10,6 +10,7 @@
 namespace kn {
 
 bool stdout_is_terminal();
+bool stderr_is_terminal();
 
 // Columns of the terminal on stdout, else $COLUMNS, else 80.
 std::size_t terminal_width();

@@ -32,6 +32,12 @@ std::string url_domain(std::string_view url);
 // never javascript:, data: or anything else.
 bool linkable_url(std::string_view url);
 
+// The key that the spellings of one address share: its domain (no www.,
+// no trailing dot), path and query without utm_ parameters; no scheme,
+// fragment or trailing '/'. "" when url has no host.
+//   https://www.Kaggle.com/c/x/?utm_source=r  ->  kaggle.com/c/x
+std::string url_key(std::string_view url);
+
 // The parts of an absolute URL. host is lower-case without port, user info
 // or "www."; path keeps its case and is "" or starts with '/'.
 struct UrlParts {

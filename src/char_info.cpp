@@ -1,0 +1,101 @@
+#include "char_info.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+
+#include "kn/utf8.hpp"
+
+namespace kn::detail {
+
+const icu::Normalizer2& normalizer() {
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU has no NFKC_Casefold data");
+    return n;
+  }();
+  return *instance;
+}
+
+namespace {
+
+bool is_cjk_script(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  return uscript_hasScript(c, USCRIPT_HAN) || uscript_hasScript(c, USCRIPT_HIRAGANA) ||
+         uscript_hasScript(c, USCRIPT_KATAKANA);
+}
+
+CharClass classify(char32_t cp) {
+  if (cp < 0x80) {
+    const bool alnum = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+    return alnum ? CharClass::word : CharClass::separator;
+  }
+  const auto c = static_cast<UChar32>(cp);
+  const uint32_t category = U_GET_GC_MASK(c);
+  // Letters and numbers only: CJK punctuation such as 「 and 。 shares the
+  // scripts' extensions but separates words.
+  if (category & (U_GC_L_MASK | U_GC_N_MASK)) {
+    return is_cjk_script(cp) ? CharClass::cjk : CharClass::word;
+  }
+  return (category & U_GC_M_MASK) ? CharClass::word : CharClass::separator;
+}
+
+// What the tokenizer asks of a character, computed once for each
+// 256-character page of the Basic Multilingual Plane it meets: ICU's answers
+// are exact but too slow to ask for every character of a corpus.
+bool is_katakana_letter(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_KATAKANA && (U_GET_GC_MASK(c) & U_GC_L_MASK);
+}
+
+CharInfo compute_info(char32_t cp) {
+  const icu::Normalizer2& norm = normalizer();
+  const auto c = static_cast<UChar32>(cp);
+  return {classify(cp), norm.isInert(c) != 0, norm.hasBoundaryBefore(c) != 0,
+          is_katakana_letter(cp), is_space(cp)};
+}
+
+using Page = std::array<std::uint8_t, 256>;
+
+const Page* compute_page(char32_t first) {
+  auto page = std::make_unique<Page>();
+  for (char32_t k = 0; k < 256; ++k) {
+    const CharInfo info = compute_info(first | k);
+    (*page)[k] = static_cast<std::uint8_t>(
+        static_cast<unsigned>(info.cls) | (info.inert ? 4u : 0u) |
+        (info.boundary_before ? 8u : 0u) | (info.katakana ? 16u : 0u) | (info.space ? 32u : 0u));
+  }
+  return page.release();
+}
+
+}  // namespace
+
+CharInfo char_info(char32_t cp) {
+  if (cp >= 0x10000) return compute_info(cp);
+  // Shared by every thread; a page two threads compute at once is the same
+  // either way, and the loser's copy is dropped. Pages live as long as the
+  // process.
+  static std::array<std::atomic<const Page*>, 256> pages{};
+  std::atomic<const Page*>& slot = pages[cp >> 8];
+  const Page* page = slot.load(std::memory_order_acquire);
+  if (!page) {
+    const Page* fresh = compute_page(cp & ~char32_t{0xFF});
+    if (slot.compare_exchange_strong(page, fresh, std::memory_order_acq_rel)) {
+      page = fresh;
+    } else {
+      delete fresh;
+    }
+  }
+  const std::uint8_t bits = (*page)[cp & 0xFF];
+  return {static_cast<CharClass>(bits & 3), (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0,
+          (bits & 32) != 0};
+}
+
+}  // namespace kn::detail

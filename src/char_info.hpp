@@ -1,0 +1,26 @@
+// What the tokenizer asks of a character: its class, and what Unicode
+// normalization does with it. ICU answers exactly, but too slowly to ask for
+// every character of a corpus, so the answers are kept per 256-character
+// page of the Basic Multilingual Plane.
+#pragma once
+
+#include <unicode/normalizer2.h>
+
+namespace kn::detail {
+
+enum class CharClass { separator, word, cjk };
+
+struct CharInfo {
+  CharClass cls;
+  bool inert;            // NFKC_Casefold leaves it alone, whatever surrounds it
+  bool boundary_before;  // normalization never combines it with what precedes
+  bool katakana;         // a katakana letter
+  bool space;            // Unicode White_Space
+};
+
+CharInfo char_info(char32_t cp);
+
+// ICU's NFKC_Casefold normalizer.
+const icu::Normalizer2& normalizer();
+
+}  // namespace kn::detail
