@@ -58,14 +58,18 @@ int run_cli(int argc, char** argv) {
     finish_stdout();
     return status;
   } catch (const StdoutClosed&) {
+    abandon_stdout();
     return kExitOk;  // the reader has what it wanted
   } catch (const QueryError& e) {
+    abandon_stdout();
     print_error(fmt::format("query: {}", e.what()));
     return e.exit_code();
   } catch (const Error& e) {
+    abandon_stdout();
     print_error(e.what());
     return e.exit_code();
   } catch (const std::exception& e) {
+    abandon_stdout();
     print_error(fmt::format("internal error: {}", e.what()));
   }
   return kExitError;

@@ -15,22 +15,56 @@ namespace {
 
 std::string db_path(const Invocation& inv) { return database_path(inv.value("--db")); }
 
-// A table for people on a terminal, else TSV; colour only in a table.
-Format output_format(const Invocation& inv, std::string_view fallback_pipe = "tsv") {
-  const std::string name =
-      choice_value(inv, "--format", stdout_is_terminal() ? "table" : std::string(fallback_pipe));
-  if (name != "table") refuse(inv, "--color", "to --format " + name);
-  if (name == "tsv") return Format::tsv;
-  if (name == "json") return Format::json;
-  if (name == "md") return Format::markdown;
-  return Format::table;
+// --no-pager is not among them: without a table there is no pager either,
+// so it holds whatever the format (an alias may always say it).
+constexpr const char* kDrawingOptions[] = {"--color", "--hyperlinks", "--width"};
+
+ColorMode color_mode(const Invocation& inv) {
+  const std::string mode = choice_value(inv, "--color", "auto");
+  return mode == "always"  ? ColorMode::always
+         : mode == "never" ? ColorMode::never
+                           : ColorMode::automatic;
 }
 
-bool color_on(const Invocation& inv) {
-  const std::string mode = choice_value(inv, "--color", "auto");
-  return use_color(mode == "always"  ? ColorMode::always
-                   : mode == "never" ? ColorMode::never
-                                     : ColorMode::automatic);
+// How a table is drawn: for the terminal on stdout, or (a pipe) unwrapped
+// unless --width or $COLUMNS says a width; colour and hyperlinks as
+// ripgrep's, the pager only on a terminal.
+Rendering rendering(const Invocation& inv) {
+  const bool terminal = stdout_is_terminal();
+  Rendering render;
+  render.color = use_color(color_mode(inv));
+  // Hyperlinks go where colour would go by itself, unless colour is refused.
+  const std::string links = choice_value(inv, "--hyperlinks", "auto");
+  render.hyperlinks = links == "always" || (links == "auto" && use_color(ColorMode::automatic) &&
+                                            color_mode(inv) != ColorMode::never);
+  render.width = inv.given("--width") ? static_cast<std::size_t>(count_value(inv, "--width", 0))
+                 : terminal           ? terminal_width()
+                                      : columns_from_environment().value_or(0);
+  if (render.width > 0 && render.width < 20) {
+    throw Error(
+        fmt::format("--width: {}: too narrow (at least 20, or 0 for no limit)", render.width));
+  }
+  render.pager = terminal && !inv.given("--no-pager");
+  return render;
+}
+
+// A table for people on a terminal, else fallback_pipe (TSV); the drawing
+// options only with a table, --header only with TSV.
+Output output(const Invocation& inv, std::string_view fallback_pipe = "tsv") {
+  const std::string name =
+      choice_value(inv, "--format", stdout_is_terminal() ? "table" : std::string(fallback_pipe));
+  Output out;
+  if (name != "table") {
+    for (const char* option : kDrawingOptions) refuse(inv, option, "to --format " + name);
+  }
+  if (name != "tsv") refuse(inv, "--header", "to --format " + name + " (only to tsv)");
+  out.format = name == "tsv"    ? Format::tsv
+               : name == "json" ? Format::json
+               : name == "md"   ? Format::markdown
+                                : Format::table;
+  if (out.format == Format::table) out.render = rendering(inv);
+  out.header = inv.given("--header");
+  return out;
 }
 
 Filters date_filters(const Invocation& inv) {
@@ -75,7 +109,7 @@ SearchRequest::Mode search_mode(const Invocation& inv) {
     throw Error(fmt::format("{} and {}: say one of them", modes[0], modes[1]));
   }
   if (modes.empty()) return SearchRequest::Mode::hits;
-  for (const char* option : {"--format", "--color"}) {
+  for (const char* option : {"--format", "--color", "--hyperlinks", "--width", "--header"}) {
     refuse(inv, option, fmt::format("with {} (it prints no listing)", modes[0]));
   }
   if (modes[0] != "--urls") {
@@ -157,10 +191,7 @@ SearchRequest search_request(const Invocation& inv) {
                                    : SortOrder::date_descending,
                   count_value(inv, "--limit", request.mode == SearchRequest::Mode::urls ? 0 : 20),
                   count_value(inv, "--offset", 0)};
-  if (request.mode == SearchRequest::Mode::hits) {
-    request.format = output_format(inv);
-    request.color = request.format == Format::table && color_on(inv);
-  }
+  if (request.mode == SearchRequest::Mode::hits) request.out = output(inv);
   request.db = db_path(inv);
   return request;
 }
@@ -182,8 +213,7 @@ ListRequest list_request(const Invocation& inv) {
   }
   if (inv.given("--domain")) add_domain_filter(request.filters, inv.value("--domain"));
   request.by_mentions = choice_value(inv, "--sort", "first") == "mentions";
-  request.format = output_format(inv);
-  request.color = request.format == Format::table && color_on(inv);
+  request.out = output(inv);
   request.db = db_path(inv);
   return request;
 }
@@ -199,15 +229,12 @@ ShowRequest show_request(const Invocation& inv) {
   }
   ShowRequest request;
   request.number = number;
-  request.format = output_format(inv, "table");
-  request.color = request.format == Format::table && color_on(inv);
-  request.width = stdout_is_terminal() ? terminal_width() : 80;
+  request.out = output(inv, "table");
   request.db = db_path(inv);
   return request;
 }
 
 StatsRequest stats_request(const Invocation& inv) {
-  require_operands(inv, 0, 0);
   StatsRequest request;
   const std::string by = choice_value(inv, "--by", "");
   if (by == "month") request.by = Dimension::month;
@@ -215,8 +242,20 @@ StatsRequest stats_request(const Invocation& inv) {
   if (by == "section") request.by = Dimension::section;
   if (by == "domain") request.by = Dimension::domain;
   if (by == "platform") request.by = Dimension::platform;
-  request.format = output_format(inv);
-  request.color = request.format == Format::table && color_on(inv);
+  if (!request.by) refuse(inv, "--limit", "without --by");
+  if (!inv.operands.empty()) {
+    if (!request.by) {
+      throw Error("stats: a query is counted per month, year or section: say --by month");
+    }
+    if (by == "domain" || by == "platform") {
+      throw Error(fmt::format(
+          "--by {}: counts links, not entries; a query is counted --by month, year or section",
+          by));
+    }
+    request.query = search_query(inv);
+  }
+  request.limit = count_value(inv, "--limit", 0);
+  request.out = output(inv);
   request.db = db_path(inv);
   return request;
 }
@@ -226,6 +265,9 @@ ExportRequest export_request(const Invocation& inv) {
   const std::string format = choice_value(inv, "--format", "jsonl");
   ExportRequest request;
   request.format = format == "csv" ? Format::csv : format == "md" ? Format::markdown : Format::json;
+  if (request.format != Format::csv)
+    refuse(inv, "--bom", "to --format " + format + " (only to csv)");
+  request.bom = inv.given("--bom");
   request.db = db_path(inv);
   return request;
 }

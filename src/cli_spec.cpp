@@ -35,6 +35,26 @@ OptionSpec color() {
                 "Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb), always, never");
 }
 
+// How a table or listing is drawn for a person.
+std::vector<OptionSpec> drawing() {
+  return {choice("--hyperlinks", {"auto", "always", "never"},
+                 "Titles and URLs as terminal hyperlinks: auto (on a terminal, unless NO_COLOR, "
+                 "TERM=dumb or --color never), always, never"),
+          value("--width", ValueKind::number, "N",
+                "Lines of at most N cells (default: the terminal's, $COLUMNS; 0: no limit)"),
+          flag("--no-pager",
+               "Never page (default: less -R, $PAGER or $KN_PAGER when taller "
+               "than the terminal)")};
+}
+
+OptionSpec header() { return flag("--header", "TSV: a first line naming the columns"); }
+
+// options, then the drawing options.
+std::vector<OptionSpec> with_drawing(std::vector<OptionSpec> options) {
+  for (OptionSpec& option : drawing()) options.push_back(std::move(option));
+  return options;
+}
+
 OptionSpec max_size() {
   return value("--max-size", ValueKind::size, "SIZE",
                "Refuse larger files (default 64MiB; units B, KiB, MiB, GiB, K, M, G)");
@@ -93,21 +113,25 @@ CommandSpec search() {
       ValueKind::text,
       {},
       false,
-      {db(), value("--section", ValueKind::text, "KIND", "Only this section (as section:)", true),
-       value("--issue", ValueKind::text, "N|A..B", "Only issue 66, or 60..90 (as issue:)", true),
-       since("Issues"), until("Issues"),
-       value("--domain", ValueKind::text, "DOMAIN",
-             "Only entries citing this domain or its subdomains (as domain:)", true),
-       choice("--format", {"table", "tsv", "json"},
-              "table (default on a terminal), tsv (default otherwise) or json (JSON Lines)"),
-       color(),
-       choice("--sort", {"rank", "date", "-date"},
-              "rank (default), date (oldest first) or -date (newest first)"),
-       value("--limit", ValueKind::number, "N", "At most N hits (default 20; 0: all)"),
-       value("--offset", ValueKind::number, "N", "Skip the first N hits"),
-       flag("--count", "Print only the number of hits"),
-       flag("--urls", "Print only the distinct URLs, one per line"),
-       flag("--explain", "Show how the query is understood; run nothing")},
+      with_drawing(
+          {db(),
+           value("--section", ValueKind::text, "KIND", "Only this section (as section:)", true),
+           value("--issue", ValueKind::text, "N|A..B", "Only issue 66, or 60..90 (as issue:)",
+                 true),
+           since("Issues"), until("Issues"),
+           value("--domain", ValueKind::text, "DOMAIN",
+                 "Only entries citing this domain or its subdomains (as domain:)", true),
+           choice("--format", {"table", "tsv", "json"},
+                  "table (default on a terminal; on a pipe: the same listing), tsv (default on a "
+                  "pipe) or json (JSON Lines)"),
+           color(),
+           choice("--sort", {"rank", "date", "-date"},
+                  "rank (default), date (oldest first) or -date (newest first)"),
+           value("--limit", ValueKind::number, "N", "At most N hits (default 20; 0: all)"),
+           value("--offset", ValueKind::number, "N", "Skip the first N hits"),
+           flag("--count", "Print only the number of hits"),
+           flag("--urls", "Print only the distinct URLs of all hits, in rank order, one per line"),
+           flag("--explain", "Show how the query is understood; run nothing"), header()}),
       std::string(query_language_help()) +
           "\nWords that start with '-' are options; to search for -word (leave a word out),\n"
           "write NOT word, or put the query after --: kn search -- -word kaggle\n"
@@ -132,25 +156,27 @@ CommandSpec list() {
       ValueKind::choice,
       {"competitions", "issues", "links", "domains"},
       false,
-      {flag("--competition", "Competitions linked to (KIND competitions)"),
-       flag("--issues", "Issues: number, date, title, counts (KIND issues)"),
-       flag("--links", "Distinct URLs cited, most cited first (KIND links)"),
-       flag("--domains", "Domains cited, most first (KIND domains)"),
-       {"--platform",
-        {},
-        ValueKind::choice,
-        "NAME",
-        platforms,
-        "Competitions of this platform: " + names,
-        true},
-       value("--domain", ValueKind::text, "DOMAIN", "Links on this domain or its subdomains"),
-       since("Mentions"),
-       until("Mentions"),
-       choice("--sort", {"first", "mentions"},
-              "Competitions: by first mention (default) or most mentioned first"),
-       db(),
-       choice("--format", {"table", "tsv", "json"}, "table, tsv or json (JSON Lines)"),
-       color()},
+      with_drawing(
+          {flag("--competition", "Competitions linked to (KIND competitions)"),
+           flag("--issues", "Issues: number, date, title, counts (KIND issues)"),
+           flag("--links", "Distinct URLs cited, most cited first (KIND links)"),
+           flag("--domains", "Domains cited, most first (KIND domains)"),
+           {"--platform",
+            {},
+            ValueKind::choice,
+            "NAME",
+            platforms,
+            "Competitions of this platform: " + names,
+            true},
+           value("--domain", ValueKind::text, "DOMAIN", "Links on this domain or its subdomains"),
+           since("Mentions"),
+           until("Mentions"),
+           choice("--sort", {"first", "mentions"},
+                  "Competitions: by first mention (default) or most mentioned first"),
+           db(),
+           choice("--format", {"table", "tsv", "json"}, "table, tsv or json (JSON Lines)"),
+           color(),
+           header()}),
       "Examples:\n  kn list --competition\n  kn list competitions --platform kaggle --since 2022\n"
       "  kn list --issues\n  kn list --links --domain github.com\n"
       "  kn list --domains --format json"};
@@ -164,25 +190,32 @@ CommandSpec show() {
           ValueKind::issue,
           {},
           true,
-          {db(),
-           choice("--format", {"table", "md", "json"},
-                  "table (for reading), md (Markdown) or json (as kn parse --json)"),
-           color()},
+          with_drawing(
+              {db(),
+               choice("--format", {"table", "md", "json"},
+                      "table (for reading; on a pipe unwrapped, or at $COLUMNS), md (Markdown) or "
+                      "json (as kn parse --json)"),
+               color()}),
           "Examples:\n  kn show 66\n  kn show 66 --format md > issue-66.md"};
 }
 
 CommandSpec stats() {
-  return {"stats",
-          "Count what the archive holds",
-          "",
-          "",
-          ValueKind::none,
-          {},
-          false,
+  return {
+      "stats",
+      "Count what the archive holds",
+      "[QUERY...]",
+      "With --by: count the entries that match this query (kn search's language)",
+      ValueKind::text,
+      {},
+      false,
+      with_drawing(
           {choice("--by", {"month", "year", "section", "domain", "platform"},
-                  "Counts per month, year, section, domain or platform"),
-           db(), choice("--format", {"table", "tsv", "json"}, "table, tsv or json"), color()},
-          "Examples:\n  kn stats\n  kn stats --by month\n  kn stats --format json"};
+                  "Counts per month, year, section, domain or platform, as bars"),
+           value("--limit", ValueKind::number, "N", "With --by: the first N rows (0: all)"), db(),
+           choice("--format", {"table", "tsv", "json"}, "table, tsv or json"), color(), header()}),
+      "On a terminal, --by draws a bar per row; tsv and json give the numbers.\n\n"
+      "Examples:\n  kn stats\n  kn stats --by month\n  kn stats --by month Transformer\n"
+      "  kn stats --by domain --limit 10\n  kn stats --format json"};
 }
 
 CommandSpec export_() {
@@ -193,8 +226,10 @@ CommandSpec export_() {
           ValueKind::none,
           {},
           false,
-          {db(), choice("--format", {"jsonl", "csv", "md"},
-                        "jsonl (kn parse --json per issue, default), csv (an entry a row) or md")},
+          {db(),
+           choice("--format", {"jsonl", "csv", "md"},
+                  "jsonl (kn parse --json per issue, default), csv (an entry a row) or md"),
+           flag("--bom", "CSV: begin with a UTF-8 byte order mark, so Excel reads Japanese right")},
           "Examples:\n  kn export > archive.jsonl\n  kn export --format csv > entries.csv\n"
           "  kn export --format md > archive.md"};
 }

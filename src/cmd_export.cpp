@@ -58,6 +58,7 @@ void write_csv_issue(const Issue& issue) {
 int run_export(const ExportRequest& request) {
   Store store(request.db, Store::Access::read_only);
   if (request.format == Format::csv) {
+    if (request.bom) detail::write_stdout("\xEF\xBB\xBF");
     detail::write_stdout(
         csv_row({"issue", "date", "date_estimated", "issue_url", "section", "heading", "kind",
                  "title", "url", "domain", "image", "body", "comment", "links"}));

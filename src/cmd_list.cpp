@@ -11,6 +11,7 @@ namespace kn {
 
 using detail::date_value;
 using detail::print_rows;
+using detail::TableSpec;
 
 namespace {
 
@@ -18,11 +19,41 @@ std::string issue_cell(const IssueRef& ref) {
   return fmt::format("#{} {}", ref.number, ref.date.value_or(""));
 }
 
+Column keep(std::string header, std::optional<std::size_t> link = {}, bool right = false) {
+  return {std::move(header), Fit::keep, 0, right, link};
+}
+
+Column wraps(std::string header, std::optional<std::size_t> link = {}) {
+  return {std::move(header), Fit::wrap, 0, false, link};
+}
+
+Column gives(std::string header, Fit fit, int order, bool right = false) {
+  return {std::move(header), fit, order, right, std::nullopt};
+}
+
+// Names, titles and URLs stay whole; dates, counts and platforms give way.
+const TableSpec kCompetitions{
+    {gives("platform", Fit::drop, 2), wraps("name", 5), gives("first", Fit::drop, 3),
+     gives("last", Fit::drop, 4), gives("mentions", Fit::drop, 1, true), keep("url", 5)},
+    {"platform", "name", "url", "first_issue", "first_date", "last_issue", "last_date",
+     "mentions"}};
+
+const TableSpec kIssues{{keep("issue", {}, true), gives("date", Fit::drop, 1), wraps("title"),
+                         gives("items", Fit::drop, 3, true), gives("cards", Fit::drop, 2, true)},
+                        {"number", "date", "title", "items", "cards", "embeds", "url"}};
+
+const TableSpec kLinks{{gives("cited", Fit::drop, 1, true), wraps("text", 3),
+                        gives("issues", Fit::shrink, 2), keep("url", 3)},
+                       {"url", "text", "cited", "issues"}};
+
+const TableSpec kDomains{
+    {keep("domain"), gives("links", Fit::drop, 2, true), gives("cards", Fit::drop, 1, true)},
+    {"domain", "links", "cards"}};
+
 int print_competitions(Store& store, const ListRequest& request) {
-  const Format format = request.format;
+  const Format format = request.out.format;
   return print_rows(
-      list_competitions(store, request.filters, request.by_mentions), format, request.color,
-      {"platform", "name", "first", "last", "mentions", "url"}, 1,
+      list_competitions(store, request.filters, request.by_mentions), request.out, kCompetitions,
       [&](const CompetitionRow& r) -> std::vector<std::string> {
         if (format == Format::tsv) {
           return {r.platform,
@@ -49,10 +80,9 @@ int print_competitions(Store& store, const ListRequest& request) {
 }
 
 int print_issues(Store& store, const ListRequest& request) {
-  const Format format = request.format;
+  const Format format = request.out.format;
   return print_rows(
-      list_issues(store, request.filters), format, request.color,
-      {"issue", "date", "title", "items", "cards"}, 2,
+      list_issues(store, request.filters), request.out, kIssues,
       [&](const IssueRow& r) -> std::vector<std::string> {
         const std::string date = r.date ? (r.date_estimated ? "~" : "") + *r.date : "";
         if (format == Format::tsv) {
@@ -78,13 +108,12 @@ int print_issues(Store& store, const ListRequest& request) {
 }
 
 int print_links(Store& store, const ListRequest& request) {
-  const Format format = request.format;
+  const Format format = request.out.format;
   const auto issues_cell = [](const LinkRow& r) {
     return r.issues.empty() ? std::string() : fmt::format("#{}", fmt::join(r.issues, ", #"));
   };
   return print_rows(
-      list_links(store, request.filters), format, request.color, {"cited", "text", "issues", "url"},
-      1,
+      list_links(store, request.filters), request.out, kLinks,
       [&](const LinkRow& r) -> std::vector<std::string> {
         if (format == Format::tsv) return {r.url, r.text, std::to_string(r.cited), issues_cell(r)};
         return {std::to_string(r.cited), r.text, issues_cell(r), r.url};
@@ -99,8 +128,7 @@ int print_links(Store& store, const ListRequest& request) {
 
 int print_domains(Store& store, const ListRequest& request) {
   return print_rows(
-      list_domains(store, request.filters), request.format, request.color,
-      {"domain", "links", "cards"}, 0,
+      list_domains(store, request.filters), request.out, kDomains,
       [](const DomainRow& r) -> std::vector<std::string> {
         return {r.domain, std::to_string(r.links), std::to_string(r.cards)};
       },
@@ -114,6 +142,7 @@ int print_domains(Store& store, const ListRequest& request) {
 
 int run_list(const ListRequest& request) {
   Store store(request.db, Store::Access::read_only);
+  if (request.out.render.pager) detail::page_output();
   switch (request.kind) {
     case ListRequest::Kind::competitions: return print_competitions(store, request);
     case ListRequest::Kind::issues: return print_issues(store, request);

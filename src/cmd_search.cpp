@@ -1,7 +1,5 @@
 #include <fmt/core.h>
 
-#include <algorithm>
-
 #include "command_output.hpp"
 #include "kn/commands.hpp"
 #include "kn/hit_format.hpp"
@@ -14,6 +12,20 @@ namespace {
 // A hint is for a person: scripts that read stderr get only errors.
 void say_why_nothing(const Query& query) {
   if (!query.no_hits_hint.empty() && stderr_is_terminal()) print_error(query.no_hits_hint);
+}
+
+void print_listing(Store& store, const SearchRequest& request, const std::vector<Hit>& hits) {
+  const Rendering& render = request.out.render;
+  for (std::size_t k = 0; k < hits.size(); ++k) {
+    detail::write_stdout((k ? "\n" : "") + hit_for_terminal(hits[k], render));
+  }
+  // The page may be all there is: only a full page needs counting.
+  const auto limit = static_cast<std::size_t>(request.page.limit);
+  if (hits.empty() || (request.page.offset == 0 && (limit == 0 || hits.size() < limit))) return;
+  const std::string footer =
+      detail::left_out_footer(static_cast<std::size_t>(request.page.offset), hits.size(),
+                              store.count(request.query), "hits");
+  if (!footer.empty()) detail::write_stdout('\n' + detail::footer_lines(footer, render));
 }
 
 }  // namespace
@@ -30,24 +42,27 @@ int run_search(const SearchRequest& request) {
     if (n == 0) say_why_nothing(request.query);
     return n > 0 ? kExitOk : kExitNoResults;
   }
-  const std::vector<Hit> hits = store.search(request.query, request.page);
   if (request.mode == SearchRequest::Mode::urls) {
-    std::vector<std::string> seen;
-    for (const Hit& hit : hits) {
-      if (std::find(seen.begin(), seen.end(), hit.url) != seen.end()) continue;
-      seen.push_back(hit.url);
-      detail::write_stdout(printable(hit.url) + '\n');
-    }
-  } else if (request.format == Format::json) {
+    const std::vector<std::string> urls = store.urls(request.query, request.page);
+    for (const std::string& url : urls) detail::write_stdout(printable(url) + '\n');
+    if (urls.empty()) say_why_nothing(request.query);
+    return urls.empty() ? kExitNoResults : kExitOk;
+  }
+  const Format format = request.out.format;
+  SearchOptions page = request.page;
+  page.marked = format == Format::table;
+  if (request.out.render.pager && format == Format::table) detail::page_output();
+  const std::vector<Hit> hits = store.search(request.query, page);
+  if (format == Format::json) {
     for (const Hit& hit : hits) detail::write_stdout(hit_json(hit));
-  } else if (request.format == Format::tsv) {
+  } else if (format == Format::tsv) {
+    if (request.out.header) {
+      detail::write_stdout(
+          tsv_row({"issue", "date", "section", "kind", "title", "url", "snippet"}));
+    }
     for (const Hit& hit : hits) detail::write_stdout(hit_tsv(hit));
   } else {
-    const std::size_t width = terminal_width();
-    for (std::size_t k = 0; k < hits.size(); ++k) {
-      if (k) detail::write_stdout("\n");
-      detail::write_stdout(hit_for_terminal(hits[k], width, request.color));
-    }
+    print_listing(store, request, hits);
   }
   if (hits.empty()) say_why_nothing(request.query);
   return hits.empty() ? kExitNoResults : kExitOk;

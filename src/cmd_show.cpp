@@ -11,6 +11,7 @@ namespace kn {
 
 int run_show(const ShowRequest& request) {
   Store store(request.db, Store::Access::read_only);
+  if (request.out.render.pager && request.out.format == Format::table) detail::page_output();
   const std::vector<Issue> issues = load_issues(store, request.number);
   if (issues.empty()) {
     throw Error(fmt::format("no issue #{} in {}", request.number, store.path()), kExitNoResults);
@@ -22,14 +23,14 @@ int run_show(const ShowRequest& request) {
   for (std::size_t k = 0; k < issues.size(); ++k) {
     const Issue& issue = issues[k];
     const std::vector<Correction> corrections = corrections_of(store, issue);
-    switch (request.format) {
+    switch (request.out.format) {
       case Format::json: detail::write_stdout(issue_json(issue) + '\n'); break;
       case Format::markdown:
         detail::write_stdout((k ? "\n---\n\n" : "") + issue_markdown(issue, corrections));
         break;
       default:
         detail::write_stdout((k ? "\n" : "") +
-                             issue_for_terminal(issue, corrections, request.width, request.color));
+                             issue_for_terminal(issue, corrections, request.out.render));
     }
   }
   return kExitOk;

@@ -1,10 +1,14 @@
 #include "command_output.hpp"
 
 #include <fmt/core.h>
+#include <sys/wait.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+
+#include "kn/line_break.hpp"
 
 namespace kn::detail {
 
@@ -15,20 +19,116 @@ namespace {
   throw Error(fmt::format("stdout: {}", std::strerror(error)));
 }
 
+// Where output goes: stdout, or a buffer waiting to see whether it needs
+// the pager, or the pager.
+struct Sink {
+  bool waiting = false;
+  std::string held;
+  std::size_t lines = 0, height = 0;
+  std::FILE* pager = nullptr;
+  std::string pager_command;
+} sink;
+
+std::string pager_command() {
+  for (const char* name : {"KN_PAGER", "PAGER"}) {
+    if (const char* value = std::getenv(name)) return value;
+  }
+  return "less -R";
+}
+
+void put(std::FILE* to, std::string_view text) {
+  errno = 0;
+  if (std::fwrite(text.data(), 1, text.size(), to) != text.size()) fail(errno ? errno : EIO);
+}
+
+void start_pager() {
+  sink.waiting = false;
+  // As git does: less quits when it all fits, keeps colour, leaves the screen.
+  ::setenv("LESS", "FRX", 0);
+  ::setenv("LV", "-c", 0);
+  std::fflush(stdout);
+  sink.pager = ::popen(sink.pager_command.c_str(), "w");
+  std::string held = std::move(sink.held);
+  put(sink.pager ? sink.pager : stdout, held);
+}
+
+// Waits for the pager; its status when it could not run.
+int close_pager() {
+  std::FILE* pager = sink.pager;
+  sink.pager = nullptr;
+  if (!pager) return 0;
+  const int status = ::pclose(pager);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 0;
+}
+
 }  // namespace
 
 void write_stdout(std::string_view text) {
   if (text.empty()) return;
-  errno = 0;
-  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) fail(errno ? errno : EIO);
+  if (sink.waiting) {
+    sink.held.append(text);
+    for (const char c : text) sink.lines += c == '\n';
+    if (sink.lines >= sink.height) start_pager();
+    return;
+  }
+  put(sink.pager ? sink.pager : stdout, text);
+}
+
+void page_output() {
+  std::string command = pager_command();
+  if (command.empty() || command == "cat") return;
+  sink = {true, {}, 0, terminal_height(), nullptr, std::move(command)};
 }
 
 void finish_stdout() {
+  if (sink.waiting) {
+    sink.waiting = false;
+    put(stdout, sink.held);
+  }
+  if (sink.pager) {
+    errno = 0;
+    const bool failed = std::ferror(sink.pager) != 0 || std::fflush(sink.pager) != 0;
+    const int error = errno;
+    // 126 and 127: the shell could not run it.
+    if (const int status = close_pager(); status == 126 || status == 127) {
+      throw Error(fmt::format("pager '{}': cannot run it (set KN_PAGER, or --no-pager)",
+                              sink.pager_command));
+    }
+    if (failed && error != EPIPE) fail(error ? error : EIO);
+  }
   errno = 0;
   const bool failed = std::ferror(stdout) != 0 || std::fflush(stdout) != 0;
   const int error = errno;
   if (std::fclose(stdout) != 0 && !failed) fail(errno ? errno : EIO);
   if (failed) fail(error ? error : EIO);
+}
+
+void abandon_stdout() {
+  if (sink.waiting) {
+    sink.waiting = false;
+    std::fwrite(sink.held.data(), 1, sink.held.size(), stdout);
+  }
+  close_pager();
+  std::fflush(stdout);
+}
+
+std::string footer_lines(std::string_view footer, const Rendering& render) {
+  std::string out;
+  for (const std::string& line : wrap_text(footer, render.width)) {
+    out += paint(line, style::kDim, render.color) + '\n';
+  }
+  return out;
+}
+
+std::string left_out_footer(std::size_t first, std::size_t shown, std::int64_t total,
+                            std::string_view what) {
+  const auto all = static_cast<std::size_t>(std::max<std::int64_t>(total, 0));
+  if (first == 0 && shown >= all) return {};
+  if (first == 0) {
+    return fmt::format("{} of {} {} (--limit N; --limit 0 for all)", shown, all, what);
+  }
+  return fmt::format("{}–{} of {} {} (--offset, --limit N; --limit 0 for all)", first + 1,
+                     first + shown, all, what);
 }
 
 }  // namespace kn::detail

@@ -2,21 +2,24 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
+#include "kn/cells.hpp"
 #include "kn/json.hpp"
+#include "kn/line_break.hpp"
 #include "kn/sanitize.hpp"
 #include "kn/table.hpp"
-#include "kn/terminal.hpp"
 #include "kn/utf8.hpp"
 
 namespace kn {
 
 namespace {
 
-constexpr std::size_t kTitleChars = 40;
-constexpr std::size_t kPlainSnippetChars = 120;
+constexpr std::size_t kIndent = 2, kSnippetLines = 3, kPlainSnippetChars = 120;
+// Cells of a snippet line when the output has no width (a pipe).
+constexpr std::size_t kUnlimitedLine = 100;
 
 // The first n characters of text, with "…" when there were more.
 std::string first_chars(std::string_view text, std::size_t n) {
@@ -25,42 +28,135 @@ std::string first_chars(std::string_view text, std::size_t n) {
   return std::string(text.substr(0, i)) + (i < text.size() ? "…" : "");
 }
 
-// The snippet as pieces of text, each marked as a match or not. Without
-// words to match, the start of the entry's text.
-std::vector<std::pair<std::string, bool>> snippet_pieces(const Hit& hit) {
-  std::vector<std::pair<std::string, bool>> pieces;
-  if (hit.snippet.empty()) {
-    const std::string& text = hit.body.empty() ? hit.comment : hit.body;
-    pieces.emplace_back(printable(first_chars(text, kPlainSnippetChars)), false);
-    return pieces;
-  }
+// Text whose matches are known: printable text and the byte ranges of the
+// matches in it.
+struct Marked {
+  std::string text;
+  std::vector<LineSpan> matches;
+};
+
+Marked read_marks(std::string_view marked) {
+  Marked out;
+  std::size_t start = 0;
   bool match = false;
-  std::string piece;
-  for (const char c : hit.snippet) {
-    if (c == kSnippetStart || c == kSnippetEnd) {
-      if (!piece.empty()) pieces.emplace_back(printable(piece), match);
-      piece.clear();
-      match = c == kSnippetStart;
-    } else {
-      piece += c == '\n' || c == '\t' ? ' ' : c;
-    }
+  const auto piece = [&](std::size_t end) {
+    const std::string text = printable(marked.substr(start, end - start));
+    if (match && !text.empty())
+      out.matches.push_back({out.text.size(), out.text.size() + text.size()});
+    out.text += text;
+  };
+  for (std::size_t k = 0; k < marked.size(); ++k) {
+    if (marked[k] != kSnippetStart && marked[k] != kSnippetEnd) continue;
+    piece(k);
+    match = marked[k] == kSnippetStart;
+    start = k + 1;
   }
-  if (!piece.empty()) pieces.emplace_back(printable(piece), match);
-  return pieces;
+  piece(marked.size());
+  return out;
 }
 
+// The snippet as TSV and JSON give it: FTS5's, without marks, or the start
+// of the text.
 std::string plain_snippet(const Hit& hit) {
-  std::string out;
-  for (const auto& [text, match] : snippet_pieces(hit)) out += text;
+  if (hit.snippet.empty()) {
+    return printable(first_chars(hit.body.empty() ? hit.comment : hit.body, kPlainSnippetChars));
+  }
+  return read_marks(hit.snippet).text;
+}
+
+// line of marked in style base, its matches in the match colour.
+std::string painted(const Marked& marked, LineSpan line, bool color, std::string_view base = {}) {
+  std::string out(color ? base : "");
+  std::size_t at = line.begin;
+  for (const LineSpan& m : marked.matches) {
+    if (!color || m.end <= at || m.begin >= line.end) continue;
+    const std::size_t b = std::max(m.begin, at), e = std::min(m.end, line.end);
+    out += marked.text.substr(at, b - at);
+    out += paint(marked.text.substr(b, e - b), style::kMatch, true);
+    out += base;
+    at = e;
+  }
+  out += marked.text.substr(at, line.end - at);
+  return color && !base.empty() ? out + std::string(style::kReset) : out;
+}
+
+// The part of text a snippet shows: from a little before its first match,
+// at most `lines` lines of `room` cells, "…" where it was cut.
+std::vector<std::string> snippet_lines(Marked marked, std::size_t room, std::size_t lines,
+                                       bool color) {
+  const std::size_t budget = room * lines;
+  if (!marked.matches.empty() && display_width(marked.text) > budget) {
+    // A match past the middle: start a third of a line before it, at a
+    // cluster.
+    const std::size_t first = marked.matches.front().begin;
+    std::size_t start = 0, before = display_width(marked.text.substr(0, first));
+    if (before > budget / 2) {
+      const std::size_t skip = before - room / 3;
+      std::size_t cells = 0;
+      for_each_cluster(marked.text.substr(0, first),
+                       [&](std::size_t b, std::size_t e, std::size_t w) {
+                         if (cells < skip) start = e;
+                         cells += w;
+                         (void)b;
+                       });
+      const auto latin = [&](std::size_t at) {
+        const char c = marked.text[at];
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      };
+      // Never in the middle of a Latin word, unless it is longer than a line.
+      std::size_t word = start;
+      while (word > 0 && word < first && latin(word) && latin(word - 1)) --word;
+      if (start - word < room) start = word;
+      while (start < first && marked.text[start] == ' ') ++start;
+      marked.text = "…" + marked.text.substr(start);
+      for (LineSpan& m : marked.matches) {
+        m.begin = m.begin - start + 3;
+        m.end = m.end - start + 3;
+      }
+    }
+  }
+  std::vector<LineSpan> spans = break_lines(marked.text, room);
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < spans.size() && k < lines; ++k) {
+    LineSpan span = spans[k];
+    const bool cut = k + 1 == lines && k + 1 < spans.size();
+    if (cut) {
+      // Room for the "…" on the last line.
+      const std::string kept =
+          truncate_to_width(marked.text.substr(span.begin, span.end - span.begin), room - 1);
+      const std::size_t bytes = kept.size() - (kept.ends_with("…") ? 3 : 0);
+      span.end = span.begin + bytes;
+    }
+    out.push_back(painted(marked, span, color) + (cut ? "…" : ""));
+  }
   return out;
+}
+
+// The text a snippet comes from: the one with matches, the body first.
+Marked snippet_source(const Hit& hit) {
+  if (!hit.marked) {
+    if (!hit.snippet.empty()) return read_marks(hit.snippet);
+    return read_marks(hit.body.empty() ? hit.comment : hit.body);
+  }
+  Marked body = read_marks(hit.body), comment = read_marks(hit.comment);
+  if (body.matches.empty() && !comment.matches.empty()) return comment;
+  if (body.text.empty()) return comment;
+  return body;
+}
+
+// Where the hit is: issue, date, the section as its heading reads, kind.
+std::string where(const Hit& hit) {
+  const std::string date = hit.date ? (hit.date_estimated ? "~" : "") + *hit.date : "no date";
+  const std::string heading = printable(hit.heading);
+  return fmt::format("#{} {} {} · {}", hit.issue, date, heading.empty() ? hit.section : heading,
+                     hit.kind);
 }
 
 }  // namespace
 
 std::string hit_title(const Hit& hit) {
-  if (!hit.title.empty()) return hit.title;
-  const std::string& text = hit.kind == "item" ? hit.body : hit.comment;
-  return text.empty() ? hit.url : first_chars(text, kTitleChars);
+  if (!hit.marked) return hit.title;
+  return read_marks(hit.title).text;
 }
 
 std::string hit_tsv(const Hit& hit) {
@@ -86,52 +182,29 @@ std::string hit_json(const Hit& hit) {
   return json.take() + '\n';
 }
 
-std::string hit_for_terminal(const Hit& hit, std::size_t width, bool color) {
-  constexpr std::size_t kIndent = 2, kSnippetLines = 3;
-  const std::size_t inner = width > kIndent + 10 ? width - kIndent : 10;
-  std::string out;
-  const std::string date = hit.date ? (hit.date_estimated ? "~" : "") + *hit.date : "no date";
-  out += paint(
-      truncate_to_width(fmt::format("#{} {} {} {}", hit.issue, date, hit.section, hit.kind), width),
-      style::kDim, color);
-  out += '\n';
+std::string hit_for_terminal(const Hit& hit, const Rendering& render) {
+  const bool color = render.color;
+  const std::size_t room = render.width == 0             ? 0
+                           : render.width > kIndent + 10 ? render.width - kIndent
+                                                         : 10;
   const std::string indent(kIndent, ' ');
-  out += indent + paint(truncate_to_width(printable(hit_title(hit)), inner), style::kBold, color) +
-         '\n';
-  out += indent + paint(truncate_to_width(printable(hit.url), inner), style::kLink, color) + '\n';
-
-  // Wrap the snippet character by character (Japanese has no spaces),
-  // switching the match colour on and off where the pieces change; the last
-  // line keeps a column for "…".
-  std::vector<std::string> lines(1);
-  std::size_t used = 0;
-  bool full = false;
-  for (const auto& [text, match] : snippet_pieces(hit)) {
-    const bool paint_match = color && match;
-    if (paint_match) lines.back() += style::kMatch;
-    for (std::size_t i = 0; i < text.size() && !full;) {
-      const std::size_t start = i;
-      decode_utf8(text, i);
-      const std::string_view ch = std::string_view(text).substr(start, i - start);
-      const std::size_t w = display_width(ch);
-      const bool last_line = lines.size() == kSnippetLines;
-      if (used + w > inner - (last_line ? 1 : 0)) {
-        if (last_line) {
-          lines.back() += "…";
-          full = true;
-          break;
-        }
-        if (paint_match) lines.back() += style::kReset;
-        lines.emplace_back(paint_match ? std::string(style::kMatch) : "");
-        used = 0;
-      }
-      lines.back() += ch;
-      used += w;
-    }
-    if (paint_match) lines.back() += style::kReset;
-    if (full) break;
+  std::string out;
+  for (const std::string& line : wrap_text(printable(where(hit)), render.width)) {
+    out += paint(line, style::kDim, color) + '\n';
   }
-  for (const std::string& line : lines) {
+  const Marked title = read_marks(hit.title);
+  const std::string url = printable(hit.url);
+  for (const LineSpan& span : break_lines(title.text, room)) {
+    const std::string line = painted(title, span, color, style::kBold);
+    out += indent + hyperlink(line, hit.url, render.hyperlinks) + '\n';
+  }
+  for (const std::string& line : wrap_field(url, room)) {
+    out += indent + hyperlink(paint(line, style::kLink, color), hit.url, render.hyperlinks) + '\n';
+  }
+  // An item has no title: its snippet has the title's line too.
+  const std::size_t lines = kSnippetLines + (title.text.empty() ? 1 : 0);
+  for (const std::string& line :
+       snippet_lines(snippet_source(hit), room ? room : kUnlimitedLine, lines, color)) {
     if (!line.empty()) out += indent + line + '\n';
   }
   return out;

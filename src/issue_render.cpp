@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "kn/line_break.hpp"
 #include "kn/sanitize.hpp"
 #include "kn/terminal.hpp"
 
@@ -18,14 +19,36 @@ std::string date_line(const Issue& issue) {
   return issue.date->to_string() + (issue.date_estimated ? " (estimated)" : "");
 }
 
-// text wrapped to width, every line after `first` indented by `indent`.
-std::string wrapped(std::string_view text, std::size_t width, const std::string& first,
-                    const std::string& indent, std::string_view style, bool color) {
+// A line with its URLs as hyperlinks (to themselves), in style.
+std::string linked_line(std::string_view line, std::string_view style, const Rendering& render) {
   std::string out;
-  const std::size_t room = width > indent.size() + 10 ? width - indent.size() : 10;
+  std::size_t at = 0;
+  for (const LineSpan& url : url_spans(line)) {
+    out += paint(line.substr(at, url.begin - at), style, render.color);
+    const std::string_view target = line.substr(url.begin, url.end - url.begin);
+    out += hyperlink(paint(target, style, render.color), target, render.hyperlinks);
+    at = url.end;
+  }
+  return out + paint(line.substr(at), style, render.color);
+}
+
+// text wrapped to the width, the first line after `first`, the others
+// after `indent`.
+// With a link target, every line links there.
+std::string wrapped(std::string_view text, const Rendering& render, const std::string& first,
+                    const std::string& indent, std::string_view style = {},
+                    std::string_view target = {}) {
+  std::string out;
+  const std::size_t room = render.width == 0                   ? 0
+                           : render.width > indent.size() + 10 ? render.width - indent.size()
+                                                               : 10;
   bool leading = true;
-  for (const std::string& line : wrap_to_width(printable(text), room)) {
-    out += (leading ? first : indent) + paint(line, style, color) + '\n';
+  for (const std::string& line : wrap_field(printable(text), room)) {
+    out +=
+        (leading ? first : indent) +
+        (target.empty() ? linked_line(line, style, render)
+                        : hyperlink(paint(line, style, render.color), target, render.hyperlinks)) +
+        '\n';
     leading = false;
   }
   return out;
@@ -62,41 +85,39 @@ std::string issue_summary(const Issue& issue) {
 }
 
 std::string issue_for_terminal(const Issue& issue, const std::vector<Correction>& corrections,
-                               std::size_t width, bool color) {
+                               const Rendering& render) {
   using namespace style;
+  const bool color = render.color;
   const std::string indent = "    ";
-  std::string out = paint(truncate_to_width(printable(issue.title), width), kBold, color) + '\n';
-  out +=
-      paint(truncate_to_width(date_line(issue) + "  " + printable(issue.url), width), kDim, color) +
-      '\n';
+  std::string out = wrapped(issue.title, render, "", "", kBold);
+  out += wrapped(date_line(issue) + "  " + issue.url, render, "", "", kDim);
   for (const Section& section : issue.sections) {
     out +=
         '\n' +
         paint(section.heading.empty() ? "(no heading)" : printable(section.heading), kBold, color) +
         '\n';
     for (const Item& item : section.items) {
-      out += wrapped(item.text, width, "  • ", indent, {}, false);
-      if (!item.links.empty()) {
-        out += wrapped(link_list(item.links), width, indent, indent, kLink, color);
-      }
+      out += wrapped(item.text, render, "  • ", indent);
+      if (!item.links.empty()) out += wrapped(link_list(item.links), render, indent, indent, kLink);
     }
   }
-  if (!issue.cards.empty() || !issue.embeds.empty())
+  if (!issue.cards.empty() || !issue.embeds.empty()) {
     out += '\n' + paint("Links", kBold, color) + '\n';
+  }
   for (const Card& card : issue.cards) {
-    out += wrapped(card.title, width, "  ■ ", indent, kBold, color);
-    out += wrapped(card.url, width, indent, indent, kLink, color);
-    if (!card.blurb.empty()) out += wrapped(card.blurb, width, indent, indent, kDim, color);
-    if (!card.comment.empty()) out += wrapped(card.comment, width, indent, indent, {}, false);
+    out += wrapped(card.title, render, "  ■ ", indent, kBold, card.url);
+    out += wrapped(card.url, render, indent, indent, kLink);
+    if (!card.blurb.empty()) out += wrapped(card.blurb, render, indent, indent, kDim);
+    if (!card.comment.empty()) out += wrapped(card.comment, render, indent, indent);
   }
   for (const Embed& embed : issue.embeds) {
-    out += wrapped(embed.url, width, "  ▶ ", indent, kLink, color);
-    if (!embed.comment.empty()) out += wrapped(embed.comment, width, indent, indent, {}, false);
+    out += wrapped(embed.url, render, "  ▶ ", indent, kLink);
+    if (!embed.comment.empty()) out += wrapped(embed.comment, render, indent, indent);
   }
   if (!corrections.empty()) out += '\n' + paint("Corrections", kBold, color) + '\n';
   for (const Correction& c : corrections) {
-    out += wrapped(fmt::format("#{} ({}): {}", c.issue, c.date.value_or("no date"), c.text), width,
-                   "  ! ", indent, {}, false);
+    out += wrapped(fmt::format("#{} ({}): {}", c.issue, c.date.value_or("no date"), c.text), render,
+                   "  ! ", indent);
   }
   return out;
 }

@@ -50,6 +50,8 @@ std::string printable(std::string_view text) {
   for_each_char(text, [&](char32_t cp, std::string_view bytes, bool valid) {
     if (!valid) {
       append_utf8(out, kReplacementChar);
+    } else if (cp == '\t' || cp == '\n' || cp == '\r') {
+      out += ' ';
     } else if (!is_control(cp) && !is_invisible(cp)) {
       out.append(bytes);
     }
@@ -61,7 +63,9 @@ std::string printable_keeping_lines(std::string_view text) {
   std::string out;
   std::size_t start = 0;
   for (std::size_t nl = text.find('\n');; nl = text.find('\n', start)) {
-    out += printable(text.substr(start, nl - start));
+    std::string_view line = text.substr(start, nl - start);
+    if (nl != std::string_view::npos && line.ends_with('\r')) line.remove_suffix(1);
+    out += printable(line);
     if (nl == std::string_view::npos) break;
     out += '\n';
     start = nl + 1;

@@ -5,6 +5,7 @@
 #include <limits>
 #include <queue>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "kn/store.hpp"
 #include "store_internal.hpp"
@@ -90,6 +91,12 @@ Hit read_hit(const HitKey& key, const Statement& row) {
   hit.body = row.column_text(6);
   hit.comment = row.column_text(7);
   hit.snippet = row.column_text(9);
+  if (sqlite3_column_type(row.handle(), 10) != SQLITE_NULL) {
+    hit.body = row.column_text(10);
+    hit.comment = row.column_text(11);
+    hit.title = row.column_text(12);
+    hit.marked = true;
+  }
   return hit;
 }
 
@@ -97,8 +104,9 @@ Hit read_hit(const HitKey& key, const Statement& row) {
 // statement for them all: FTS5 evaluates the query once (a prefix query
 // merges every term it matches), within the range of their rowids.
 void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys, std::size_t first,
-               std::size_t last, std::vector<Hit>& hits) {
+               std::size_t last, bool marked, std::vector<Hit>& hits) {
   const bool ranked = !query.match.empty();
+  marked = marked && ranked;
   std::string ids;
   std::int64_t low = keys[first].entry_id, high = low;
   std::unordered_map<std::int64_t, std::size_t> slot;
@@ -110,12 +118,16 @@ void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys
   }
   Statement detail(
       db, std::string(kHitColumns) +
-              (ranked ? "snippet(entries_fts, -1, char(2), char(3), '…', 24) "
-                        "FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
+              (marked   ? "'', highlight(entries_fts, 0, char(2), char(3)), "
+                          "highlight(entries_fts, 1, char(2), char(3)), "
+                          "highlight(entries_fts, 2, char(2), char(3)) "
+               : ranked ? "snippet(entries_fts, -1, char(2), char(3), '…', 24), NULL, NULL, NULL "
+                        : "'', NULL, NULL, NULL ") +
+              (ranked ? "FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
                         "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ? "
                         "AND entries_fts.rowid BETWEEN ? AND ? AND +entries_fts.rowid IN (" +
                             ids + ")"
-                      : "'' FROM entries e JOIN issues i ON i.id = e.issue_id "
+                      : "FROM entries e JOIN issues i ON i.id = e.issue_id "
                         "WHERE e.id IN (" +
                             ids + ")"));
   int index = 1;
@@ -220,7 +232,8 @@ std::vector<Hit> Store::search(const Query& query, const SearchOptions& options)
                                                                  : dated_keys(*db_, query, order);
   std::vector<Hit> hits(keys.size());
   for (std::size_t first = 0; first < keys.size(); first += kDetailChunk) {
-    read_hits(*db_, query, keys, first, std::min(keys.size(), first + kDetailChunk), hits);
+    read_hits(*db_, query, keys, first, std::min(keys.size(), first + kDetailChunk), options.marked,
+              hits);
   }
   snapshot.release();
   return hits;
@@ -251,6 +264,53 @@ std::int64_t Store::count(const Query& query) {
   }
   const SearchSql sql = search_sql(query, false);
   return run("SELECT count(*)" + sql.from_where, sql.values);
+}
+
+std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& query, Grouping by) {
+  const SearchSql sql = search_sql(query, false);
+  const char* key = by == Grouping::month  ? "coalesce(substr(i.date, 1, 7), '(no date)')"
+                    : by == Grouping::year ? "coalesce(substr(i.date, 1, 4), '(no date)')"
+                                           : "e.section_kind";
+  Statement statement(
+      *db_, fmt::format("SELECT {}, count(*){} GROUP BY 1 ORDER BY 1", key, sql.from_where));
+  bind_all(statement, sql.values);
+  std::vector<std::pair<std::string, std::int64_t>> counts;
+  while (statement.step()) {
+    counts.emplace_back(std::string(statement.column_text(0)), statement.column_int(1));
+  }
+  return counts;
+}
+
+std::vector<std::string> Store::urls(const Query& query, const SearchOptions& options) {
+  Savepoint snapshot(*db_);
+  const std::vector<Hit> hits = search(query, options);
+  std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
+  const auto add = [&](const std::string& url) {
+    if (seen.insert(url).second) out.push_back(url);
+  };
+  if (query.filters.domains.empty()) {
+    for (const Hit& hit : hits) add(hit.url);
+    return out;
+  }
+  // The entry's own URL (a card's, an embed's), then its links, on a
+  // filtered domain.
+  std::vector<Value> values;
+  const std::string domains = detail::domain_ids_sql(query.filters.domains, values);
+  Statement on_domain(
+      *db_,
+      "SELECT url FROM (SELECT e.url, -1 AS position, e.domain_id FROM entries e WHERE e.id = ? "
+      "UNION ALL SELECT l.url, l.position, l.domain_id FROM links l WHERE l.entry_id = ?) "
+      "WHERE url IS NOT NULL AND domain_id IN (" +
+          domains + ") ORDER BY position LIMIT 1");
+  for (const Hit& hit : hits) {
+    on_domain.bind(1, hit.entry_id).bind(2, hit.entry_id);
+    bind_all(on_domain, values, 3);
+    if (on_domain.step()) add(std::string(on_domain.column_text(0)));
+    on_domain.reset();
+  }
+  snapshot.release();
+  return out;
 }
 
 }  // namespace kn

@@ -1,29 +1,37 @@
 #include "kn/terminal.hpp"
 
 #include <sys/ioctl.h>
-#include <unicode/uchar.h>
 #include <unistd.h>
 
 #include <charconv>
 #include <cstdlib>
+#include <string>
 
-#include "kn/utf8.hpp"
+#include "kn/text.hpp"
 
 namespace kn {
 
 namespace {
 
-std::size_t char_width(char32_t cp) {
-  if (cp < 0x20 || cp == 0x7F) return 0;
-  if (cp < 0x300) return 1;
-  const auto c = static_cast<UChar32>(cp);
-  const auto category = static_cast<UCharCategory>(u_charType(c));
-  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR ||
-      u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
-    return 0;
-  }
-  const int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-  return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
+std::optional<std::size_t> number_from_environment(const char* name, std::size_t least) {
+  const char* value = std::getenv(name);
+  if (!value) return std::nullopt;
+  std::size_t number = 0;
+  const std::string_view text(value);
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (ec != std::errc() || end != text.data() + text.size() || number < least) return std::nullopt;
+  return number;
+}
+
+winsize stdout_size() {
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) size = {};
+  return size;
+}
+
+bool environment_set(const char* name) {
+  const char* value = std::getenv(name);
+  return value && *value;
 }
 
 }  // namespace
@@ -31,69 +39,20 @@ std::size_t char_width(char32_t cp) {
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
+std::optional<std::size_t> columns_from_environment() {
+  return number_from_environment("COLUMNS", 20);
+}
+
 std::size_t terminal_width() {
-  winsize size{};
-  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
-  if (const char* columns = std::getenv("COLUMNS")) {
-    std::size_t value = 0;
-    const std::string_view text(columns);
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec == std::errc() && end == text.data() + text.size() && value >= 20) return value;
-  }
-  return 80;
+  if (const auto columns = columns_from_environment()) return *columns;
+  const winsize size = stdout_size();
+  return size.ws_col > 0 ? size.ws_col : 80;
 }
 
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) width += char_width(decode_utf8(text, i));
-  return width;
-}
-
-std::string truncate_to_width(std::string_view text, std::size_t columns) {
-  if (display_width(text) <= columns) return std::string(text);
-  if (columns == 0) return {};
-  std::string out;
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t start = i;
-    const std::size_t w = char_width(decode_utf8(text, i));
-    if (width + w > columns - 1) break;  // leave a column for the ellipsis
-    width += w;
-    out.append(text.substr(start, i - start));
-  }
-  return out + "…";
-}
-
-std::vector<std::string> wrap_to_width(std::string_view text, std::size_t columns) {
-  std::vector<std::string> lines;
-  if (columns < 2) columns = 2;
-  std::string line;
-  std::size_t width = 0;
-  // The last space in line, and the width before it: breaking there keeps a
-  // word whole, unless it would leave the line short (Japanese has no spaces).
-  std::size_t space = std::string::npos, space_width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t start = i;
-    const char32_t cp = decode_utf8(text, i);
-    const std::size_t w = char_width(cp);
-    if (width + w > columns) {
-      std::string rest;
-      if (space != std::string::npos && space_width * 3 >= columns * 2 && cp != ' ') {
-        rest = line.substr(space + 1);
-        line.resize(space);
-      }
-      lines.push_back(std::move(line));
-      line = std::move(rest);
-      width = display_width(line);
-      space = std::string::npos;
-      if (cp == ' ' && line.empty()) continue;  // no space at the start of a line
-    }
-    if (cp == ' ') space = line.size(), space_width = width;
-    line.append(text.substr(start, i - start));
-    width += w;
-  }
-  if (!line.empty()) lines.push_back(std::move(line));
-  return lines;
+std::size_t terminal_height() {
+  const winsize size = stdout_size();
+  if (size.ws_row > 0) return size.ws_row;
+  return number_from_environment("LINES", 2).value_or(24);
 }
 
 bool use_color(ColorMode mode) {
@@ -101,8 +60,9 @@ bool use_color(ColorMode mode) {
     case ColorMode::always: return true;
     case ColorMode::never: return false;
     case ColorMode::automatic: {
-      const char* no_color = std::getenv("NO_COLOR");
-      return stdout_is_terminal() && !(no_color && *no_color);
+      const char* term = std::getenv("TERM");
+      return stdout_is_terminal() && !environment_set("NO_COLOR") &&
+             !(term && std::string_view(term) == "dumb");
     }
   }
   return false;
@@ -113,6 +73,27 @@ std::string paint(std::string_view text, std::string_view style, bool color) {
   std::string out(style);
   out.append(text).append(style::kReset);
   return out;
+}
+
+std::string hyperlink(std::string_view text, std::string_view url, bool on) {
+  const std::string scheme = ascii_lower(url.substr(0, 8));
+  if (!on || !(scheme.starts_with("https://") || scheme.starts_with("http://"))) {
+    return std::string(text);
+  }
+  std::string target;
+  constexpr const char* kHex = "0123456789ABCDEF";
+  for (const char c : url) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F ||
+        std::string_view("\"<>\\^`{|}").find(c) != std::string_view::npos) {
+      target += '%';
+      target += kHex[byte >> 4];
+      target += kHex[byte & 0xF];
+    } else {
+      target += c;
+    }
+  }
+  return "\033]8;;" + target + "\033\\" + std::string(text) + "\033]8;;\033\\";
 }
 
 }  // namespace kn

@@ -54,11 +54,13 @@ TEST_F(SearchCommandTest, CountUrlsAndExitCodes) {
   run = search("zzzyyyxxx");
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(run.out, "");
+  // Each hit's link on the filtered domain, not its first link (which, for
+  // the second, is on github.com).
   run = search("--urls domain:kaggle.com section:news");
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out,
             "https://www.kaggle.com/thirty-days-of-ml\n"
-            "https://github.com/scikit-learn/scikit-learn\n");
+            "https://www.kaggle.com/c/petfinder-adoption-prediction\n");
   run = search("'\"unbalanced'");
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err, "kn: query: missing closing '\"' for the quote at column 1\n");

@@ -9,9 +9,9 @@
 
 namespace {
 
-TEST(Sanitize, PrintableDropsControlCharacters) {
+TEST(Sanitize, PrintableDropsControlCharactersAndSpacesWhiteOnes) {
   EXPECT_EQ(kn::printable("a\x1b[31mred\x07\r\n\tb\x7f\u0085\u009bc日本\u00a0é"),
-            "a[31mredbc日本\u00a0é");
+            "a[31mred   bc日本\u00a0é");  // tab, CR and LF as spaces
   kn::Issue issue = kn::testing::sample_issue();
   issue.title = "Evil \x1b]0;pwned\x07 #66";
   issue.sections.clear();

@@ -14,7 +14,7 @@ TEST(Table, CsvQuotesAsRfc4180Says) {
 TEST(Table, CsvCellsNeverStartAFormula) {
   EXPECT_EQ(kn::csv_row({"=HYPERLINK(\"http://evil\",\"x\")", "+1", "-2", "@SUM(A1)", "a=b"}),
             "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'+1,'-2,'@SUM(A1),a=b\r\n");
-  EXPECT_EQ(kn::csv_row({"\t=1"}), "'=1\r\n");  // the tab (a control) goes; the = stays text
+  EXPECT_EQ(kn::csv_row({"\t=1"}), "' =1\r\n");  // the tab is a space; the = stays text
 }
 
 TEST(Table, TsvFieldsHoldNoTabsOrLineBreaks) {

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "kn/cells.hpp"
+
 namespace {
 
-TEST(Terminal, DisplayWidth) {
+TEST(Cells, DisplayWidth) {
   EXPECT_EQ(kn::display_width(""), 0u);
   EXPECT_EQ(kn::display_width("abc"), 3u);
   EXPECT_EQ(kn::display_width("日本語"), 6u);
@@ -18,24 +20,23 @@ TEST(Terminal, DisplayWidth) {
   EXPECT_EQ(kn::display_width("a\u200Bb"), 2u);  // nor does a zero width space
   EXPECT_EQ(kn::display_width("🤗"), 2u);
   EXPECT_EQ(kn::display_width("「」…"), 5u);
+  // Clusters: an emoji sequence, a flag, a heart with its emoji selector,
+  // a decomposed kana; Ambiguous (Greek, ○) counts narrow.
+  EXPECT_EQ(kn::display_width("👨\u200D👩\u200D👧"), 2u);
+  EXPECT_EQ(kn::display_width("🇯🇵"), 2u);
+  EXPECT_EQ(kn::display_width("\u2764\uFE0F"), 2u);
+  EXPECT_EQ(kn::display_width("か\u3099"), 2u);
+  EXPECT_EQ(kn::display_width("α○"), 2u);
 }
 
-TEST(Terminal, TruncateNeverCutsACharacter) {
+TEST(Cells, TruncateNeverCutsACharacter) {
   EXPECT_EQ(kn::truncate_to_width("abcdef", 6), "abcdef");
   EXPECT_EQ(kn::truncate_to_width("abcdef", 4), "abc…");
   EXPECT_EQ(kn::truncate_to_width("日本語テキスト", 7), "日本語…");
   EXPECT_EQ(kn::truncate_to_width("日本語テキスト", 8), "日本語…");
   EXPECT_EQ(kn::truncate_to_width("日本語", 1), "…");
   EXPECT_EQ(kn::truncate_to_width("abc", 0), "");
-}
-
-TEST(Terminal, Wrap) {
-  EXPECT_EQ(kn::wrap_to_width("the quick brown fox", 10),
-            (std::vector<std::string>{"the quick", "brown fox"}));
-  EXPECT_EQ(kn::wrap_to_width("機械学習の勉強会", 6),
-            (std::vector<std::string>{"機械学", "習の勉", "強会"}));
-  EXPECT_EQ(kn::wrap_to_width("abcdefgh", 3), (std::vector<std::string>{"abc", "def", "gh"}));
-  EXPECT_EQ(kn::wrap_to_width("", 5), std::vector<std::string>{});
+  EXPECT_EQ(kn::truncate_to_width("ab👨\u200D👩cd", 4), "ab…");  // never half a sequence
 }
 
 TEST(Terminal, ColorChoice) {
@@ -45,6 +46,16 @@ TEST(Terminal, ColorChoice) {
   EXPECT_FALSE(kn::use_color(kn::ColorMode::automatic));
   EXPECT_TRUE(kn::use_color(kn::ColorMode::always));
   ::unsetenv("NO_COLOR");
+}
+
+TEST(Terminal, HyperlinksAreHttpOnlyAndPercentEncoded) {
+  EXPECT_EQ(kn::hyperlink("t", "https://x.test/a b\x1b\\", true),
+            "\033]8;;https://x.test/a%20b%1B%5C\033\\t\033]8;;\033\\");
+  EXPECT_EQ(kn::hyperlink("t", "https://x.test/", false), "t");
+  EXPECT_EQ(kn::hyperlink("t", "javascript:alert(1)", true), "t");
+  EXPECT_EQ(kn::hyperlink("t", "data:text/html,x", true), "t");
+  EXPECT_EQ(kn::hyperlink("日本", "HTTP://x.test/日", true),
+            "\033]8;;HTTP://x.test/%E6%97%A5\033\\日本\033]8;;\033\\");
 }
 
 }  // namespace

@@ -15,12 +15,21 @@
 #include "kn/query.hpp"
 #include "kn/stats.hpp"
 #include "kn/store.hpp"
+#include "kn/terminal.hpp"
 
 namespace kn {
 
 // How output is printed: a table for people, TSV, JSON Lines, Markdown or
 // CSV. Which ones a command takes is the command line's business.
 enum class Format { table, tsv, json, markdown, csv };
+
+// What a command prints, and how: the format; for a table, how it is drawn;
+// for TSV, whether a header line comes first.
+struct Output {
+  Format format = Format::table;
+  Rendering render;
+  bool header = false;
+};
 
 struct ParseRequest {
   std::vector<std::string> paths;
@@ -53,8 +62,7 @@ struct SearchRequest {
   Query query;
   SearchOptions page;
   Mode mode = Mode::hits;
-  Format format = Format::table;  // table, tsv or json
-  bool color = false;
+  Output out;  // table, tsv or json
 };
 
 // kn search: run a query; exit 1 when nothing matched.
@@ -66,8 +74,7 @@ struct ListRequest {
   Kind kind = Kind::competitions;
   Filters filters;           // dates, platforms (competitions), domains (links)
   bool by_mentions = false;  // competitions: most mentioned first
-  Format format = Format::table;
-  bool color = false;
+  Output out;
 };
 
 // kn list: competitions, issues, links or domains; exit 1 when none.
@@ -76,9 +83,7 @@ int run_list(const ListRequest& request);
 struct ShowRequest {
   std::string db;
   int number = 0;
-  Format format = Format::table;  // table, markdown or json
-  std::size_t width = 80;         // of the table rendering
-  bool color = false;
+  Output out;  // table, markdown or json
 };
 
 // kn show: one issue; exit 1 when there is no such issue.
@@ -87,8 +92,9 @@ int run_show(const ShowRequest& request);
 struct StatsRequest {
   std::string db;
   std::optional<Dimension> by;  // none: the summary
-  Format format = Format::table;
-  bool color = false;
+  std::optional<Query> query;   // with by: count the entries it matches
+  std::int64_t limit = 0;       // rows of a breakdown; 0: all
+  Output out;
 };
 
 int run_stats(const StatsRequest& request);
@@ -96,6 +102,7 @@ int run_stats(const StatsRequest& request);
 struct ExportRequest {
   std::string db;
   Format format = Format::json;  // json (Lines), csv or markdown
+  bool bom = false;              // CSV: a UTF-8 byte order mark first, for Excel
 };
 
 // kn export: the whole store on stdout, one issue at a time.

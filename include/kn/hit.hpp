@@ -21,6 +21,9 @@ struct Hit {
   // Around the matches, which are marked with kSnippetStart/kSnippetEnd.
   std::string snippet;
   double score = 0;  // bm25: lower is better; 0 without words
+  // title, body and comment are whole with every match marked
+  // (SearchOptions::marked), and snippet is empty.
+  bool marked = false;
 };
 
 inline constexpr char kSnippetStart = '\x02', kSnippetEnd = '\x03';

@@ -6,11 +6,12 @@
 #include <string>
 
 #include "kn/hit.hpp"
+#include "kn/terminal.hpp"
 
 namespace kn {
 
-// What a search hit is called: a card's title, else the first ~40
-// characters of an item's text or an embed's comment (or its URL).
+// What a search hit is called: a card's (or an embed's) own title; empty
+// for an item, which has none (a listing shows its section instead).
 std::string hit_title(const Hit& hit);
 
 // One line of tab-separated columns: issue, date, section, kind, title, url,
@@ -21,8 +22,9 @@ std::string hit_tsv(const Hit& hit);
 // title, url, snippet, score.
 std::string hit_json(const Hit& hit);
 
-// A few lines for a terminal of the given width, matches highlighted when
-// color is on.
-std::string hit_for_terminal(const Hit& hit, std::size_t width, bool color);
+// A few lines for a terminal: where the hit is, its title and URL whole
+// (wrapped, never cut), and a snippet of up to three lines sized to the
+// width, with every match highlighted when colour is on (hit.marked).
+std::string hit_for_terminal(const Hit& hit, const Rendering& render);
 
 }  // namespace kn

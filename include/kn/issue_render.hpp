@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kn/issue.hpp"
+#include "kn/terminal.hpp"
 
 namespace kn {
 
@@ -14,9 +15,10 @@ namespace kn {
 // counts, cards and embeds.
 std::string issue_summary(const Issue& issue);
 
-// An issue to read in a terminal (wrapped to width), with the corrections
-// later issues made to it.
+// An issue to read in a terminal, with the corrections later issues made
+// to it: wrapped to render.width by the rules of the text (line_break.hpp),
+// URLs whole and, with render.hyperlinks, links.
 std::string issue_for_terminal(const Issue& issue, const std::vector<Correction>& corrections,
-                               std::size_t width, bool color);
+                               const Rendering& render);
 
 }  // namespace kn

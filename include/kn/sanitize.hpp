@@ -4,9 +4,11 @@
 //   stored text   C0 and C1 control characters are dropped at extraction
 //                 (tab, line feed and carriage return are white space and
 //                 collapse to a space), so no stored field carries them
-//   terminal, TSV printable(): controls, bidi overrides and invisible
-//                 characters removed, invalid UTF-8 shown as U+FFFD
+//   terminal, TSV printable(): a tab, line feed or carriage return is a
+//                 space; other controls, bidi overrides and invisible
+//                 characters removed; invalid UTF-8 shown as U+FFFD
 //   CSV           printable_keeping_lines(): the same, line breaks kept
+//   hyperlinks    the target percent-encoded (terminal.hpp), http(s) only
 //   JSON          every string escaped by the JSON writer; paths, which may
 //                 be any bytes, through escaped()
 //   messages      everything kn writes to stderr goes through escaped()
@@ -22,7 +24,8 @@ namespace kn {
 // sequence replaced by U+FFFD.
 std::string without_controls(std::string_view text);
 
-// text safe to print on a terminal: no control characters (C0, DEL, C1),
+// text safe to print on a terminal: tab, line feed and carriage return as
+// spaces, no other control characters (C0, DEL, C1),
 // no bidirectional overrides or isolates (U+202A..U+202E, U+2066..U+2069,
 // U+200E, U+200F, U+061C) and no invisible characters (U+200B, U+200C,
 // U+2060, U+FEFF, U+180E; the zero-width joiner stays, emoji need it).

@@ -67,7 +67,14 @@ struct SearchOptions {
   SortOrder sort = SortOrder::rank;
   std::int64_t limit = 20;  // 0: all
   std::int64_t offset = 0;
+  // Hits come with title, body and comment whole, every match marked with
+  // kSnippetStart/kSnippetEnd (for a listing that highlights them), and no
+  // snippet.
+  bool marked = false;
 };
+
+// What matching entries are counted per.
+enum class Grouping { month, year, section };
 
 class Store {
  public:
@@ -135,6 +142,12 @@ class Store {
 
   std::vector<Hit> search(const Query& query, const SearchOptions& options);
   std::int64_t count(const Query& query);
+  // The entries matching query, counted per month ("2021-03"), year or
+  // section, in order of the key; "(no date)" for issues without a date.
+  std::vector<std::pair<std::string, std::int64_t>> count_by(const Query& query, Grouping by);
+  // The distinct URLs of the hits, in the options' order: each hit's URL,
+  // or with domain filters its first URL on one of those domains.
+  std::vector<std::string> urls(const Query& query, const SearchOptions& options);
 
  private:
   Store();

@@ -2,20 +2,40 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kn/terminal.hpp"
+
 namespace kn {
 
-// A field of a tab-separated line: no tabs, newlines or control characters.
+// A field of a tab-separated line: printable(), so no tabs, newlines or
+// control characters.
 std::string tsv_field(std::string_view text);
 
-// Rows printed as aligned columns under a header, for a terminal of the
-// given width: column `shrink` is cut first to fit, then the widest.
-std::string table_for_terminal(const std::vector<std::string>& header,
-                               const std::vector<std::vector<std::string>>& rows, std::size_t width,
-                               bool color, std::size_t shrink = 0);
+// How a column of a terminal table gives way when the table is too wide.
+// First a shrink column (an issue list) is cut with "…", then shrink and
+// drop columns (counts, dates) go, the one with the highest `gives` first;
+// then wrap columns (names, titles) narrow and wrap onto more lines; then a
+// keep column (a URL), never cut nor wrapped, moves onto a line of its own
+// under its row, where it may overflow; what that frees comes back.
+enum class Fit { keep, wrap, shrink, drop };
+
+struct Column {
+  std::string header;
+  Fit fit = Fit::keep;
+  int gives = 0;
+  bool right = false;               // align right (numbers)
+  std::optional<std::size_t> link;  // the column whose cell this cell links to
+};
+
+// Rows under a header, fitted to render.width (0: each column as wide as
+// its widest cell).
+std::string table_for_terminal(const std::vector<Column>& columns,
+                               const std::vector<std::vector<std::string>>& rows,
+                               const Rendering& render);
 
 // One line of tab-separated cells, each a tsv_field.
 std::string tsv_row(const std::vector<std::string>& cells);

@@ -1,37 +1,40 @@
-// What a terminal needs: whether there is one, how wide it is, how wide text
-// is on it (East Asian wide characters take two columns), and colour.
+// What a terminal needs: whether there is one and its size, colour and
+// hyperlinks, and how a command renders for it (Rendering).
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace kn {
 
 bool stdout_is_terminal();
 bool stderr_is_terminal();
 
-// Columns of the terminal on stdout, else $COLUMNS, else 80.
+// $COLUMNS when it holds a number of at least 20 (as ls and man read it).
+std::optional<std::size_t> columns_from_environment();
+
+// Cells across stdout's terminal: $COLUMNS, else what the terminal says,
+// else 80.
 std::size_t terminal_width();
 
-// Columns text takes: wide and fullwidth characters 2, combining marks and
-// other zero-width characters 0, the rest 1. text must be valid UTF-8.
-std::size_t display_width(std::string_view text);
-
-// The longest prefix of text (whole characters) no wider than columns,
-// with "…" at the end when text was cut.
-std::string truncate_to_width(std::string_view text, std::size_t columns);
-
-// text cut into lines no wider than columns, breaking between characters
-// (Japanese has no spaces) and preferring a space when there is one.
-std::vector<std::string> wrap_to_width(std::string_view text, std::size_t columns);
+// Lines of stdout's terminal: what it says, else $LINES, else 24.
+std::size_t terminal_height();
 
 enum class ColorMode { automatic, always, never };
 
 // Whether to colour stdout: always, never, or (automatic) when it is a
-// terminal and NO_COLOR is not set.
+// terminal, NO_COLOR is not set and TERM is not dumb (ripgrep's rules).
 bool use_color(ColorMode mode);
+
+// How a table, listing or issue is drawn for a person.
+struct Rendering {
+  std::size_t width = 80;   // cells a line may take; 0: no limit (a pipe)
+  bool color = false;       // SGR styles
+  bool hyperlinks = false;  // OSC 8 links on titles and URLs
+  bool pager = false;       // page output taller than the terminal
+};
 
 // The SGR sequences kn colours with.
 namespace style {
@@ -41,5 +44,10 @@ inline constexpr std::string_view kBold = "\033[1m", kDim = "\033[2m", kMatch = 
 
 // text in style (and reset after it) when color is on; else text as it is.
 std::string paint(std::string_view text, std::string_view style, bool color);
+
+// text as an OSC 8 hyperlink to url when on and url is http or https
+// (never javascript:, data: or anything else); the target is percent-encoded,
+// so no byte of it can end the sequence. Else text as it is.
+std::string hyperlink(std::string_view text, std::string_view url, bool on);
 
 }  // namespace kn

@@ -1,0 +1,35 @@
+// Where text breaks into lines: at the break opportunities of UAX #14 as
+// ICU's line BreakIterator finds them with the ja@lb=strict locale (no line
+// starts with 、。」 or small kana, none ends with 「), never inside a URL,
+// and never at the hyphen of a Latin word (GPT-4, scikit-learn). A URL or a
+// word wider than the line stands alone on its line and overflows it; only
+// a word (not a URL) wider than the whole line is cut, between clusters.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kn {
+
+// A line of text: its bytes [begin, end), trailing white space left out.
+struct LineSpan {
+  std::size_t begin = 0, end = 0;
+};
+
+// text broken into lines of at most columns cells (0: only at newlines).
+// text must be valid UTF-8.
+std::vector<LineSpan> break_lines(std::string_view text, std::size_t columns);
+
+// The lines themselves.
+std::vector<std::string> wrap_text(std::string_view text, std::size_t columns);
+
+// A field that is a URL (it starts with http:// or https://) as one line,
+// whatever it holds (some hold spaces); other text as wrap_text.
+std::vector<std::string> wrap_field(std::string_view text, std::size_t columns);
+
+// The byte ranges of the http(s) URLs in text, which never break.
+std::vector<LineSpan> url_spans(std::string_view text);
+
+}  // namespace kn
