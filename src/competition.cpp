@@ -132,17 +132,4 @@ std::string trim_brackets(std::string_view raw) {
   return collapse_whitespace(text);
 }
 
-bool is_name_text(std::string_view text, std::string_view platform) {
-  static constexpr std::array<std::string_view, 12> kGeneric{
-      "こちら", "ここ", "リンク", "詳細", "公式",        "コンペ",
-      "here",   "link", "this",   "page", "competition", "url"};
-  const std::string key = ascii_lower(text);
-  if (key.empty() || key == ascii_lower(platform)) return false;
-  if (std::find(kGeneric.begin(), kGeneric.end(), key) != kGeneric.end()) return false;
-  // A number, or a title that is only punctuation and digits, names nothing.
-  return !std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == ' ' || c == '.' || c == ',' || c == '#';
-  });
-}
-
 }  // namespace kn

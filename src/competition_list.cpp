@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "kn/competition_name.hpp"
 #include "kn/text.hpp"
 #include "store_internal.hpp"
 
@@ -31,20 +32,6 @@ IssueRef issue_ref(const Statement& row, int number_column) {
   return {static_cast<int>(row.column_int(number_column)),
           row.column_optional_text(number_column + 1)};
 }
-
-// A page title such as "RANZCR CLiP ... Challenge | Kaggle" without the
-// site's name.
-std::string without_site(std::string title, const std::string& platform) {
-  for (const char* separator : {" | ", " - ", " – ", " — "}) {
-    const std::string suffix = separator + platform;
-    if (title.size() > suffix.size() && title.ends_with(suffix)) {
-      title.resize(title.size() - suffix.size());
-    }
-  }
-  return title;
-}
-
-std::string last_segment(const std::string& url) { return url.substr(url.find_last_of('/') + 1); }
 
 }  // namespace
 
@@ -79,8 +66,8 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
     CompetitionRow row;
     int first = -1, last = -1;  // times
     std::vector<std::int64_t> entries;
-    // Text -> how it was used, by quality, best first.
-    std::array<std::map<std::string, Use, std::less<>>, 3> texts;
+    // Text -> how it was used, by rank, best first (competition_name.hpp).
+    std::array<std::map<std::string, Use, std::less<>>, kNameRanks> texts;
   };
   std::unordered_map<std::int64_t, Seen> seen;
   {
@@ -109,7 +96,7 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
     s.entries.push_back(entry);
     const std::int64_t quality = rows.column_int(4);
     const std::string_view text = rows.column_text(3);
-    if (text.empty() || quality < 0 || quality > 2) continue;
+    if (text.empty() || quality < 0 || quality >= kNameRanks) continue;
     auto& texts = s.texts[static_cast<std::size_t>(quality)];
     auto use = texts.find(text);
     if (use == texts.end()) use = texts.emplace(text, Use{0, {when, entry}}).first;
@@ -134,11 +121,11 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
             return a.second.first < b.second.first;
           });
       if (best != candidates.end()) {
-        row.name = without_site(best->first, row.platform);
+        row.name = best->first;
         break;
       }
     }
-    if (row.name.empty()) row.name = last_segment(row.url);
+    if (row.name.empty()) row.name = readable_slug(row.url, row.platform);
   }
   const auto first_key = [](const CompetitionRow& r) {
     return std::tuple(!r.first.date.has_value(), r.first.date, r.first.number, r.name, r.url);

@@ -107,9 +107,9 @@ CREATE INDEX links_domain ON links(domain_id) WHERE domain_id IS NOT NULL;
 CREATE INDEX links_url_key ON links(url_key_id) WHERE url_key_id IS NOT NULL;
 
 -- Competitions found by the URLs entries link to (see competition.hpp), and
--- each link to one. text is what may name the competition ('' when nothing
--- can) and quality how well: 0 a link to its front page, 1 the title of a
--- card for it, 2 a link to another of its pages.
+-- each link to one. text is what the link's sentence says the competition
+-- is called ('' when nothing) and quality how well, 0 best: the ranks of
+-- competition_name.hpp.
 CREATE TABLE competitions (
   id INTEGER PRIMARY KEY,
   platform TEXT NOT NULL,

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "kn/competition.hpp"
+#include "kn/competition_name.hpp"
 #include "kn/store.hpp"
 #include "kn/url.hpp"
 #include "store_internal.hpp"
@@ -90,7 +91,13 @@ void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& ro
   bind_url_key(entry, 13, row.url ? url_key(*row.url) : std::string());
   entry.run();
   const std::int64_t entry_id = sqlite3_last_insert_rowid(db_->handle());
-  if (row.url) add_mention(entry_id, issue_id, *row.url, row.title, true);
+  if (const auto competition = row.url ? competition_of(*row.url) : std::nullopt) {
+    const bool discussion = competition->page == CompetitionPage::discussion;
+    add_mention(entry_id, issue_id, *competition,
+                discussion ? NameEvidence{} : name_from_title(row.title, *competition));
+  }
+  // A comment holds a card's or an embed's links, the body an item's.
+  const std::string_view text = row.kind == "item" ? row.body : row.comment;
   Statement& link = statement(
       "INSERT INTO links (entry_id, position, text, url, domain_id, url_key_id) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -100,7 +107,10 @@ void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& ro
     bind_domain(link, 5, url_domain(l.url));
     bind_url_key(link, 6, url_key(l.url));
     link.run();
-    add_mention(entry_id, issue_id, l.url, l.text, false);
+    if (const auto competition = competition_of(l.url)) {
+      add_mention(entry_id, issue_id, *competition,
+                  name_from_link(text, row.links, i, *competition));
+    }
   }
 }
 
@@ -183,36 +193,26 @@ void Store::bind_url_key(Statement& statement, int index, const std::string& key
   statement.bind(index, id);
 }
 
-void Store::add_mention(std::int64_t entry_id, std::int64_t issue_id, const std::string& url,
-                        std::string_view text, bool from_title) {
-  const std::optional<CompetitionLink> competition = competition_of(url);
-  if (!competition) return;
-  auto cached = competition_ids_.find(competition->url);
+void Store::add_mention(std::int64_t entry_id, std::int64_t issue_id,
+                        const CompetitionLink& competition, const NameEvidence& name) {
+  auto cached = competition_ids_.find(competition.url);
   if (cached == competition_ids_.end()) {
     Statement& upsert = statement(
         "INSERT INTO competitions (platform, url) VALUES (?1, ?2) "
         "ON CONFLICT (url) DO UPDATE SET url = url RETURNING id");
-    upsert.bind(1, competition->platform).bind(2, competition->url);
+    upsert.bind(1, competition.platform).bind(2, competition.url);
     upsert.step();
-    cached = competition_ids_.emplace(competition->url, upsert.column_int(0)).first;
+    cached = competition_ids_.emplace(competition.url, upsert.column_int(0)).first;
     upsert.reset();
   }
-  std::string name = trim_brackets(text);
-  int quality = 0;
-  switch (competition->page) {
-    case CompetitionPage::front: quality = from_title ? 1 : 0; break;
-    case CompetitionPage::other: quality = 2; break;
-    case CompetitionPage::discussion: name.clear(); break;
-  }
-  if (!is_name_text(name, competition->platform)) name.clear();
   statement(
       "INSERT OR IGNORE INTO mentions (entry_id, issue_id, competition_id, text, quality) "
       "VALUES (?1, ?2, ?3, ?4, ?5)")
       .bind(1, entry_id)
       .bind(2, issue_id)
       .bind(3, cached->second)
-      .bind(4, name)
-      .bind(5, quality)
+      .bind(4, name.name)
+      .bind(5, name.rank)
       .run();
 }
 

@@ -44,8 +44,8 @@ TEST_F(CompetitionListTest, CompetitionsOfTheSeeds) {
           "SIGNATE | 日本取引所グループ ニュース分析チャレンジ | #66 2021-03-19 | #84 | 2",
           "SIGNATE | 日本取引所グループ ファンダメンタルズ分析チャレンジ | #66 2021-03-19 | #84 | "
           "2",
-          "Nishika | Nishikaのプラットフォーム | #72 2021-04-29 | #72 | 1",
           "Kaggle | PetFinder.my Adoption Prediction | #72 2021-04-29 | #72 | 1",
+          "Nishika | コペルニクス・マスターズ | #72 2021-04-29 | #72 | 1",
           "atmaCup | #11 [初心者歓迎! / 画像編] atmaCup | #84 2021-07-21 | #84 | 2",
           "Kaggle | BirdCLEF 2021 - Birdcall Identification | #84 2021-07-21 | #84 | 1",
           "Kaggle | Jigsaw Rate Severity of Toxic Comments | #117 2022-03-11 | #117 | 1",

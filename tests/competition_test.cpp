@@ -1,4 +1,5 @@
 #include "kn/competition.hpp"
+#include "kn/competition_name.hpp"
 
 #include <gtest/gtest.h>
 
@@ -91,9 +92,9 @@ TEST(Competition, Names) {
   EXPECT_EQ(kn::trim_brackets("「RANZCR CLiP」"), "RANZCR CLiP");
   EXPECT_EQ(kn::trim_brackets("『Kaggle本』"), "Kaggle本");
   EXPECT_EQ(kn::trim_brackets(" 「『x』」 "), "x");
-  EXPECT_TRUE(kn::is_name_text("Kore 2022", "Kaggle"));
+  EXPECT_TRUE(kn::names_something("Kore 2022", "Kaggle"));
   for (const std::string_view generic : {"こちら", "here", "Kaggle", "1", "2, 3", ""}) {
-    EXPECT_FALSE(kn::is_name_text(generic, "Kaggle")) << generic;
+    EXPECT_FALSE(kn::names_something(generic, "Kaggle")) << generic;
   }
 }
 

@@ -27,10 +27,6 @@ std::vector<std::string> platform_names();
 // The competition url belongs to, or nullopt.
 std::optional<CompetitionLink> competition_of(std::string_view url);
 
-// Whether a link text can name a competition: not "こちら", "here", a bare
-// platform name or a number. text has its 「」『』 already trimmed.
-bool is_name_text(std::string_view text, std::string_view platform);
-
 // text without the Japanese quotation brackets around it.
 std::string trim_brackets(std::string_view text);
 

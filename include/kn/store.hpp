@@ -23,6 +23,8 @@ namespace kn {
 class Database;
 class Statement;
 class Transaction;
+struct CompetitionLink;
+struct NameEvidence;
 namespace detail {
 struct StoreAccess;
 }
@@ -171,8 +173,8 @@ class Store {
   std::int64_t indexed_up_to();
   void bind_domain(Statement& statement, int index, const std::string& domain);
   void bind_url_key(Statement& statement, int index, const std::string& key);
-  void add_mention(std::int64_t entry_id, std::int64_t issue_id, const std::string& url,
-                   std::string_view text, bool from_title);
+  void add_mention(std::int64_t entry_id, std::int64_t issue_id,
+                   const CompetitionLink& competition, const NameEvidence& name);
 
   std::unique_ptr<Database> db_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
