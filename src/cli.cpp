@@ -34,6 +34,7 @@ int dispatch(const Invocation& inv) {
   if (name == "index") return run_index(index_request(inv));
   if (name == "search") return run_search(search_request(inv));
   if (name == "list") return run_list(list_request(inv));
+  if (name == "competition") return run_competition(competition_request(inv));
   if (name == "show") return run_show(show_request(inv));
   if (name == "stats") return run_stats(stats_request(inv));
   if (name == "export") return run_export(export_request(inv));
@@ -66,7 +67,7 @@ int run_cli(int argc, char** argv) {
     return e.exit_code();
   } catch (const Error& e) {
     abandon_stdout();
-    print_error(e.what());
+    print_error(e.what(), e.details());
     return e.exit_code();
   } catch (const std::exception& e) {
     abandon_stdout();

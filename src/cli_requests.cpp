@@ -97,6 +97,7 @@ Query search_query(const Invocation& inv) {
   each("--section", add_section_filter);
   each("--issue", add_issue_filter);
   each("--domain", add_domain_filter);
+  each("--competition", add_competition_filter);
   return parse_query(fmt::format("{}", fmt::join(inv.operands, " ")), std::move(filters));
 }
 
@@ -268,6 +269,16 @@ ExportRequest export_request(const Invocation& inv) {
   if (request.format != Format::csv)
     refuse(inv, "--bom", "to --format " + format + " (only to csv)");
   request.bom = inv.given("--bom");
+  request.db = db_path(inv);
+  return request;
+}
+
+CompetitionRequest competition_request(const Invocation& inv) {
+  require_operands(inv, 1, SIZE_MAX);
+  CompetitionRequest request;
+  request.query = fmt::format("{}", fmt::join(inv.operands, " "));
+  request.solutions = inv.given("--solutions");
+  request.out = output(inv);
   request.db = db_path(inv);
   return request;
 }

@@ -15,6 +15,7 @@ SearchRequest search_request(const Invocation& inv);
 ListRequest list_request(const Invocation& inv);
 ShowRequest show_request(const Invocation& inv);
 StatsRequest stats_request(const Invocation& inv);
+CompetitionRequest competition_request(const Invocation& inv);
 ExportRequest export_request(const Invocation& inv);
 CheckRequest check_request(const Invocation& inv);
 std::string completion_shell(const Invocation& inv);

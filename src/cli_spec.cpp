@@ -121,6 +121,9 @@ CommandSpec search() {
            since("Issues"), until("Issues"),
            value("--domain", ValueKind::text, "DOMAIN",
                  "Only entries citing this domain or its subdomains (as domain:)", true),
+           value("--competition", ValueKind::competition, "Q",
+                 "Only entries linking to this competition: slug, URL or name (as competition:)",
+                 true),
            choice("--format", {"table", "tsv", "json"},
                   "table (default on a terminal; on a pipe: the same listing), tsv (default on a "
                   "pipe) or json (JSON Lines)"),
@@ -199,6 +202,27 @@ CommandSpec show() {
           "Examples:\n  kn show 66\n  kn show 66 --format md > issue-66.md"};
 }
 
+CommandSpec competition() {
+  return {"competition",
+          "One competition's story: every entry that links to it, oldest first",
+          "QUERY...",
+          "A slug (ai4code), a URL, or words of its name",
+          ValueKind::competition,
+          {},
+          true,
+          with_drawing({db(), flag("--solutions", "Only the entries that look like write-ups"),
+                        choice("--format", {"table", "tsv", "json", "md"},
+                               "table (on a terminal), tsv (on a pipe), json (JSON Lines, one "
+                               "object per mention) or md (Markdown)"),
+                        color(), header()}),
+          "An exact slug, URL or name is the match; else the one competition whose name holds\n"
+          "every word (several: they are listed, exit 2). Write-ups (解法, 振り返り, solution,\n"
+          "1st place, 3位) are marked with ★.\n\n"
+          "Examples:\n  kn competition ai4code\n  kn competition NBME --solutions\n"
+          "  kn competition https://www.kaggle.com/c/jpx-tokyo-stock-exchange-prediction\n"
+          "  kn competition ai4code --format json | jq .url"};
+}
+
 CommandSpec stats() {
   return {
       "stats",
@@ -269,9 +293,9 @@ CommandSpec help() {
 }  // namespace
 
 const std::vector<CommandSpec>& command_line() {
-  static const std::vector<CommandSpec> commands{parse(),      index(), search(),  list(),
-                                                 show(),       stats(), export_(), check(),
-                                                 completion(), help()};
+  static const std::vector<CommandSpec> commands{parse(),       index(),      search(), list(),
+                                                 competition(), show(),       stats(),  export_(),
+                                                 check(),       completion(), help()};
   return commands;
 }
 

@@ -108,6 +108,7 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
   for (auto& [id, s] : seen) {
     if (s.first < 0) continue;  // not mentioned (in the range)
     CompetitionRow& row = out.emplace_back(std::move(s.row));
+    row.id = id;
     row.first = issues[static_cast<std::size_t>(s.first)].second;
     row.last = issues[static_cast<std::size_t>(s.last)].second;
     std::sort(s.entries.begin(), s.entries.end());

@@ -39,6 +39,12 @@ std::string issue_numbers(std::string_view db) {
   return fmt::format("kn list --issues --format tsv {} 2>/dev/null | cut -f1", db);
 }
 
+// The same for the slugs of the competitions (the last part of their URL).
+std::string competition_slugs(std::string_view db) {
+  return fmt::format("kn list --competition --format tsv {} 2>/dev/null | cut -f3 | sed 's|.*/||'",
+                     db);
+}
+
 // --- bash ------------------------------------------------------------------
 
 // The bash words that complete a value of this kind ("" for none).
@@ -50,6 +56,9 @@ std::string bash_values(ValueKind kind, const std::vector<std::string>& choices)
     case ValueKind::database: return "COMPREPLY=($(compgen -f -- \"$cur\"))";
     case ValueKind::issue:
       return fmt::format("COMPREPLY=($(compgen -W \"$({})\" -- \"$cur\"))", issue_numbers("$db"));
+    case ValueKind::competition:
+      return fmt::format("COMPREPLY=($(compgen -W \"$({})\" -- \"$cur\"))",
+                         competition_slugs("$db"));
     case ValueKind::command: return "COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\"))";
     default: return "COMPREPLY=()";
   }
@@ -131,6 +140,7 @@ std::string zsh_action(ValueKind kind, const std::vector<std::string>& choices) 
     case ValueKind::path:
     case ValueKind::database: return "_files";
     case ValueKind::issue: return "_kn_issues";
+    case ValueKind::competition: return "_kn_competitions";
     case ValueKind::command: return "_kn_commands";
     default: return " ";
   }
@@ -186,6 +196,12 @@ _kn_issues() {{
   issues=(${{(f)"$({})"}})
   _describe 'issue' issues
 }}
+_kn_competitions() {{
+  local db=$(_kn_db)
+  local -a slugs
+  slugs=(${{(f)"$({})"}})
+  _describe 'competition' slugs
+}}
 _kn_words() {{
   local -a sections
   sections=({})
@@ -205,7 +221,8 @@ _kn() {{
 }}
 compdef _kn kn
 )zsh",
-                     names, issue_numbers("${=db}"), words(section_words()), cases);
+                     names, issue_numbers("${=db}"), competition_slugs("${=db}"),
+                     words(section_words()), cases);
 }
 
 // --- fish ------------------------------------------------------------------
@@ -216,6 +233,8 @@ std::string fish_values(ValueKind kind, const std::vector<std::string>& choices)
     case ValueKind::path:
     case ValueKind::database: return "-r -F";
     case ValueKind::issue: return "-r -f -a " + quoted(fmt::format("({})", "__kn_issues"));
+    case ValueKind::competition:
+      return "-r -f -a " + quoted(fmt::format("({})", "__kn_competitions"));
     default: return "-r -f";
   }
 }
@@ -229,10 +248,14 @@ function __kn_issues
   set -l db (string match -r -- '--db\s+\S+' (commandline -cp) | string split ' ')
   {}
 end
+function __kn_competitions
+  set -l db (string match -r -- '--db\s+\S+' (commandline -cp) | string split ' ')
+  {}
+end
 complete -c kn -f
 complete -c kn -n 'not __fish_seen_subcommand_from {}' -l db -r -F -d 'The database file'
 )fish",
-                  issue_numbers("$db"), words(names));
+                  issue_numbers("$db"), competition_slugs("$db"), words(names));
   for (const CommandSpec& command : commands) {
     out += fmt::format("complete -c kn -n 'not __fish_seen_subcommand_from {}' -a {} -d {}\n",
                        words(names), command.name, quoted(command.summary));
@@ -248,6 +271,9 @@ complete -c kn -n 'not __fish_seen_subcommand_from {}' -l db -r -F -d 'The datab
         break;
       case ValueKind::issue:
         out += fmt::format("complete -c kn {} -a '(__kn_issues)'\n", when);
+        break;
+      case ValueKind::competition:
+        out += fmt::format("complete -c kn {} -a '(__kn_competitions)'\n", when);
         break;
       default:
         if (command.name == "search") {

@@ -8,9 +8,10 @@
 
 namespace kn {
 
-void print_error(std::string_view message) {
+void print_error(std::string_view message, const std::vector<std::string>& details) {
   std::fflush(stdout);  // keep stdout and stderr in order on a shared terminal
   fmt::print(stderr, "kn: {}\n", escaped(message));
+  for (const std::string& line : details) fmt::print(stderr, "{}\n", escaped(line));
 }
 
 void Diagnostics::file_error(std::string_view path, std::string_view reason) {

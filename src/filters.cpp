@@ -13,6 +13,7 @@
 #include "kn/issue.hpp"
 #include "kn/text.hpp"
 #include "kn/url.hpp"
+#include "kn/utf8.hpp"
 
 namespace kn {
 
@@ -154,7 +155,8 @@ void add_once(std::vector<T>& values, T value) {
 
 bool Filters::empty() const {
   return sections.empty() && issues.empty() && !since && !until && domains.empty() &&
-         columns.empty() && platforms.empty() && urls.empty();
+         columns.empty() && platforms.empty() && urls.empty() && competitions.empty() &&
+         competition_ids.empty();
 }
 
 void add_section_filter(Filters& filters, std::string_view value) {
@@ -201,6 +203,12 @@ void add_since_filter(Filters& filters, std::string_view value) {
 
 void add_until_filter(Filters& filters, std::string_view value) {
   narrow_until(filters, require_date(value, fmt::format("until:{}", value)).second);
+}
+
+void add_competition_filter(Filters& filters, std::string_view value) {
+  const std::string words = collapse_whitespace(value);
+  if (words.empty()) throw Error("competition: needs a slug, URL or name (competition:ai4code)");
+  filters.competitions.push_back(words);
 }
 
 void add_domain_filter(Filters& filters, std::string_view value) {
@@ -253,6 +261,9 @@ std::string describe(const Filters& f) {
   if (f.since || f.until) line("date", f.since.value_or("") + ".." + f.until.value_or(""));
   if (!f.domains.empty()) {
     line("domain", fmt::format("{} (and subdomains)", fmt::join(f.domains, ", ")));
+  }
+  if (!f.competitions.empty()) {
+    line("competition", fmt::format("{} (entries linking to it)", fmt::join(f.competitions, "; ")));
   }
   if (!f.columns.empty()) line("in", fmt::format("{}", fmt::join(f.columns, ", ")));
   if (!f.urls.empty()) line("links to", fmt::format("{}", fmt::join(f.urls, ", ")));

@@ -115,6 +115,8 @@ std::string_view query_language_help() {
   domain:github.com       the entry's URL or a link in it, subdomains too
   https://...     entries linking to this address (or url:github.com/a/b),
                   whatever its utm_ parameters, scheme or www.
+  competition:ai4code     entries linking to the competition: a slug, a URL or
+                  its name's words (competition:"jpx tokyo"), as kn competition
   in:title        search only titles (or body, comment; in:title,comment)
 )";
 }

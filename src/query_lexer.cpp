@@ -15,8 +15,8 @@ namespace kn::detail {
 namespace {
 
 bool is_filter_name(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"section", "issue",  "date", "since",
-                                                "until",   "domain", "in",   "url"};
+  static constexpr std::string_view kNames[] = {"section", "issue", "date", "since",      "until",
+                                                "domain",  "in",    "url",  "competition"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
@@ -127,7 +127,11 @@ class Lexer {
     if (text == "NOT") return {Lex::not_, text, {}, start};
     if (const std::size_t colon = text.find(':'); colon != std::string::npos) {
       std::string name = ascii_lower(text.substr(0, colon));
-      if (is_filter_name(name)) return {Lex::filter, text.substr(colon + 1), name, start};
+      if (!is_filter_name(name)) return {Lex::word, text, {}, start};
+      // name:"several words" (competition:"jpx tokyo"): the quotes hold the value.
+      const Quote* quote = colon + 1 == text.size() ? quote_at(text_.substr(pos_)) : nullptr;
+      if (quote) return {Lex::filter, phrase(*quote).text, name, start};
+      return {Lex::filter, text.substr(colon + 1), name, start};
     }
     return {Lex::word, text, {}, start};
   }

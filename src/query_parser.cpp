@@ -123,6 +123,7 @@ class Parser {
       if (name == "domain") add_domain_filter(filters_, lexeme.text);
       if (name == "in") add_column_filter(filters_, lexeme.text);
       if (name == "url") add_url_filter(filters_, lexeme.text);
+      if (name == "competition") add_competition_filter(filters_, lexeme.text);
     } catch (const Error& e) {
       fail(e.what(), lexeme);
     }
@@ -136,6 +137,7 @@ class Parser {
     if (name == "until") return "until:2021-06";
     if (name == "domain") return "domain:github.com";
     if (name == "url") return "url:github.com/pytorch/pytorch";
+    if (name == "competition") return "competition:ai4code";
     return "in:title";
   }
 

@@ -118,6 +118,11 @@ std::string filter_sql(const Filters& f, std::vector<Value>& values,
       }
     }
   }
+  // Each competition on its own, as each URL.
+  for (const std::int64_t id : f.competition_ids) {
+    q += " AND e.id IN (SELECT entry_id FROM mentions WHERE competition_id = ?)";
+    values.emplace_back(id);
+  }
   if (!f.domains.empty()) {
     q += " AND (e.domain_id IN (" + domain_ids_sql(f.domains, values) + ")";
     q += " OR e.id IN (SELECT entry_id FROM links WHERE domain_id IN (" +

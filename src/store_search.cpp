@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "kn/competition_story.hpp"
+#include "kn/error.hpp"
 #include "kn/store.hpp"
 #include "store_internal.hpp"
 
@@ -220,9 +222,27 @@ std::vector<HitKey> dated_keys(Database& db, const Query& query, const SearchOpt
   return keys;
 }
 
+// query with its competition: filters resolved to competitions' ids
+// (kn::Error when one means none or several).
+Query with_competitions(Store& store, const Query& query) {
+  if (query.filters.competitions.empty()) return query;
+  Query resolved = query;
+  for (const std::string& words : query.filters.competitions) {
+    try {
+      resolved.filters.competition_ids.push_back(competition_id(store, words));
+    } catch (const Error& e) {
+      throw Error(fmt::format("competition: {}", e.what()),
+                  e.exit_code() == kExitNoResults ? kExitError : e.exit_code(), e.details());
+    }
+  }
+  resolved.filters.competitions.clear();
+  return resolved;
+}
+
 }  // namespace
 
-std::vector<Hit> Store::search(const Query& query, const SearchOptions& options) {
+std::vector<Hit> Store::search(const Query& asked, const SearchOptions& options) {
+  const Query query = with_competitions(*this, asked);
   // Both passes read one snapshot, whatever another kn commits meanwhile.
   Savepoint snapshot(*db_);
   SearchOptions order = options;
@@ -239,7 +259,8 @@ std::vector<Hit> Store::search(const Query& query, const SearchOptions& options)
   return hits;
 }
 
-std::int64_t Store::count(const Query& query) {
+std::int64_t Store::count(const Query& asked) {
+  const Query query = with_competitions(*this, asked);
   const Filters& f = query.filters;
   const auto run = [&](const std::string& sql, const std::vector<Value>& values) {
     Statement statement(*db_, sql);
@@ -253,7 +274,8 @@ std::int64_t Store::count(const Query& query) {
   }
   // Sections, issues and dates alone: the entries counted per issue and
   // section answer, without reading the entries.
-  if (query.match.empty() && query.exclude.empty() && f.domains.empty() && f.urls.empty()) {
+  if (query.match.empty() && query.exclude.empty() && f.domains.empty() && f.urls.empty() &&
+      f.competition_ids.empty()) {
     std::vector<Value> values;
     const std::string filters = detail::filter_sql(f, values, "s.section_kind");
     return run(
@@ -266,7 +288,8 @@ std::int64_t Store::count(const Query& query) {
   return run("SELECT count(*)" + sql.from_where, sql.values);
 }
 
-std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& query, Grouping by) {
+std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& asked, Grouping by) {
+  const Query query = with_competitions(*this, asked);
   const SearchSql sql = search_sql(query, false);
   const char* key = by == Grouping::month  ? "coalesce(substr(i.date, 1, 7), '(no date)')"
                     : by == Grouping::year ? "coalesce(substr(i.date, 1, 4), '(no date)')"
@@ -281,7 +304,8 @@ std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& q
   return counts;
 }
 
-std::vector<std::string> Store::urls(const Query& query, const SearchOptions& options) {
+std::vector<std::string> Store::urls(const Query& asked, const SearchOptions& options) {
+  const Query query = with_competitions(*this, asked);
   Savepoint snapshot(*db_);
   const std::vector<Hit> hits = search(query, options);
   std::vector<std::string> out;

@@ -82,8 +82,10 @@ class CompletionTest : public kn::testing::SeedsTest {
 
   // Every word the terminal shows after the TAB.
   std::set<std::string> zsh(const std::string& line) {
-    const std::string raw = output("zsh '" + zsh_driver_ + "' '" + script_["zsh"] + "' '" + line + "'");
-    const std::string plain = std::regex_replace(raw, std::regex("\x1b\\[[0-9;?]*[A-Za-z]|\r"), " ");
+    const std::string raw =
+        output("zsh '" + zsh_driver_ + "' '" + script_["zsh"] + "' '" + line + "'");
+    const std::string plain =
+        std::regex_replace(raw, std::regex("\x1b\\[[0-9;?]*[A-Za-z]|\r"), " ");
     std::set<std::string> out;
     std::istringstream in(plain);
     for (std::string word; in >> word;) out.insert(word);
@@ -114,13 +116,18 @@ TEST_F(CompletionTest, ValuesOfEveryChoiceInEveryShell) {
   expect_offered("kn search --format ", {"table", "tsv", "json"});
   expect_offered("kn search --sort ", {"rank", "date", "-date"});
   expect_offered("kn list --sort ", {"first", "mentions"});
-  expect_offered("kn list --platform ", {"Kaggle", "SIGNATE", "atmaCup", "Nishika", "Solafune",
-                                         "ProbSpace", "DrivenData", "AIcrowd", "Zindi", "CodaLab",
-                                         "Topcoder"});
+  expect_offered("kn list --platform ",
+                 {"Kaggle", "SIGNATE", "atmaCup", "Nishika", "Solafune", "ProbSpace", "DrivenData",
+                  "AIcrowd", "Zindi", "CodaLab", "Topcoder"});
   expect_offered("kn se", {"search"});
   expect_offered("kn search --li", {"--limit"});
   // Live values: the issue numbers of the database on the line.
   expect_offered("kn show --db " + db_ + " ", {"18", "66", "72", "84", "117"});
+  // and the slugs of its competitions.
+  expect_offered("kn competition --db " + db_ + " ranz",
+                 {"ranzcr-clip-catheter-line-classification"});
+  expect_offered("kn search --db " + db_ + " --competition ranz",
+                 {"ranzcr-clip-catheter-line-classification"});
 }
 
 TEST_F(CompletionTest, SectionValuesInAQuery) {

@@ -64,4 +64,21 @@ class SeedsTest : public KnTest {
   std::string db_;
 };
 
+// A KnTest with the seeds and the real issues of tests/data indexed into
+// db_, once for the whole suite, by kn itself.
+class ArchiveBinaryTest : public KnTest {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    db_ = (dir_->path() / "kn.db").string();
+    ASSERT_EQ(std::system(
+                  ("'" + std::string(KN_BINARY) + "' index -q --db '" + db_ + "' seeds tests/data")
+                      .c_str()),
+              0);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static inline TempDir* dir_ = nullptr;
+  static inline std::string db_;
+};
+
 }  // namespace kn::testing

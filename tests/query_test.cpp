@@ -218,7 +218,7 @@ TEST(Query, HostileQueriesAreErrorsWithAPlace) {
        "yesterday or 7d, 2w, 3m, 1y ago) at "
        "column 1"},
       {"date:..", "bad date range '..' (use date:2021-03..2021-06) at column 1"},
-      {"domain:\"a b\"", "domain: needs a value (e.g. domain:github.com) at column 1"},
+      {"domain:\"a b\"", "bad domain 'a b' (use domain:github.com) at column 1"},
       {"in:author x",
        "unknown column 'author' in in:author (use title, body or comment) at column 1"},
       {"in:title", "in: needs words to search for"},

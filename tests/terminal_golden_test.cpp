@@ -45,18 +45,8 @@ std::set<std::string> latin_words(const std::string& text) {
   return words;
 }
 
-class TerminalGoldenTest : public kn::testing::KnTest {
+class TerminalGoldenTest : public kn::testing::ArchiveBinaryTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new kn::testing::TempDir();
-    db_ = (dir_->path() / "kn.db").string();
-    ASSERT_EQ(std::system(
-                  ("'" + std::string(KN_BINARY) + "' index -q --db '" + db_ + "' seeds tests/data")
-                      .c_str()),
-              0);
-  }
-  static void TearDownTestSuite() { delete dir_; }
-
   // kn COMMAND drawn for a terminal of `width` cells (0: a pipe's).
   Result draw(const std::string& command, std::size_t width) {
     return kn(command + " --db '" + db_ + "' --format table --color never --width " +
@@ -108,9 +98,6 @@ class TerminalGoldenTest : public kn::testing::KnTest {
       EXPECT_EQ(run.out, slurp(golden)) << "see " << golden;
     }
   }
-
-  static inline kn::testing::TempDir* dir_ = nullptr;
-  static inline std::string db_;
 };
 
 TEST_F(TerminalGoldenTest, Search) {

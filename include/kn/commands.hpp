@@ -80,6 +80,17 @@ struct ListRequest {
 // kn list: competitions, issues, links or domains; exit 1 when none.
 int run_list(const ListRequest& request);
 
+struct CompetitionRequest {
+  std::string db;
+  std::string query;       // slug, URL or name words
+  bool solutions = false;  // only the write-ups
+  Output out;              // table, tsv, json or markdown
+};
+
+// kn competition: one competition's story; exit 1 when no competition
+// matches, 2 when several do.
+int run_competition(const CompetitionRequest& request);
+
 struct ShowRequest {
   std::string db;
   int number = 0;

@@ -2,6 +2,7 @@
 // mention: `kn list --competition`.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct IssueRef {
 };
 
 struct CompetitionRow {
+  std::int64_t id = 0;
   std::string platform, name, url;
   IssueRef first, last;
   int mentions = 0;  // entries linking to it

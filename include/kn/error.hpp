@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kn {
 
@@ -13,14 +15,19 @@ enum ExitCode : int { kExitOk = 0, kExitNoResults = 1, kExitError = 2 };
 // A problem the user can act on. what() is the whole message without the
 // "kn: " prefix, e.g. "seeds/x.txt: empty file"; exit_code() is what the
 // process ends with when nothing catches it on the way to the top.
+// details are lines printed after it, as they are (the candidates of an
+// ambiguous name, say).
 class Error : public std::runtime_error {
  public:
-  explicit Error(const std::string& message, int exit_code = kExitError)
-      : std::runtime_error(message), exit_code_(exit_code) {}
+  explicit Error(const std::string& message, int exit_code = kExitError,
+                 std::vector<std::string> details = {})
+      : std::runtime_error(message), exit_code_(exit_code), details_(std::move(details)) {}
   int exit_code() const { return exit_code_; }
+  const std::vector<std::string>& details() const { return details_; }
 
  private:
   int exit_code_;
+  std::vector<std::string> details_;
 };
 
 // A query the user cannot run, with what is wrong and where (the column,
@@ -30,8 +37,9 @@ class QueryError : public Error {
   using Error::Error;
 };
 
-// The one place that prints errors: "kn: <message>" on stderr.
-void print_error(std::string_view message);
+// The one place that prints errors: "kn: <message>" on stderr, then each
+// detail line.
+void print_error(std::string_view message, const std::vector<std::string>& details = {});
 
 // Counts and prints problems with single inputs, so a command can carry on
 // with the other files and still exit with kExitError at the end.

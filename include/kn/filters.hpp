@@ -2,6 +2,7 @@
 // as --section and --since, and of "name:value" terms in a query.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,10 @@ struct Filters {
   std::vector<std::string> columns;         // title, body, comment; empty: all
   std::vector<std::string> platforms;       // competition platforms (lists only)
   std::vector<std::string> urls;            // url_key()s the entry links to
+  // Competitions the entry links to, as kn competition takes them; the
+  // store resolves them (competition_story.hpp) into competition_ids.
+  std::vector<std::string> competitions;
+  std::vector<std::int64_t> competition_ids;
 
   bool empty() const;
 };
@@ -39,6 +44,7 @@ void add_until_filter(Filters& filters, std::string_view value);
 void add_domain_filter(Filters& filters, std::string_view value);
 void add_column_filter(Filters& filters, std::string_view value);
 void add_url_filter(Filters& filters, std::string_view value);  // a URL, with or without https://
+void add_competition_filter(Filters& filters, std::string_view value);  // slug, URL or name
 
 // "  name: value" lines for the filters that are set, for --explain.
 std::string describe(const Filters& filters);
