@@ -59,7 +59,10 @@ int run_cli(int argc, char** argv) {
     finish_stdout();
     return status;
   } catch (const StdoutClosed&) {
-    abandon_stdout();
+    if (const auto pager = abandon_stdout()) {
+      print_error(*pager);
+      return kExitError;
+    }
     return kExitOk;  // the reader has what it wanted
   } catch (const QueryError& e) {
     abandon_stdout();

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -47,9 +48,16 @@ void start_pager() {
   ::setenv("LESS", "FRX", 0);
   ::setenv("LV", "-c", 0);
   std::fflush(stdout);
+  // A pager that quits (or never ran) is a closed pipe: a write error to
+  // handle, not a signal that ends kn before it can say so.
+  std::signal(SIGPIPE, SIG_IGN);
   sink.pager = ::popen(sink.pager_command.c_str(), "w");
   std::string held = std::move(sink.held);
   put(sink.pager ? sink.pager : stdout, held);
+}
+
+std::string cannot_run(const std::string& command) {
+  return fmt::format("pager '{}': cannot run it (set KN_PAGER, or --no-pager)", command);
 }
 
 // Waits for the pager; its status when it could not run.
@@ -91,8 +99,7 @@ void finish_stdout() {
     const int error = errno;
     // 126 and 127: the shell could not run it.
     if (const int status = close_pager(); status == 126 || status == 127) {
-      throw Error(fmt::format("pager '{}': cannot run it (set KN_PAGER, or --no-pager)",
-                              sink.pager_command));
+      throw Error(cannot_run(sink.pager_command));
     }
     if (failed && error != EPIPE) fail(error ? error : EIO);
   }
@@ -103,13 +110,16 @@ void finish_stdout() {
   if (failed) fail(error ? error : EIO);
 }
 
-void abandon_stdout() {
+std::optional<std::string> abandon_stdout() {
   if (sink.waiting) {
     sink.waiting = false;
     std::fwrite(sink.held.data(), 1, sink.held.size(), stdout);
   }
-  close_pager();
+  const bool paged = sink.pager != nullptr;
+  const int status = close_pager();
   std::fflush(stdout);
+  if (paged && (status == 126 || status == 127)) return cannot_run(sink.pager_command);
+  return std::nullopt;
 }
 
 std::string footer_lines(std::string_view footer, const Rendering& render) {

@@ -30,9 +30,10 @@ void page_output();
 // shows only here), and waits for the pager.
 void finish_stdout();
 
-// After an error: what waited for a pager goes out, and the pager is
-// waited for, without checks (the error is what will be said).
-void abandon_stdout();
+// After an error or a closed pipe: what waited for a pager goes out, and
+// the pager is waited for, without checks. Returns what to say when the
+// pager could not run at all (then nothing was shown).
+std::optional<std::string> abandon_stdout();
 
 struct StdoutClosed {};
 

@@ -7,6 +7,7 @@
 #include <functional>
 #include <system_error>
 
+#include "fts_rank.hpp"
 #include "fts_tokenizer.hpp"
 #include "kn/error.hpp"
 #include "kn/sqlite.hpp"
@@ -97,6 +98,8 @@ void Store::open_read_only(const std::string& path, const std::function<void(Dat
 void Store::open(const std::string& path, int flags, const std::string& uri) {
   db_ = std::make_unique<Database>(path, flags, uri);
   detail::register_tokenizer(*db_);
+  if (!sizes_) sizes_ = std::make_unique<detail::EntrySizes>();
+  detail::register_ranking(*db_, sizes_.get());
   sqlite3_rollback_hook(db_->handle(), on_rollback, this);
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "fts_rank.hpp"
 #include "kn/store.hpp"
 #include "store_internal.hpp"
 #include "store_schema.hpp"
@@ -35,6 +36,27 @@ void each_row(Database& db, Part& part, const char* sql,
               const std::function<std::string(const Statement&)>& describe) {
   Statement rows(db, sql);
   while (rows.step()) add(part, describe(rows));
+}
+
+// What search ranks with must be what the index counts: a wrong size
+// would rank silently wrong.
+Part ranking_sizes(Database& db) {
+  Part part = named("entry sizes for ranking match the full-text index");
+  detail::EntrySizes sizes;
+  detail::load_entry_sizes(db, sizes);
+  Statement rows(db, "SELECT id, sz FROM entries_fts_docsize ORDER BY id");
+  while (rows.step()) {
+    const std::int64_t id = rows.column_int(0);
+    const std::uint16_t want = detail::docsize_tokens(rows, 1);
+    const std::uint16_t have = id >= 0 && static_cast<std::uint64_t>(id) < sizes.tokens.size()
+                                   ? sizes.tokens[static_cast<std::size_t>(id)]
+                                   : 0;
+    if (have != want) {
+      add(part, fmt::format("entry {}: ranked as {} tokens, the full-text index holds {}", id, have,
+                            want));
+    }
+  }
+  return part;
 }
 
 Part integrity(Database& db) {
@@ -189,6 +211,7 @@ CheckResult Store::check() {
   result.parts.push_back(fts_part());
   result.parts.push_back(link_counts(db));
   result.parts.push_back(entry_counts(db));
+  result.parts.push_back(ranking_sizes(db));
   snapshot.release();
   return result;
 }

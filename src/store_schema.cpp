@@ -142,6 +142,13 @@ CREATE TABLE fts_state (
   indexed_up_to INTEGER NOT NULL
 );
 INSERT INTO fts_state VALUES (0, 0);
+-- The tokens of each entry in the full-text index, packed 1,024 rowids a
+-- row as 16-bit numbers: read whole by a search, which ranks with them
+-- instead of a lookup in entries_fts_docsize per match (fts_rank.hpp).
+CREATE TABLE entry_sizes (
+  chunk INTEGER PRIMARY KEY,
+  sizes BLOB NOT NULL
+);
 )sql";
 
 // The full-text index of the entries (external content). kn adds new entries

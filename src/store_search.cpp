@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "fts_rank.hpp"
 #include "kn/competition_story.hpp"
 #include "kn/error.hpp"
 #include "kn/store.hpp"
@@ -22,7 +23,8 @@ namespace {
 // How a search ranks: bm25, titles weighing four times bodies and comments.
 // The table's rank option (store_schema.cpp) says the same, for queries made
 // in the sqlite3 shell.
-constexpr const char* kRankFunction = "bm25(entries_fts, 1.0, 1.0, 4.0)";
+// kn_bm25 is FTS5's bm25 with the entries' sizes read once (fts_rank.hpp).
+constexpr const char* kRankFunction = "kn_bm25(entries_fts, 1.0, 1.0, 4.0)";
 
 // FROM and WHERE of a search, with the values to bind in order.
 struct SearchSql {
@@ -246,6 +248,7 @@ std::vector<Hit> Store::search(const Query& asked, const SearchOptions& options)
   // Both passes read one snapshot, whatever another kn commits meanwhile.
   Savepoint snapshot(*db_);
   SearchOptions order = options;
+  if (!query.match.empty()) detail::load_entry_sizes(*db_, *sizes_);
   // Without words there is no rank: newest first.
   if (query.match.empty() && order.sort == SortOrder::rank) order.sort = SortOrder::date_descending;
   const std::vector<HitKey> keys = order.sort == SortOrder::rank ? ranked_keys(*db_, query, order)

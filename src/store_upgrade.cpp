@@ -26,6 +26,7 @@ DROP TABLE IF EXISTS mentions;
 DROP TABLE IF EXISTS competitions;
 DROP TABLE IF EXISTS issue_sections;
 DROP TABLE IF EXISTS fts_state;
+DROP TABLE IF EXISTS entry_sizes;
 DROP INDEX IF EXISTS issues_number;
 DROP INDEX IF EXISTS issues_date;
 DROP INDEX IF EXISTS entries_domain;

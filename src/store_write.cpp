@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 
+#include "fts_rank.hpp"
 #include "kn/competition.hpp"
 #include "kn/competition_name.hpp"
 #include "kn/store.hpp"
@@ -259,6 +260,7 @@ void Store::sync_index() {
       "SELECT id, title, body, comment FROM entries WHERE id > ?1")
       .bind(1, up_to)
       .run();
+  detail::record_entry_sizes(*db_, up_to);
   statement("UPDATE fts_state SET indexed_up_to = ?1").bind(1, last).run();
 }
 

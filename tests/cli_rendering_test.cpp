@@ -93,6 +93,10 @@ TEST_F(CliRenderingTest, APagerForWhatIsTallerThanTheTerminal) {
   EXPECT_FALSE(has(run.out, "@paged@"));
   run = on_pipe(pager, "show 66");  // never on a pipe
   EXPECT_FALSE(has(run.out, "@paged@"));
+  // A pager that quits early ends kn quietly.
+  run = on_terminal("KN_PAGER='head -1'", "show 66", 10);
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out, "\033[1mWeekly Kaggle News #66\033[0m\r\n");
   run = on_terminal("KN_PAGER=no-such-pager-here", "show 66", 10);
   EXPECT_EQ(run.status, 2);
   EXPECT_TRUE(has(run.out, "kn: pager 'no-such-pager-here': cannot run it")) << run.out;

@@ -87,7 +87,8 @@ TEST_F(IndexCommandTest, IndexReadsPathsFromStdin) {
             "checked: no orphan entries, links, sections or mentions\n"
             "checked: full-text index matches the entries\n"
             "checked: link URL counts match the links\n"
-            "checked: every issue has the entries it was indexed with\n" +
+            "checked: every issue has the entries it was indexed with\n"
+            "checked: entry sizes for ranking match the full-text index\n" +
                 db + ": sound\n");
 }
 

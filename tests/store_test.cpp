@@ -204,7 +204,7 @@ TEST(Store, CheckFindsMissingEntries) {
   EXPECT_EQ(result.problems()[0],
             "issue #7 (/a.md) was indexed with 1 items, 3 cards, 0 embeds and has 1, 1, 0 (2 "
             "counted by section)");
-  EXPECT_EQ(result.parts.size(), 5u);
+  EXPECT_EQ(result.parts.size(), 6u);
 }
 
 // Every problem is named, in each part: an orphan link (of a WITHOUT

@@ -27,7 +27,8 @@ struct CompetitionLink;
 struct NameEvidence;
 namespace detail {
 struct StoreAccess;
-}
+struct EntrySizes;
+}  // namespace detail
 
 inline constexpr int kSchemaVersion = 3;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
@@ -173,13 +174,14 @@ class Store {
   std::int64_t indexed_up_to();
   void bind_domain(Statement& statement, int index, const std::string& domain);
   void bind_url_key(Statement& statement, int index, const std::string& key);
-  void add_mention(std::int64_t entry_id, std::int64_t issue_id,
-                   const CompetitionLink& competition, const NameEvidence& name);
+  void add_mention(std::int64_t entry_id, std::int64_t issue_id, const CompetitionLink& competition,
+                   const NameEvidence& name);
 
   std::unique_ptr<Database> db_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
   std::unordered_map<std::string, std::int64_t> domain_ids_, competition_ids_;
   std::optional<Upgrade> upgrade_;
+  std::unique_ptr<detail::EntrySizes> sizes_;  // for ranking (fts_rank.hpp)
 };
 
 }  // namespace kn

@@ -1,0 +1,192 @@
+#include "fts_rank.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <new>
+#include <string>
+
+#include "kn/error.hpp"
+
+namespace kn::detail {
+
+namespace {
+
+fts5_api* fts5_of(Database& db) {
+  fts5_api* api = nullptr;
+  Statement get(db, "SELECT fts5(?1)");
+  sqlite3_bind_pointer(get.handle(), 1, &api, "fts5_api_ptr", nullptr);
+  get.step();
+  if (!api) throw Error(fmt::format("{}: this SQLite has no FTS5", db.path()));
+  return api;
+}
+
+// What a query's rows share: each phrase's idf and the mean entry length,
+// as FTS5's bm25 computes them.
+struct QueryData {
+  std::vector<double> idf;
+  double average = 1;
+};
+
+int count_row(const Fts5ExtensionApi*, Fts5Context*, void* hits) {
+  ++*static_cast<std::int64_t*>(hits);
+  return SQLITE_OK;
+}
+
+int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, QueryData*& out) {
+  out = static_cast<QueryData*>(api->xGetAuxdata(fts, 0));
+  if (out) return SQLITE_OK;
+  auto* data = new (std::nothrow) QueryData;
+  if (!data) return SQLITE_NOMEM;
+  sqlite3_int64 rows = 0, tokens = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  data->average = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1;
+  const int phrases = api->xPhraseCount(fts);
+  for (int i = 0; rc == SQLITE_OK && i < phrases; ++i) {
+    std::int64_t hits = 0;
+    rc = api->xQueryPhrase(fts, i, &hits, count_row);
+    double idf =
+        std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+    data->idf.push_back(idf <= 0.0 ? 1e-6 : idf);
+  }
+  if (rc != SQLITE_OK) {
+    delete data;
+    return rc;
+  }
+  rc = api->xSetAuxdata(fts, data, [](void* p) { delete static_cast<QueryData*>(p); });
+  out = data;
+  return rc;
+}
+
+void kn_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int n_values,
+             sqlite3_value** values) {
+  constexpr double k1 = 1.2, b = 0.75;
+  QueryData* data = nullptr;
+  int rc = query_data(api, fts, data);
+  std::vector<double> frequency(data ? data->idf.size() : 0, 0.0);
+  int instances = 0;
+  if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
+  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    const double weight = n_values > column ? sqlite3_value_double(values[column]) : 1.0;
+    if (rc == SQLITE_OK) frequency[static_cast<std::size_t>(phrase)] += weight;
+  }
+  const auto* sizes = static_cast<const EntrySizes*>(api->xUserData(fts));
+  const sqlite3_int64 rowid = api->xRowid(fts);
+  double length = 0;
+  if (rowid >= 0 && static_cast<std::uint64_t>(rowid) < sizes->tokens.size() &&
+      sizes->tokens[static_cast<std::size_t>(rowid)] > 0) {
+    length = sizes->tokens[static_cast<std::size_t>(rowid)];
+  } else if (rc == SQLITE_OK) {
+    int tokens = 0;
+    rc = api->xColumnSize(fts, -1, &tokens);
+    length = tokens;
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(result, rc);
+    return;
+  }
+  double score = 0;
+  for (std::size_t i = 0; i < frequency.size(); ++i) {
+    score += data->idf[i] * (frequency[i] * (k1 + 1.0)) /
+             (frequency[i] + k1 * (1 - b + b * length / data->average));
+  }
+  sqlite3_result_double(result, -1.0 * score);
+}
+
+// The sum of the varints of a docsize blob: the entry's tokens in all
+// columns. SQLite's varints: seven bits a byte, the most significant first,
+// the high bit set on all but the last (a ninth byte gives all eight).
+std::int64_t total_of(const unsigned char* blob, int bytes) {
+  std::int64_t total = 0;
+  for (int i = 0; i < bytes;) {
+    std::uint64_t value = 0;
+    for (int n = 0; i < bytes; ++n) {
+      const unsigned char byte = blob[i++];
+      if (n == 8) {
+        value = (value << 8) | byte;
+        break;
+      }
+      value = (value << 7) | (byte & 0x7F);
+      if (!(byte & 0x80)) break;
+    }
+    total += static_cast<std::int64_t>(value);
+  }
+  return total;
+}
+
+}  // namespace
+
+std::uint16_t docsize_tokens(const Statement& row, int column) {
+  const std::int64_t total =
+      total_of(static_cast<const unsigned char*>(sqlite3_column_blob(row.handle(), column)),
+               sqlite3_column_bytes(row.handle(), column));
+  return static_cast<std::uint16_t>(std::min<std::int64_t>(total, 0xFFFF));
+}
+
+void register_ranking(Database& db, const EntrySizes* sizes) {
+  fts5_api* api = fts5_of(db);
+  if (api->xCreateFunction(api, "kn_bm25", const_cast<EntrySizes*>(sizes), kn_bm25, nullptr) !=
+      SQLITE_OK) {
+    db.fail();
+  }
+}
+
+void load_entry_sizes(Database& db, EntrySizes& sizes) {
+  if (sizes.loaded) return;
+  Statement rows(db, "SELECT chunk, sizes FROM entry_sizes ORDER BY chunk");
+  while (rows.step()) {
+    const std::int64_t chunk = rows.column_int(0);
+    const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(rows.handle(), 1));
+    const int n = sqlite3_column_bytes(rows.handle(), 1) / 2;
+    if (chunk < 0 || chunk > (INT32_MAX / kSizesPerChunk)) continue;
+    const auto first = static_cast<std::size_t>(chunk * kSizesPerChunk);
+    if (sizes.tokens.size() < first + static_cast<std::size_t>(kSizesPerChunk)) {
+      sizes.tokens.resize(first + static_cast<std::size_t>(kSizesPerChunk), 0);
+    }
+    for (int k = 0; k < n && k < kSizesPerChunk; ++k) {
+      sizes.tokens[first + static_cast<std::size_t>(k)] =
+          static_cast<std::uint16_t>(bytes[2 * k] | (bytes[2 * k + 1] << 8));
+    }
+  }
+  sizes.loaded = true;
+}
+
+void record_entry_sizes(Database& db, std::int64_t after) {
+  std::map<std::int64_t, std::string> chunks;  // chunk -> its packed counts
+  Statement read(db, "SELECT sizes FROM entry_sizes WHERE chunk = ?1");
+  Statement docs(db, "SELECT id, sz FROM entries_fts_docsize WHERE id > ?1 ORDER BY id");
+  docs.bind(1, after);
+  while (docs.step()) {
+    const std::int64_t id = docs.column_int(0);
+    const std::int64_t chunk = id / kSizesPerChunk;
+    auto [it, fresh] = chunks.try_emplace(chunk);
+    if (fresh) {
+      read.bind(1, chunk);
+      if (read.step()) {
+        const auto* b = static_cast<const char*>(sqlite3_column_blob(read.handle(), 0));
+        it->second.assign(b ? b : "",
+                          static_cast<std::size_t>(sqlite3_column_bytes(read.handle(), 0)));
+      }
+      read.reset();
+      it->second.resize(2 * kSizesPerChunk, '\0');
+    }
+    const std::uint16_t tokens = docsize_tokens(docs, 1);
+    const auto at = static_cast<std::size_t>(2 * (id % kSizesPerChunk));
+    it->second[at] = static_cast<char>(tokens & 0xFF);
+    it->second[at + 1] = static_cast<char>(tokens >> 8);
+  }
+  Statement write(db, "INSERT OR REPLACE INTO entry_sizes (chunk, sizes) VALUES (?1, ?2)");
+  for (const auto& [chunk, packed] : chunks) {
+    write.bind(1, chunk);
+    sqlite3_bind_blob(write.handle(), 2, packed.data(), static_cast<int>(packed.size()),
+                      SQLITE_TRANSIENT);
+    write.run();
+  }
+}
+
+}  // namespace kn::detail

@@ -1,0 +1,48 @@
+// kn_bm25 ranks exactly as FTS5's bm25, from the sizes it keeps.
+#include "fts_rank.hpp"
+
+#include <gtest/gtest.h>
+
+#include "archive_fixture.hpp"
+#include "store_internal.hpp"
+
+namespace {
+
+class FtsRankTest : public kn::testing::ArchiveTest {};
+
+TEST_F(FtsRankTest, ScoresAreFts5sBm25ForEveryMatch) {
+  kn::Database& db = kn::detail::database(*store_);
+  // The store loads the sizes for its own searches; run one first.
+  store_->search(kn::parse_query("PyTorch"), {});
+  int rows = 0;
+  for (const char* match : {"\"pytorch\"", "\"解法\"", "\"kaggle\" AND \"コン\" \"ンペ\"", "\"画\"",
+                            "\"data\" + \"augmentation\""}) {
+    kn::Statement scores(db,
+                         "SELECT bm25(entries_fts, 1.0, 1.0, 4.0), kn_bm25(entries_fts, 1.0, "
+                         "1.0, 4.0) FROM entries_fts WHERE entries_fts MATCH ?1");
+    scores.bind(1, match);
+    while (scores.step()) {
+      ++rows;
+      EXPECT_DOUBLE_EQ(sqlite3_column_double(scores.handle(), 0),
+                       sqlite3_column_double(scores.handle(), 1))
+          << match;
+    }
+  }
+  EXPECT_GT(rows, 50);
+}
+
+TEST_F(FtsRankTest, SizesMatchTheIndexAndCheckSaysSo) {
+  const kn::CheckResult result = store_->check();
+  EXPECT_EQ(result.problem_count(), 0u);
+  kn::Database& db = kn::detail::database(*store_);
+  db.exec("UPDATE entry_sizes SET sizes = zeroblob(2048) WHERE chunk = 0");
+  const kn::CheckResult broken = store_->check();
+  EXPECT_GT(broken.problem_count(), 0u);
+  EXPECT_NE(broken.problems().front().find("ranked as 0 tokens, the full-text index holds"),
+            std::string::npos)
+      << broken.problems().front();
+  kn::detail::record_entry_sizes(db, 0);  // what sync_index writes, again
+  EXPECT_EQ(store_->check().problem_count(), 0u);
+}
+
+}  // namespace
