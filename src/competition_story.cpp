@@ -19,7 +19,8 @@ std::string folded(std::string_view text) { return ascii_lower(collapse_whitespa
 
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
-  for (const std::string_view word : split(collapse_whitespace(text), ' ')) {
+  const std::string spaced = collapse_whitespace(text);  // split() views it
+  for (const std::string_view word : split(spaced, ' ')) {
     if (!word.empty()) words.push_back(ascii_lower(word));
   }
   return words;
