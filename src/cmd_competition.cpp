@@ -51,10 +51,12 @@ std::string indented(std::string_view text, const Rendering& render, std::string
 
 std::string entry_for_terminal(const StoryEntry& e, const Rendering& render) {
   const std::string heading = printable(e.heading.empty() ? e.section : e.heading);
-  std::string out = paint(fmt::format("{}{} {} · {}", e.writeup ? "★ " : "",
-                                      dated(e.issue, e.date, e.date_estimated), heading, e.kind),
-                          style::kDim, render.color) +
-                    '\n';
+  std::string out;
+  const std::string where = fmt::format("{}{} {} · {}", e.writeup ? "★ " : "",
+                                        dated(e.issue, e.date, e.date_estimated), heading, e.kind);
+  for (const std::string& line : wrap_text(where, render.width)) {
+    out += paint(line, style::kDim, render.color) + '\n';
+  }
   if (!e.title.empty()) out += indented(e.title, render, "  ", style::kBold);
   if (e.kind != "item") out += indented(e.url, render, "  ", style::kLink);
   for (const std::string_view paragraph : split(e.text, '\n'))

@@ -32,8 +32,7 @@ TEST_F(CompetitionCommandTest, AStoryAcrossIssues) {
   EXPECT_TRUE(tsv.out.starts_with("issue\tdate\tsection\tkind\twriteup\ttitle\turl\ttext\n53\t"))
       << tsv.out;
   EXPECT_NE(tsv.out.find("\n66\t2021-03-19\tcompetitions\titem\twriteup\t"), std::string::npos);
-  const Result table = run("competition ranzcr --format table --width 80 --color never");
-  expect_golden(table.out, "tests/golden/terminal/competition-ranzcr-80.txt");
+  // The terminal rendering is a golden of terminal_golden_test.cpp.
   const Result json =
       run("competition 'RANZCR CLiP - Catheter and Line Position Challenge' "
           "--format json");

@@ -115,6 +115,8 @@ TEST_F(TerminalGoldenTest, Show) {
   check("show-152", "show 152");
 }
 
+TEST_F(TerminalGoldenTest, Competition) { check("competition-ranzcr", "competition ranzcr"); }
+
 TEST_F(TerminalGoldenTest, Stats) {
   check("stats", "stats");
   check("stats-by-month", "stats --by month");
