@@ -1,9 +1,10 @@
 #include "kn/competition.hpp"
-#include "kn/competition_name.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string_view>
+
+#include "kn/competition_name.hpp"
 
 namespace {
 

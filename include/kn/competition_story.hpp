@@ -40,7 +40,7 @@ struct StoryEntry {
   std::string text;              // an item's text, a card's blurb and comment
   std::string url;               // a card's or embed's own; an item's first link
   std::vector<StoryLink> links;  // the entry's links, but those to the competition itself
-  bool writeup = false;  // a card or embed that says so, or a link of it that does
+  bool writeup = false;          // a card or embed that says so, or a link of it that does
 };
 
 // Every entry that links to the competition at url, oldest first.
