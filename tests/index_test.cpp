@@ -21,6 +21,9 @@
 
 namespace {
 
+using kn::testing::code_points;
+using kn::testing::utf8;
+
 namespace fs = std::filesystem;
 using kn::Store;
 using kn::testing::TempDir;
@@ -338,18 +341,6 @@ std::map<std::int64_t, std::vector<std::string>> normalized_entries(Store& store
                                   kn::normalize(all.column_text(3))};
   }
   return entries;
-}
-
-std::u32string code_points(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) out += kn::decode_utf8(s, i);
-  return out;
-}
-
-std::string utf8(std::u32string_view s) {
-  std::string out;
-  for (const char32_t cp : s) kn::append_utf8(out, cp);
-  return out;
 }
 
 TEST_F(IndexTest, AnyJapaneseSubstringFindsExactlyTheEntriesHoldingIt) {

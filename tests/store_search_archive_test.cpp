@@ -15,6 +15,9 @@
 
 namespace {
 
+using kn::testing::code_points;
+using kn::testing::utf8;
+
 using kn::testing::ArchiveTest;
 
 class ArchiveSearchTest : public ArchiveTest {
@@ -77,18 +80,6 @@ TEST_F(ArchiveSearchTest, WhatAReaderWantsIsInTheTopThree) {
       return hit.issue == want.issue && hit.url == want.url;
     })) << want.query;
   }
-}
-
-std::u32string code_points(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) out += kn::decode_utf8(s, i);
-  return out;
-}
-
-std::string utf8(std::u32string_view s) {
-  std::string out;
-  for (const char32_t cp : s) kn::append_utf8(out, cp);
-  return out;
 }
 
 bool is_space(char32_t cp) { return cp == U' ' || cp == U'\u3000'; }

@@ -21,6 +21,9 @@
 
 namespace {
 
+using kn::testing::code_points;
+using kn::testing::utf8;
+
 using kn::Store;
 
 class SearchTest : public testing::Test {
@@ -241,18 +244,6 @@ TEST_F(SearchTest, HitsCarryWhatTheListingShows) {
   ASSERT_EQ(item.size(), 1u);
   EXPECT_EQ(item[0].kind, "item");
   EXPECT_EQ(item[0].url, "https://colab.research.google.com/signup");
-}
-
-std::u32string code_points(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) out += kn::decode_utf8(s, i);
-  return out;
-}
-
-std::string utf8(std::u32string_view s) {
-  std::string out;
-  for (const char32_t cp : s) kn::append_utf8(out, cp);
-  return out;
 }
 
 // Queries drawn at random from the indexed text find exactly what a scan of

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "kn/tokenizer.hpp"
 #include "kn/utf8.hpp"
@@ -44,11 +45,22 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-inline  // text as Japanese matching reads it, written here independently of the
-        // tokenizer: white space between two Japanese characters is gone, and so is
-        // a prolonged sound mark after katakana that no katakana follows.
-    std::u32string
-    matchable(const std::u32string& text) {
+inline std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) out += decode_utf8(s, i);
+  return out;
+}
+
+inline std::string utf8(std::u32string_view s) {
+  std::string out;
+  for (const char32_t cp : s) append_utf8(out, cp);
+  return out;
+}
+
+// text as Japanese matching reads it, written here independently of the
+// tokenizer: white space between two Japanese characters is gone, and so is
+// a prolonged sound mark after katakana that no katakana follows.
+inline std::u32string matchable(const std::u32string& text) {
   const auto japanese = [](char32_t c) { return is_japanese_letter(c); };
   const auto katakana = [](char32_t c) { return c >= 0x30A1 && c <= 0x30FA; };
   std::u32string joined;
