@@ -50,7 +50,7 @@ int run_search(const SearchRequest& request) {
   }
   const Format format = request.out.format;
   SearchOptions page = request.page;
-  page.marked = format == Format::table;
+  page.text = format == Format::table ? HitText::marked : HitText::snippet;
   if (request.out.render.pager && format == Format::table) detail::page_output();
   const std::vector<Hit> hits = store.search(request.query, page);
   if (format == Format::json) {

@@ -108,9 +108,10 @@ Hit read_hit(const HitKey& key, const Statement& row) {
 // statement for them all: FTS5 evaluates the query once (a prefix query
 // merges every term it matches), within the range of their rowids.
 void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys, std::size_t first,
-               std::size_t last, bool marked, std::vector<Hit>& hits) {
-  const bool ranked = !query.match.empty();
-  marked = marked && ranked;
+               std::size_t last, HitText text, std::vector<Hit>& hits) {
+  // Only marks and snippets need FTS5 to run the query again.
+  const bool ranked = !query.match.empty() && text != HitText::none;
+  const bool marked = ranked && text == HitText::marked;
   std::string ids;
   std::int64_t low = keys[first].entry_id, high = low;
   std::unordered_map<std::int64_t, std::size_t> slot;
@@ -255,7 +256,7 @@ std::vector<Hit> Store::search(const Query& asked, const SearchOptions& options)
                                                                  : dated_keys(*db_, query, order);
   std::vector<Hit> hits(keys.size());
   for (std::size_t first = 0; first < keys.size(); first += kDetailChunk) {
-    read_hits(*db_, query, keys, first, std::min(keys.size(), first + kDetailChunk), options.marked,
+    read_hits(*db_, query, keys, first, std::min(keys.size(), first + kDetailChunk), options.text,
               hits);
   }
   snapshot.release();
@@ -310,7 +311,9 @@ std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& a
 std::vector<std::string> Store::urls(const Query& asked, const SearchOptions& options) {
   const Query query = with_competitions(*this, asked);
   Savepoint snapshot(*db_);
-  const std::vector<Hit> hits = search(query, options);
+  SearchOptions bare = options;
+  bare.text = HitText::none;
+  const std::vector<Hit> hits = search(query, bare);
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
   const auto add = [&](const std::string& url) {

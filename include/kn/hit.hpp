@@ -22,7 +22,7 @@ struct Hit {
   std::string snippet;
   double score = 0;  // bm25: lower is better; 0 without words
   // title, body and comment are whole with every match marked
-  // (SearchOptions::marked), and snippet is empty.
+  // (HitText::marked), and snippet is empty.
   bool marked = false;
 };
 

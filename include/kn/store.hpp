@@ -66,14 +66,17 @@ struct CheckResult {
 
 enum class SortOrder { rank, date, date_descending };
 
+// What text of its matches a hit brings: FTS5's snippet; title, body and
+// comment whole with every match marked with kSnippetStart/kSnippetEnd (for
+// a listing that highlights them) and no snippet; or no matches at all (for
+// a list of URLs, which FTS5 then need not mark).
+enum class HitText { snippet, marked, none };
+
 struct SearchOptions {
   SortOrder sort = SortOrder::rank;
   std::int64_t limit = 20;  // 0: all
   std::int64_t offset = 0;
-  // Hits come with title, body and comment whole, every match marked with
-  // kSnippetStart/kSnippetEnd (for a listing that highlights them), and no
-  // snippet.
-  bool marked = false;
+  HitText text = HitText::snippet;
 };
 
 // What matching entries are counted per.
