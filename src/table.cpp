@@ -60,31 +60,30 @@ void narrow_wrapping(const std::vector<Column>& columns, Layout& layout, std::si
   }
 }
 
-// What three in four of the column's cells (and its header) need.
-std::size_t typical_width(const Column& column, const std::vector<std::vector<std::string>>& rows,
-                          std::size_t k) {
-  std::vector<std::size_t> cells;
-  for (const auto& row : rows) cells.push_back(display_width(row[k]));
-  if (cells.empty()) return display_width(column.header);
+// What three in four of a column's cells (and its header) need, from their
+// widths.
+std::size_t typical_width(std::size_t header, std::vector<std::size_t> cells) {
+  if (cells.empty()) return header;
   std::sort(cells.begin(), cells.end());
-  return std::max(display_width(column.header), cells[(cells.size() * 3 + 3) / 4 - 1]);
+  return std::max(header, cells[(cells.size() * 3 + 3) / 4 - 1]);
 }
 
 Layout fit(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows,
            std::size_t width) {
   Layout layout{
       {}, std::vector<bool>(columns.size(), true), std::vector<bool>(columns.size(), false)};
-  for (const Column& c : columns) layout.widths.push_back(display_width(c.header));
-  for (const auto& row : rows) {
-    for (std::size_t k = 0; k < columns.size(); ++k) {
-      layout.widths[k] = std::max(layout.widths[k], display_width(row[k]));
-    }
+  // Each cell measured once: the widest of a column, and the typical one.
+  std::vector<std::size_t> typical;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const std::size_t header = display_width(columns[k].header);
+    std::vector<std::size_t> cells;
+    for (const auto& row : rows) cells.push_back(display_width(row[k]));
+    layout.widths.push_back(
+        std::max(header, cells.empty() ? 0 : *std::max_element(cells.begin(), cells.end())));
+    typical.push_back(typical_width(header, std::move(cells)));
   }
   if (width == 0) return layout;
   const std::vector<std::size_t> natural = layout.widths;
-  std::vector<std::size_t> typical;  // what three in four cells of a column need
-  for (std::size_t k = 0; k < columns.size(); ++k)
-    typical.push_back(typical_width(columns[k], rows, k));
   const std::vector<std::size_t> order = giving_order(columns);
   for (const std::size_t k : order) {
     if (columns[k].fit != Fit::shrink || line_width(layout) <= width) continue;
@@ -117,18 +116,13 @@ Layout fit(const std::vector<Column>& columns, const std::vector<std::vector<std
   // What a spilled column made room for goes to the wrapped and cut
   // columns, up to their widest cell (a name whole on its line beats a
   // count), then brings back what gave way, the last to go first.
-  const auto widen = [&](const std::vector<std::size_t>& goal) {
-    for (std::size_t k = 0; k < columns.size(); ++k) {
-      if (!layout.shown[k] || (columns[k].fit != Fit::wrap && columns[k].fit != Fit::shrink)) {
-        continue;
-      }
-      const std::size_t used = line_width(layout);
-      if (used < width && goal[k] > layout.widths[k]) {
-        layout.widths[k] = std::min(goal[k], layout.widths[k] + width - used);
-      }
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const bool widens = columns[k].fit == Fit::wrap || columns[k].fit == Fit::shrink;
+    const std::size_t used = line_width(layout);
+    if (layout.shown[k] && widens && used < width && natural[k] > layout.widths[k]) {
+      layout.widths[k] = std::min(natural[k], layout.widths[k] + width - used);
     }
-  };
-  widen(natural);
+  }
   for (auto k = order.rbegin(); k != order.rend(); ++k) {
     if (layout.shown[*k] || layout.spilled[*k]) continue;
     layout.shown[*k] = true;
