@@ -44,6 +44,19 @@ bool plain_ascii(std::string_view text) {
   return true;
 }
 
+// Whether every cluster of text is one code point: none joins its
+// neighbour (Grapheme_Cluster_Break Other), as in most Japanese and
+// English text, which then needs no BreakIterator.
+bool single_code_points(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto cp = static_cast<UChar32>(decode_utf8(text, i));
+    if (cp >= 0x300 && u_getIntPropertyValue(cp, UCHAR_GRAPHEME_CLUSTER_BREAK) != U_GCB_OTHER) {
+      return false;
+    }
+  }
+  return true;
+}
+
 icu::BreakIterator& characters() {
   thread_local const std::unique_ptr<icu::BreakIterator> iterator = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -63,6 +76,14 @@ void cluster_ends(std::string_view text, void (*each)(void*, std::size_t, std::s
                   void* context) {
   if (plain_ascii(text)) {
     for (std::size_t k = 0; k < text.size(); ++k) each(context, k, k + 1, 1);
+    return;
+  }
+  if (single_code_points(text)) {
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t begin = i;
+      const char32_t cp = decode_utf8(text, i);
+      each(context, begin, i, code_point_width(cp));
+    }
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
