@@ -62,57 +62,14 @@ constexpr std::array<std::string_view, 14> kGenericEndings{"コンペ", "経験"
 // Particles that make a run of Japanese a phrase.
 constexpr std::array<std::string_view, 7> kParticles{"を", "に", "の", "が", "で", "へ", "は"};
 
-struct Bracketed {
-  std::size_t open, close;  // byte offsets of the brackets' insides
-};
-
-// The 「」 and 『』 pairs of text, outermost, in order.
-std::vector<Bracketed> bracketed(std::string_view text) {
-  std::vector<Bracketed> out;
-  int depth = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t at = i;
-    const char32_t cp = decode_utf8(text, i);
-    if (cp == U'「' || cp == U'『') {
-      if (depth++ == 0) start = i;
-    } else if ((cp == U'」' || cp == U'』') && depth > 0) {
-      if (--depth == 0) out.push_back({start, at});
-    }
-  }
-  return out;
-}
-
 bool is_sentence_end(char32_t cp) {
   return cp == U'。' || cp == U'！' || cp == U'？' || cp == '\n';
 }
 
-// The sentence of text around byte `at`: [begin, end).
-std::pair<std::size_t, std::size_t> sentence_at(std::string_view text, std::size_t at) {
-  std::size_t begin = 0, end = text.size();
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t cp = decode_utf8(text, i);
-    if (!is_sentence_end(cp)) continue;
-    if (i <= at) begin = i;
-    if (i > at) {
-      end = i;
-      break;
-    }
-  }
-  return {begin, end};
-}
-
-// Where each link's text stands in text: links are in document order, so
-// each is looked for after the one before. npos when it is not there.
-std::vector<std::size_t> link_offsets(std::string_view text, const std::vector<Link>& links) {
-  std::vector<std::size_t> out;
-  std::size_t from = 0;
-  for (const Link& link : links) {
-    const std::size_t at = link.text.empty() ? std::string_view::npos : text.find(link.text, from);
-    out.push_back(at);
-    if (at != std::string_view::npos) from = at + link.text.size();
-  }
-  return out;
+std::size_t char_count(std::string_view text) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++chars) decode_utf8(text, i);
+  return chars;
 }
 
 bool has_latin(std::string_view text) {
@@ -137,25 +94,25 @@ bool is_date_or_number(std::string_view key) {
 // A section label of a multi-track competition: short, no bracket of its
 // own, standing right after its parent's 「」 name (Week 4, 2022秋の部).
 bool is_label(std::string_view text) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++chars) decode_utf8(text, i);
+  const std::size_t chars = char_count(text);
   return chars > 0 && chars <= 12;
 }
 
-// Whether gap, between a 「」 name and a link, holds only a particle, a
-// separator and the texts of other links (」の, 」（, 」のWeek 1、): the
-// link's text is then a label of that name.
-bool right_after(std::string_view gap, const std::vector<Link>& links) {
-  std::string rest(gap);
-  for (const Link& link : links) {
-    if (link.text.empty()) continue;
-    for (std::size_t at; (at = rest.find(link.text)) != std::string::npos;) {
-      rest.erase(at, link.text.size());
-    }
+// Whether only a particle, a separator and other links stand between the
+// end of a 「」 name and link `index` (」の, 」（, 」のWeek 1、): the link's text
+// is then a label of that name. Walks back over the links in between, and
+// stops as soon as more than that stands there.
+bool right_after(const Paragraph& p, std::size_t close, std::size_t index) {
+  std::size_t chars = 0, end = p.offsets[index];
+  for (std::size_t k = index; k-- > 0;) {
+    const std::size_t at = p.offsets[k];
+    if (at == std::string_view::npos || at < close) break;
+    chars +=
+        char_count(p.text.substr(at + p.links[k].text.size(), end - at - p.links[k].text.size()));
+    if (chars > 4) return false;
+    end = at;
   }
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < rest.size(); ++chars) decode_utf8(rest, i);
-  return chars <= 4;  // 」 and の（ or 、
+  return chars + char_count(p.text.substr(close, end - close)) <= 4;  // 」 and の（ or 、
 }
 
 std::string joined_label(std::string_view parent, std::string_view label) {
@@ -226,11 +183,90 @@ NameEvidence name_from_title(std::string_view title, const CompetitionLink& comp
   return {name, 2};
 }
 
-NameEvidence name_from_link(std::string_view text, const std::vector<Link>& links,
-                            std::size_t index, const CompetitionLink& competition) {
-  const Link& link = links[index];
+Paragraph::Paragraph(std::string_view text_, const std::vector<Link>& links_)
+    : text(text_), links(links_) {
+  // Links are in document order: each is looked for after the one before.
+  std::size_t from = 0;
+  for (const Link& link : links) {
+    const std::size_t at = link.text.empty() ? std::string_view::npos : text.find(link.text, from);
+    offsets.push_back(at);
+    if (at != std::string_view::npos) from = at + link.text.size();
+  }
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t cp = decode_utf8(text, i);
+    if (is_sentence_end(cp)) {
+      sentence_ends.push_back(i);
+      depth = 0;  // a pair never spans sentences
+    } else if (cp == U'「' || cp == U'『') {
+      if (depth++ == 0) start = i;
+    } else if ((cp == U'」' || cp == U'』') && depth > 0) {
+      if (--depth == 0) brackets.emplace_back(start, at);
+    }
+  }
+}
+
+namespace {
+
+// The sentence around byte `at`: [begin, end).
+std::pair<std::size_t, std::size_t> sentence_at(const Paragraph& p, std::size_t at) {
+  const auto next = std::upper_bound(p.sentence_ends.begin(), p.sentence_ends.end(), at);
+  return {next == p.sentence_ends.begin() ? 0 : *(next - 1),
+          next == p.sentence_ends.end() ? p.text.size() : *next};
+}
+
+// The brackets inside [begin, end), as indexes [first, last) of p.brackets.
+std::pair<std::size_t, std::size_t> brackets_in(const Paragraph& p, std::size_t begin,
+                                                std::size_t end) {
+  const auto by_open = [](const std::pair<std::size_t, std::size_t>& b, std::size_t at) {
+    return b.first < at;
+  };
+  const auto first = std::lower_bound(p.brackets.begin(), p.brackets.end(), begin, by_open);
+  const auto last = std::lower_bound(first, p.brackets.end(), end, by_open);
+  return {static_cast<std::size_t>(first - p.brackets.begin()),
+          static_cast<std::size_t>(last - p.brackets.begin())};
+}
+
+std::string inside(const Paragraph& p, std::size_t k) {
+  const auto [open, close] = p.brackets[k];
+  return collapse_whitespace(p.text.substr(open, close - open));
+}
+
+// Short texts of several links in one sentence are labels of tracks
+// (（男子、女子）).
+bool short_text(std::string_view t) { return char_count(t) <= 6 && !has_latin(t); }
+
+// Whether another link of the sentence [begin, end), to another page, has a
+// short text too; the nearest are looked at first.
+bool has_sibling(const Paragraph& p, std::size_t index, std::size_t begin, std::size_t end) {
+  const auto sibling = [&](std::size_t k) {
+    return p.links[k].url != p.links[index].url && short_text(p.links[k].text);
+  };
+  const auto in_sentence = [&](std::size_t k) {
+    return p.offsets[k] >= begin && p.offsets[k] < end;
+  };
+  for (std::size_t k = index; k-- > 0;) {
+    if (p.offsets[k] == std::string_view::npos) continue;
+    if (!in_sentence(k)) break;
+    if (sibling(k)) return true;
+  }
+  for (std::size_t k = index + 1; k < p.links.size(); ++k) {
+    if (p.offsets[k] == std::string_view::npos) continue;
+    if (!in_sentence(k)) break;
+    if (sibling(k)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+NameEvidence name_from_link(const Paragraph& p, std::size_t index,
+                            const CompetitionLink& competition) {
+  const Link& link = p.links[index];
   const std::string own = trim_brackets(link.text);
-  const std::size_t at = link_offsets(text, links)[index];
+  const std::size_t at = p.offsets[index];
   const bool front = competition.page == CompetitionPage::front;
   if (competition.page == CompetitionPage::discussion) return {};
   if (link.text.starts_with("「") || link.text.starts_with("『")) {
@@ -240,60 +276,63 @@ NameEvidence name_from_link(std::string_view text, const std::vector<Link>& link
     if (names_something(own, competition.platform)) return {own, front ? 3 : 4};
     return {};
   }
-  const auto [begin, end] = sentence_at(text, at);
-  const std::string_view sentence = text.substr(begin, end - begin);
-  const std::size_t in_sentence = at - begin;
-  const std::vector<Bracketed> pairs = bracketed(sentence);
-  // The brackets that hold the link.
-  for (const Bracketed& b : pairs) {
-    if (b.open <= in_sentence && in_sentence + link.text.size() <= b.close) {
-      const std::string inside = collapse_whitespace(sentence.substr(b.open, b.close - b.open));
-      if (names_something(inside, competition.platform)) return {inside, 0};
+  const std::size_t after = at + link.text.size();
+  const auto [begin, end] = sentence_at(p, at);
+  const auto [first, last] = brackets_in(p, begin, end);
+  // The brackets that hold the link, else the nearest before it (else after
+  // it). The pairs are in order and never overlap: the one that may hold it
+  // is the last that opens before it.
+  const auto opens_at_or_before = [&](const auto& b) { return b.first <= at; };
+  const auto all = p.brackets.begin();
+  const std::size_t opened = static_cast<std::size_t>(
+      std::partition_point(all + static_cast<std::ptrdiff_t>(first),
+                           all + static_cast<std::ptrdiff_t>(last), opens_at_or_before) -
+      all);
+  std::size_t before = last;
+  if (opened > first) {
+    const std::size_t k = opened - 1;
+    const auto [open, close] = p.brackets[k];
+    if (open <= at && after <= close) {
+      const std::string name = inside(p, k);
+      if (names_something(name, competition.platform)) return {name, 0};
+    }
+    if (close <= at) {
+      before = k;
+    } else if (k > first) {
+      before = k - 1;
     }
   }
-  // The nearest bracket before the link (else after it) that no link holds.
-  const Bracketed* parent = nullptr;
-  for (const Bracketed& b : pairs) {
-    if (b.close <= in_sentence) parent = &b;
-    if (!parent && b.open >= in_sentence + link.text.size()) parent = &b;
-  }
-  std::string parent_name;
-  if (parent) {
-    parent_name = collapse_whitespace(sentence.substr(parent->open, parent->close - parent->open));
-    if (!names_something(parent_name, competition.platform)) parent_name.clear();
-  }
+  std::size_t next = opened;
+  while (next < last && p.brackets[next].first < after) ++next;
+  const std::size_t parent = before != last ? before : next;
+  std::string parent_name = parent != last ? inside(p, parent) : std::string();
+  if (!names_something(parent_name, competition.platform)) parent_name.clear();
   const bool page_word = !names_something(own, competition.platform);
-  // Short texts of several links in one sentence are labels of tracks
-  // (（男子、女子）): without a parent name, they name nothing.
-  const auto short_text = [](std::string_view t) {
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < t.size(); ++chars) decode_utf8(t, i);
-    return chars <= 6 && !has_latin(t);
-  };
-  const bool siblings =
-      short_text(own) && std::count_if(links.begin(), links.end(), [&](const Link& other) {
-                           return &other != &link && other.url != link.url &&
-                                  short_text(other.text) &&
-                                  sentence.find(other.text) != std::string_view::npos;
-                         }) > 0;
   if (!parent_name.empty() && page_word) return {parent_name, 1};
-  if (!parent_name.empty() && parent->close <= in_sentence && is_label(own) &&
-      right_after(sentence.substr(parent->close, in_sentence - parent->close), links)) {
+  if (!parent_name.empty() && parent == before && is_label(own) &&
+      right_after(p, p.brackets[parent].second, index)) {
     return {joined_label(parent_name, own), 1};
   }
+  // Labels without a parent name name nothing.
+  const bool siblings = short_text(own) && has_sibling(p, index, begin, end);
   if (!page_word && !siblings) return {own, front ? 3 : 4};
   if (siblings) return {};
   // The sentence before, in the same paragraph.
   if (begin > 0) {
-    const auto [before, unused] = sentence_at(text, begin - 1);
+    const auto [previous, unused] = sentence_at(p, begin - 1);
     (void)unused;
-    const std::string_view previous = text.substr(before, begin - before);
-    for (const Bracketed& b : bracketed(previous)) {
-      const std::string inside = collapse_whitespace(previous.substr(b.open, b.close - b.open));
-      if (names_something(inside, competition.platform)) return {inside, 5};
+    const auto [from, to] = brackets_in(p, previous, begin);
+    for (std::size_t k = from; k < to; ++k) {
+      const std::string name = inside(p, k);
+      if (names_something(name, competition.platform)) return {name, 5};
     }
   }
   return {};
+}
+
+NameEvidence name_from_link(std::string_view text, const std::vector<Link>& links,
+                            std::size_t index, const CompetitionLink& competition) {
+  return name_from_link(Paragraph(text, links), index, competition);
 }
 
 }  // namespace kn

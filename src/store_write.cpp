@@ -98,7 +98,7 @@ void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& ro
                 discussion ? NameEvidence{} : name_from_title(row.title, *competition));
   }
   // A comment holds a card's or an embed's links, the body an item's.
-  const std::string_view text = row.kind == "item" ? row.body : row.comment;
+  const Paragraph paragraph(row.kind == "item" ? row.body : row.comment, row.links);
   Statement& link = statement(
       "INSERT INTO links (entry_id, position, text, url, domain_id, url_key_id) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -109,8 +109,7 @@ void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& ro
     bind_url_key(link, 6, url_key(l.url));
     link.run();
     if (const auto competition = competition_of(l.url)) {
-      add_mention(entry_id, issue_id, *competition,
-                  name_from_link(text, row.links, i, *competition));
+      add_mention(entry_id, issue_id, *competition, name_from_link(paragraph, i, *competition));
     }
   }
 }

@@ -34,8 +34,25 @@ struct NameEvidence {
 
 inline constexpr int kNameRanks = 6;
 
-// What links[index] of a paragraph (or comment) with this text says its
-// competition is called.
+// A paragraph (an item's text, a card's comment) with where its links, its
+// sentences and its 「」『』 stand, found once for all of its links, so that
+// naming each link costs about its own sentence.
+struct Paragraph {
+  Paragraph(std::string_view text, const std::vector<Link>& links);
+  std::string_view text;
+  const std::vector<Link>& links;
+  std::vector<std::size_t> offsets;        // of each link's text; npos: not in text
+  std::vector<std::size_t> sentence_ends;  // just after each 。！？ or newline
+  // The insides of the outermost 「」 and 『』 pairs, in order; none spans a
+  // sentence end.
+  std::vector<std::pair<std::size_t, std::size_t>> brackets;
+};
+
+// What links[index] of the paragraph says its competition is called.
+NameEvidence name_from_link(const Paragraph& paragraph, std::size_t index,
+                            const CompetitionLink& competition);
+
+// The same for a paragraph given as its text and links.
 NameEvidence name_from_link(std::string_view text, const std::vector<Link>& links,
                             std::size_t index, const CompetitionLink& competition);
 
