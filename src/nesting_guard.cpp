@@ -43,8 +43,9 @@ class TagScanner {
     bool closing = false;
   };
 
-  // The next start or end tag; false at the end of the document.
-  bool next(Tag& tag) {
+  // The next start or end tag; false at the end of the document. In
+  // foreign content (inside <svg> or <math>) no element holds raw text.
+  bool next(Tag& tag, bool foreign) {
     while ((i_ = html_.find('<', i_)) != std::string_view::npos) {
       ++i_;
       if (at("!--")) {
@@ -57,7 +58,7 @@ class TagScanner {
         if (!at(">")) skip_past('>');  // "</>" is nothing, "</ x>" a bogus comment
       } else if (i_ < html_.size() && is_alpha(html_[i_])) {
         if (!read_tag(tag, false)) return false;
-        if (holds_raw_text(tag.name)) skip_raw_text(tag.name);
+        if (!foreign && holds_raw_text(tag.name)) skip_raw_text(tag.name);
         return true;
       }
     }
@@ -158,8 +159,11 @@ std::size_t html_nesting_depth(std::string_view html) {
   std::size_t depth = 0, deepest = 0;
   TagScanner scanner(html);
   TagScanner::Tag tag;
-  while (scanner.next(tag)) {
-    if (builds_no_depth(tag.name)) continue;
+  // Inside <svg> and <math>, HTML closes nothing by itself: every element
+  // there nests (<svg><td><td> is two deep), and none holds raw text.
+  const auto foreign = [&] { return open["svg"] + open["math"] > 0; };
+  while (scanner.next(tag, foreign())) {
+    if (!foreign() && builds_no_depth(tag.name)) continue;
     if (tag.closing) {
       auto it = open.find(tag.name);
       if (it != open.end() && it->second > 0) --it->second, --depth;

@@ -30,6 +30,19 @@ TEST(NestingGuard, NestingDepth) {
   for (const Case& c : cases) EXPECT_EQ(kn::html_nesting_depth(c.html), c.depth) << c.html;
 }
 
+// Inside <svg> and <math> HTML closes nothing by itself and no element holds
+// raw text: the fuzzer found <svg><td>… eleven deep in gumbo's tree while
+// the guard counted 1.
+TEST(NestingGuard, ForeignContentNestsEverything) {
+  const Case cases[] = {
+      {"<svg><td><td><td>'", 4},
+      {"<math><p><p></math><p><p>", 3},
+      {"<svg><style><g><g></g></g></style></svg>", 4},
+      {"<style><g><g></style>", 1},  // raw text outside foreign content
+  };
+  for (const Case& c : cases) EXPECT_EQ(kn::html_nesting_depth(c.html), c.depth) << c.html;
+}
+
 // Each way HTML5 reads markup that a plain scan for '<' and quotes gets
 // wrong: these hid 128k nested divs from the guard.
 TEST(NestingGuard, ReadsCommentsAndAttributesAsHtml5Does) {
