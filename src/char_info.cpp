@@ -6,7 +6,6 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
-#include <memory>
 #include <stdexcept>
 
 #include "kn/utf8.hpp"
@@ -46,9 +45,6 @@ CharClass classify(char32_t cp) {
   return (category & U_GC_M_MASK) ? CharClass::word : CharClass::separator;
 }
 
-// What the tokenizer asks of a character, computed once for each
-// 256-character page of the Basic Multilingual Plane it meets: ICU's answers
-// are exact but too slow to ask for every character of a corpus.
 bool is_katakana_letter(char32_t cp) {
   const auto c = static_cast<UChar32>(cp);
   UErrorCode status = U_ZERO_ERROR;
@@ -62,38 +58,31 @@ CharInfo compute_info(char32_t cp) {
           is_katakana_letter(cp), is_space(cp)};
 }
 
-using Page = std::array<std::uint8_t, 256>;
+// One byte per character: bit 7 says it is known.
+constexpr std::uint8_t kKnown = 0x80;
 
-const Page* compute_page(char32_t first) {
-  auto page = std::make_unique<Page>();
-  for (char32_t k = 0; k < 256; ++k) {
-    const CharInfo info = compute_info(first | k);
-    (*page)[k] = static_cast<std::uint8_t>(
-        static_cast<unsigned>(info.cls) | (info.inert ? 4u : 0u) |
-        (info.boundary_before ? 8u : 0u) | (info.katakana ? 16u : 0u) | (info.space ? 32u : 0u));
-  }
-  return page.release();
+std::uint8_t bits_of(const CharInfo& info) {
+  return static_cast<std::uint8_t>(static_cast<unsigned>(info.cls) | (info.inert ? 4u : 0u) |
+                                   (info.boundary_before ? 8u : 0u) | (info.katakana ? 16u : 0u) |
+                                   (info.space ? 32u : 0u) | kKnown);
 }
 
 }  // namespace
 
 CharInfo char_info(char32_t cp) {
   if (cp >= 0x10000) return compute_info(cp);
-  // Shared by every thread; a page two threads compute at once is the same
-  // either way, and the loser's copy is dropped. Pages live as long as the
-  // process.
-  static std::array<std::atomic<const Page*>, 256> pages{};
-  std::atomic<const Page*>& slot = pages[cp >> 8];
-  const Page* page = slot.load(std::memory_order_acquire);
-  if (!page) {
-    const Page* fresh = compute_page(cp & ~char32_t{0xFF});
-    if (slot.compare_exchange_strong(page, fresh, std::memory_order_acq_rel)) {
-      page = fresh;
-    } else {
-      delete fresh;
-    }
+  // Each character of the Basic Multilingual Plane is asked of ICU once, when
+  // first met: a search highlighting twenty hits meets a few hundred, and
+  // computing whole blocks of kanji it never meets was a fifth of its
+  // start-up. Shared by every thread; two computing one character at once
+  // store the same byte.
+  static std::array<std::atomic<std::uint8_t>, 0x10000> known{};
+  std::atomic<std::uint8_t>& slot = known[cp];
+  std::uint8_t bits = slot.load(std::memory_order_relaxed);
+  if (!bits) {
+    bits = bits_of(compute_info(cp));
+    slot.store(bits, std::memory_order_relaxed);
   }
-  const std::uint8_t bits = (*page)[cp & 0xFF];
   return {static_cast<CharClass>(bits & 3), (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0,
           (bits & 32) != 0};
 }

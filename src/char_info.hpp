@@ -1,7 +1,7 @@
 // What the tokenizer asks of a character: its class, and what Unicode
 // normalization does with it. ICU answers exactly, but too slowly to ask for
-// every character of a corpus, so the answers are kept per 256-character
-// page of the Basic Multilingual Plane.
+// every character of a corpus, so the answer for each character of the Basic
+// Multilingual Plane is kept once asked.
 #pragma once
 
 #include <unicode/normalizer2.h>
