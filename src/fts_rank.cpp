@@ -66,14 +66,19 @@ void kn_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* res
   constexpr double k1 = 1.2, b = 0.75;
   QueryData* data = nullptr;
   int rc = query_data(api, fts, data);
-  std::vector<double> frequency(data ? data->idf.size() : 0, 0.0);
+  // Called once per match: the buffer is reused, not allocated per row.
+  thread_local std::vector<double> frequency;
+  const std::size_t phrases = data ? data->idf.size() : 0;
+  frequency.assign(phrases, 0.0);
   int instances = 0;
   if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
   for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
     int phrase = 0, column = 0, offset = 0;
     rc = api->xInst(fts, i, &phrase, &column, &offset);
     const double weight = n_values > column ? sqlite3_value_double(values[column]) : 1.0;
-    if (rc == SQLITE_OK) frequency[static_cast<std::size_t>(phrase)] += weight;
+    if (rc == SQLITE_OK && static_cast<std::size_t>(phrase) < phrases) {
+      frequency[static_cast<std::size_t>(phrase)] += weight;
+    }
   }
   const auto* sizes = static_cast<const EntrySizes*>(api->xUserData(fts));
   const sqlite3_int64 rowid = api->xRowid(fts);
@@ -91,7 +96,7 @@ void kn_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* res
     return;
   }
   double score = 0;
-  for (std::size_t i = 0; i < frequency.size(); ++i) {
+  for (std::size_t i = 0; i < phrases; ++i) {
     score += data->idf[i] * (frequency[i] * (k1 + 1.0)) /
              (frequency[i] + k1 * (1 - b + b * length / data->average));
   }
