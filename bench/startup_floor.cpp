@@ -8,7 +8,7 @@
 //   startup_floor DB FTS5-QUERY
 #include <cstdio>
 
-#include "../src/fts_tokenizer.hpp"
+#include "fts_tokenizer.hpp"
 #include "kn/sqlite.hpp"
 
 int main(int argc, char** argv) {

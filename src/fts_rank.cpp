@@ -76,9 +76,7 @@ void kn_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* res
     int phrase = 0, column = 0, offset = 0;
     rc = api->xInst(fts, i, &phrase, &column, &offset);
     const double weight = n_values > column ? sqlite3_value_double(values[column]) : 1.0;
-    if (rc == SQLITE_OK && static_cast<std::size_t>(phrase) < phrases) {
-      frequency[static_cast<std::size_t>(phrase)] += weight;
-    }
+    if (rc == SQLITE_OK) frequency[static_cast<std::size_t>(phrase)] += weight;
   }
   const auto* sizes = static_cast<const EntrySizes*>(api->xUserData(fts));
   const sqlite3_int64 rowid = api->xRowid(fts);
