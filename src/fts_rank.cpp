@@ -23,6 +23,62 @@ fts5_api* fts5_of(Database& db) {
   return api;
 }
 
+constexpr double kK1 = 1.2, kB = 0.75;  // FTS5's bm25 constants
+
+// One phrase's part of a row's bm25 score: the expression both kn_bm25 and
+// the phrase scan compute, so that both give the same doubles.
+double bm25_term(double idf, double frequency, double length, double average) {
+  return idf * (frequency * (kK1 + 1.0)) / (frequency + kK1 * (1 - kB + kB * length / average));
+}
+
+double idf_of(sqlite3_int64 rows, std::int64_t hits) {
+  const double idf =
+      std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+  return idf <= 0.0 ? 1e-6 : idf;
+}
+
+// The mean entry length and the number of rows, as FTS5's bm25 reads them.
+int table_stats(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_int64& rows,
+                double& average) {
+  sqlite3_int64 tokens = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  average = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1;
+  return rc;
+}
+
+// The current row's instances of a phrase, weighted by their column, read
+// from its position list: cheaper than xInstCount, which builds and sorts
+// every phrase's instances.
+int phrase_frequency(const Fts5ExtensionApi* api, Fts5Context* fts, int phrase,
+                     const std::vector<double>& weights, double& frequency) {
+  Fts5PhraseIter iter;
+  int column = 0, offset = 0;
+  const int rc = api->xPhraseFirst(fts, phrase, &iter, &column, &offset);
+  for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext(fts, &iter, &column, &offset)) {
+    frequency += static_cast<std::size_t>(column) < weights.size()
+                     ? weights[static_cast<std::size_t>(column)]
+                     : 1.0;
+  }
+  return rc;
+}
+
+// The current row's length in tokens: from sizes, or FTS5's own count for
+// an entry sizes does not hold.
+int entry_length(const Fts5ExtensionApi* api, Fts5Context* fts, const EntrySizes& sizes,
+                 double& length) {
+  const sqlite3_int64 rowid = api->xRowid(fts);
+  if (rowid >= 0 && static_cast<std::uint64_t>(rowid) < sizes.tokens.size() &&
+      sizes.tokens[static_cast<std::size_t>(rowid)] > 0) {
+    length = sizes.tokens[static_cast<std::size_t>(rowid)];
+    return SQLITE_OK;
+  }
+  int tokens = 0;
+  const int rc = api->xColumnSize(fts, -1, &tokens);
+  length = tokens;
+  return rc;
+}
+
 // What a query's rows share: each phrase's idf and the mean entry length,
 // as FTS5's bm25 computes them.
 struct QueryData {
@@ -40,17 +96,13 @@ int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, QueryData*& out) {
   if (out) return SQLITE_OK;
   auto* data = new (std::nothrow) QueryData;
   if (!data) return SQLITE_NOMEM;
-  sqlite3_int64 rows = 0, tokens = 0;
-  int rc = api->xRowCount(fts, &rows);
-  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
-  data->average = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1;
+  sqlite3_int64 rows = 0;
+  int rc = table_stats(api, fts, rows, data->average);
   const int phrases = api->xPhraseCount(fts);
   for (int i = 0; rc == SQLITE_OK && i < phrases; ++i) {
     std::int64_t hits = 0;
     rc = api->xQueryPhrase(fts, i, &hits, count_row);
-    double idf =
-        std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
-    data->idf.push_back(idf <= 0.0 ? 1e-6 : idf);
+    data->idf.push_back(idf_of(rows, hits));
   }
   if (rc != SQLITE_OK) {
     delete data;
@@ -63,31 +115,21 @@ int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, QueryData*& out) {
 
 void kn_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int n_values,
              sqlite3_value** values) {
-  constexpr double k1 = 1.2, b = 0.75;
   QueryData* data = nullptr;
   int rc = query_data(api, fts, data);
-  // Called once per match: the buffer is reused, not allocated per row.
-  thread_local std::vector<double> frequency;
+  // Called once per match: the buffers are reused, not allocated per row.
+  thread_local std::vector<double> frequency, weights;
   const std::size_t phrases = data ? data->idf.size() : 0;
   frequency.assign(phrases, 0.0);
-  int instances = 0;
-  if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
-  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
-    int phrase = 0, column = 0, offset = 0;
-    rc = api->xInst(fts, i, &phrase, &column, &offset);
-    const double weight = n_values > column ? sqlite3_value_double(values[column]) : 1.0;
-    if (rc == SQLITE_OK) frequency[static_cast<std::size_t>(phrase)] += weight;
+  weights.resize(static_cast<std::size_t>(n_values));
+  for (int i = 0; i < n_values; ++i)
+    weights[static_cast<std::size_t>(i)] = sqlite3_value_double(values[i]);
+  for (std::size_t i = 0; rc == SQLITE_OK && i < phrases; ++i) {
+    rc = phrase_frequency(api, fts, static_cast<int>(i), weights, frequency[i]);
   }
-  const auto* sizes = static_cast<const EntrySizes*>(api->xUserData(fts));
-  const sqlite3_int64 rowid = api->xRowid(fts);
   double length = 0;
-  if (rowid >= 0 && static_cast<std::uint64_t>(rowid) < sizes->tokens.size() &&
-      sizes->tokens[static_cast<std::size_t>(rowid)] > 0) {
-    length = sizes->tokens[static_cast<std::size_t>(rowid)];
-  } else if (rc == SQLITE_OK) {
-    int tokens = 0;
-    rc = api->xColumnSize(fts, -1, &tokens);
-    length = tokens;
+  if (rc == SQLITE_OK) {
+    rc = entry_length(api, fts, *static_cast<const EntrySizes*>(api->xUserData(fts)), length);
   }
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(result, rc);
@@ -95,10 +137,64 @@ void kn_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* res
   }
   double score = 0;
   for (std::size_t i = 0; i < phrases; ++i) {
-    score += data->idf[i] * (frequency[i] * (k1 + 1.0)) /
-             (frequency[i] + k1 * (1 - b + b * length / data->average));
+    score += bm25_term(data->idf[i], frequency[i], length, data->average);
   }
   sqlite3_result_double(result, -1.0 * score);
+}
+
+// A phrase scan under way: the rows keep each match's weighted frequency
+// in place of its score, and lengths its length, until the matches are
+// counted and the phrase's idf is known.
+struct ScanState {
+  PhraseScan& out;
+  const EntrySizes& sizes;
+  std::vector<int> lengths;
+};
+
+int scan_row(const Fts5ExtensionApi* api, Fts5Context* fts, void* state) {
+  auto& scan = *static_cast<ScanState*>(state);
+  double frequency = 0, length = 0;
+  int rc = phrase_frequency(api, fts, 0, scan.out.weights, frequency);
+  if (rc == SQLITE_OK) rc = entry_length(api, fts, scan.sizes, length);
+  if (rc != SQLITE_OK) return rc;
+  try {
+    scan.out.rows.push_back({api->xRowid(fts), frequency});
+    scan.lengths.push_back(static_cast<int>(length));
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+void kn_phrase_scan(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result,
+                    int n_values, sqlite3_value** values) {
+  auto* out = n_values == 1
+                  ? static_cast<PhraseScan*>(sqlite3_value_pointer(values[0], kPhraseScanType))
+                  : nullptr;
+  if (!out) {
+    sqlite3_result_error(result, "kn_phrase_scan: no scan to fill", -1);
+    return;
+  }
+  if (out->ran) return;  // the first row's call did the work
+  out->ran = true;
+  out->one_phrase = api->xPhraseCount(fts) == 1;
+  if (!out->one_phrase) return;
+  ScanState scan{*out, *static_cast<const EntrySizes*>(api->xUserData(fts)), {}};
+  sqlite3_int64 rows = 0;
+  double average = 1;
+  int rc = table_stats(api, fts, rows, average);
+  if (rc == SQLITE_OK) rc = api->xQueryPhrase(fts, 0, &scan, scan_row);
+  if (rc != SQLITE_OK) {
+    out->rows.clear();
+    sqlite3_result_error_code(result, rc);
+    return;
+  }
+  // As kn_bm25 adds one phrase's term to 0 and negates the sum.
+  const double idf = idf_of(rows, static_cast<std::int64_t>(out->rows.size()));
+  for (std::size_t i = 0; i < out->rows.size(); ++i) {
+    PhraseScan::Row& row = out->rows[i];
+    row.score = -1.0 * (0.0 + bm25_term(idf, row.score, scan.lengths[i], average));
+  }
 }
 
 // The sum of the varints of a docsize blob: the entry's tokens in all
@@ -133,8 +229,9 @@ std::uint16_t docsize_tokens(const Statement& row, int column) {
 
 void register_ranking(Database& db, const EntrySizes* sizes) {
   fts5_api* api = fts5_of(db);
-  if (api->xCreateFunction(api, "kn_bm25", const_cast<EntrySizes*>(sizes), kn_bm25, nullptr) !=
-      SQLITE_OK) {
+  auto* user = const_cast<EntrySizes*>(sizes);
+  if (api->xCreateFunction(api, "kn_bm25", user, kn_bm25, nullptr) != SQLITE_OK ||
+      api->xCreateFunction(api, "kn_phrase_scan", user, kn_phrase_scan, nullptr) != SQLITE_OK) {
     db.fail();
   }
 }

@@ -21,9 +21,27 @@ struct EntrySizes {
 // little-endian numbers (saturated).
 inline constexpr std::int64_t kSizesPerChunk = 1024;
 
-// Registers kn_bm25(entries_fts, weights...) with db's FTS5; it reads sizes,
-// falling back to FTS5's own count for an entry it does not hold.
+// Registers kn_bm25(entries_fts, weights...) and kn_phrase_scan with db's
+// FTS5; they read sizes, falling back to FTS5's own count for an entry it
+// does not hold.
 void register_ranking(Database& db, const EntrySizes* sizes);
+
+// What kn_phrase_scan(entries_fts, ?) fills, bound as a pointer of type
+// kPhraseScanType. When the query is one phrase (or one word), its first
+// row's call walks all the phrase's rows inside FTS5 and scores each as
+// kn_bm25 would (the idf is their count): one walk in C instead of one row
+// at a time through SQLite, and no second walk to count the rows first.
+struct PhraseScan {
+  std::vector<double> weights;  // per column, as kn_bm25's arguments
+  bool ran = false;             // false: the query matched nothing
+  bool one_phrase = false;      // false: not a one-phrase query; rows empty
+  struct Row {
+    std::int64_t rowid;
+    double score;  // as kn_bm25 scores it: lower is better
+  };
+  std::vector<Row> rows;  // every match, in rowid order
+};
+inline constexpr const char* kPhraseScanType = "kn_phrase_scan";
 
 // Reads entry_sizes into sizes, once.
 void load_entry_sizes(Database& db, EntrySizes& sizes);

@@ -1,9 +1,7 @@
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <limits>
-#include <queue>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -12,19 +10,15 @@
 #include "kn/error.hpp"
 #include "kn/store.hpp"
 #include "store_internal.hpp"
+#include "store_rank.hpp"
 
 namespace kn {
 
 using detail::bind_all;
+using detail::HitKey;
 using detail::Value;
 
 namespace {
-
-// How a search ranks: bm25, titles weighing four times bodies and comments.
-// The table's rank option (store_schema.cpp) says the same, for queries made
-// in the sqlite3 shell.
-// kn_bm25 is FTS5's bm25 with the entries' sizes read once (fts_rank.hpp).
-constexpr const char* kRankFunction = "kn_bm25(entries_fts, 1.0, 1.0, 4.0)";
 
 // FROM and WHERE of a search, with the values to bind in order.
 struct SearchSql {
@@ -52,22 +46,6 @@ SearchSql search_sql(const Query& query, bool by_date) {
     sql.values.emplace_back(query.exclude);
   }
   return sql;
-}
-
-// What a search orders by: read for the rows that may be on the page,
-// before any of their text is.
-struct HitKey {
-  std::int64_t entry_id = 0;
-  std::optional<std::string> date;
-  int issue = 0, position = 0;
-  double score = 0;
-};
-
-// Newest first: the order of ties.
-bool newer(const HitKey& a, const HitKey& b) {
-  if (a.date != b.date) return a.date > b.date;
-  if (a.issue != b.issue) return a.issue > b.issue;
-  return a.position < b.position;
 }
 
 // Only the page of results is read in full, and only it gets a snippet:
@@ -147,71 +125,15 @@ void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys
   }
 }
 
-// Keys in rank order, newest first among ties, for the page of options, in
-// one pass over the matches: a row is kept while it can still be on the
-// page (or tie with its last hit), and only then looked up, filters and all.
-// Cheaper than ORDER BY rank, where FTS5 sorts every match.
-std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options) {
-  std::vector<Value> values;
-  const std::string filters = detail::filter_sql(query.filters, values);
-  Statement key(db,
-                "SELECT i.date, i.number, e.position FROM entries e JOIN issues i ON i.id = "
-                "e.issue_id WHERE e.id = ?" +
-                    filters);
-  Statement matches(db, fmt::format("SELECT rowid, {} FROM entries_fts WHERE entries_fts MATCH ?",
-                                    kRankFunction));
-  matches.bind(1, query.match);
-  // offset + limit, saturating: whatever the caller asks, no overflow.
-  const auto offset = static_cast<std::uint64_t>(std::max<std::int64_t>(0, options.offset));
-  const auto limit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, options.limit));
-  const std::uint64_t wanted = offset > UINT64_MAX - limit ? UINT64_MAX : offset + limit;
-  std::vector<HitKey> keys;
-  // The best `wanted` scores kept so far, worst on top: once there are that
-  // many, a row must score at least as well as the top to make the page.
-  std::priority_queue<double> best;
-  double bound = std::numeric_limits<double>::infinity();
-  // Rows beaten since they were kept go when the kept rows double, so rows
-  // tied at the bound cost linear time, not quadratic.
-  std::size_t prune_at = 64;
-  while (matches.step()) {
-    const double score = sqlite3_column_double(matches.handle(), 1);
-    if (score > bound) continue;
-    key.bind(1, matches.column_int(0));
-    bind_all(key, values, 2);
-    if (key.step()) {
-      keys.push_back({matches.column_int(0), key.column_optional_text(0),
-                      static_cast<int>(key.column_int(1)), static_cast<int>(key.column_int(2)),
-                      score});
-      if (options.limit > 0) {
-        best.push(score);
-        if (best.size() > wanted) best.pop();
-        if (best.size() == wanted) bound = best.top();
-      }
-    }
-    key.reset();
-    if (keys.size() >= prune_at) {
-      std::erase_if(keys, [&](const HitKey& k) { return k.score > bound; });
-      prune_at = std::max<std::size_t>(64, 2 * keys.size());
-    }
-  }
-  std::sort(keys.begin(), keys.end(), [](const HitKey& a, const HitKey& b) {
-    return a.score != b.score ? a.score < b.score : newer(a, b);
-  });
-  const auto first = static_cast<std::size_t>(std::min<std::uint64_t>(keys.size(), offset));
-  keys.erase(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(first));
-  if (limit > 0 && keys.size() > limit) keys.resize(static_cast<std::size_t>(limit));
-  return keys;
-}
-
 // Keys in date order (or newest first), for the page of options.
 std::vector<HitKey> dated_keys(Database& db, const Query& query, const SearchOptions& options) {
   SearchSql sql = search_sql(query, true);
   const char* order = options.sort == SortOrder::date ? "i.date, i.number, e.position"
                                                       : "i.date DESC, i.number DESC, e.position";
-  Statement statement(
-      db, fmt::format("SELECT e.id, i.date, i.number, e.position, {}{} ORDER BY "
-                      "{} LIMIT ? OFFSET ?",
-                      query.match.empty() ? "0.0" : kRankFunction, sql.from_where, order));
+  Statement statement(db, fmt::format("SELECT e.id, i.date, i.number, e.position, {}{} ORDER BY "
+                                      "{} LIMIT ? OFFSET ?",
+                                      query.match.empty() ? "0.0" : detail::rank_function(),
+                                      sql.from_where, order));
   sql.values.emplace_back(options.limit > 0 ? options.limit : std::int64_t{-1});
   sql.values.emplace_back(std::max<std::int64_t>(0, options.offset));
   bind_all(statement, sql.values);
@@ -252,8 +174,9 @@ std::vector<Hit> Store::search(const Query& asked, const SearchOptions& options)
   if (!query.match.empty()) detail::load_entry_sizes(*db_, *sizes_);
   // Without words there is no rank: newest first.
   if (query.match.empty() && order.sort == SortOrder::rank) order.sort = SortOrder::date_descending;
-  const std::vector<HitKey> keys = order.sort == SortOrder::rank ? ranked_keys(*db_, query, order)
-                                                                 : dated_keys(*db_, query, order);
+  const std::vector<HitKey> keys = order.sort == SortOrder::rank
+                                       ? detail::ranked_keys(*db_, query, order)
+                                       : dated_keys(*db_, query, order);
   std::vector<Hit> hits(keys.size());
   for (std::size_t first = 0; first < keys.size(); first += kDetailChunk) {
     read_hits(*db_, query, keys, first, std::min(keys.size(), first + kDetailChunk), options.text,

@@ -31,6 +31,45 @@ TEST_F(FtsRankTest, ScoresAreFts5sBm25ForEveryMatch) {
   EXPECT_GT(rows, 50);
 }
 
+// kn_phrase_scan's scores are kn_bm25's to the last bit, row for row; it
+// declines a query of two phrases and is not called when nothing matches.
+TEST_F(FtsRankTest, PhraseScanScoresEachMatchAsKnBm25) {
+  kn::Database& db = kn::detail::database(*store_);
+  store_->search(kn::parse_query("PyTorch"), {});
+  const auto scan = [&](const char* match) {
+    kn::detail::PhraseScan out;
+    out.weights = {1.0, 1.0, 4.0};
+    kn::Statement statement(db,
+                            "SELECT kn_phrase_scan(entries_fts, ?2) FROM entries_fts WHERE "
+                            "entries_fts MATCH ?1 LIMIT 1");
+    statement.bind(1, match);
+    sqlite3_bind_pointer(statement.handle(), 2, &out, kn::detail::kPhraseScanType, nullptr);
+    statement.step();
+    return out;
+  };
+  for (const char* match :
+       {"\"pytorch\"", "\"解法\"", "\"コン\" + \"ンペ\"", "\"画\"*", "\"data\" + \"science\""}) {
+    const kn::detail::PhraseScan out = scan(match);
+    EXPECT_TRUE(out.ran && out.one_phrase) << match;
+    std::vector<std::pair<std::int64_t, double>> want, got;
+    kn::Statement scores(db,
+                         "SELECT rowid, kn_bm25(entries_fts, 1.0, 1.0, 4.0) FROM entries_fts "
+                         "WHERE entries_fts MATCH ?1");
+    scores.bind(1, match);
+    while (scores.step()) {
+      want.emplace_back(scores.column_int(0), sqlite3_column_double(scores.handle(), 1));
+    }
+    for (const auto& row : out.rows) got.emplace_back(row.rowid, row.score);
+    EXPECT_GT(want.size(), 2u) << match;
+    EXPECT_EQ(got, want) << match;
+  }
+  const kn::detail::PhraseScan two = scan("\"kaggle\" AND \"pytorch\"");
+  EXPECT_TRUE(two.ran);
+  EXPECT_FALSE(two.one_phrase);
+  EXPECT_TRUE(two.rows.empty());
+  EXPECT_FALSE(scan("\"zzqqxx\"").ran);
+}
+
 TEST_F(FtsRankTest, SizesMatchTheIndexAndCheckSaysSo) {
   const kn::CheckResult result = store_->check();
   EXPECT_EQ(result.problem_count(), 0u);

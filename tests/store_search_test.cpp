@@ -376,6 +376,40 @@ TEST(SearchPages, RankedPagesAreSlicesOfTheFullOrder) {
   }
 }
 
+// A one-phrase query is ranked from a scan of all its matches inside FTS5
+// (fts_rank.hpp); with a term that matches nothing beside it, the same
+// query takes the general path. Both give the same pages, scores and all,
+// filtered or not.
+TEST(SearchPages, OnePhraseScanAgreesWithTheGeneralPath) {
+  kn::testing::TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  kn::Diagnostics diag;
+  kn::index_files(store, kn::find_inputs({"seeds", "tests/data"}, {}, diag), {}, diag);
+  const auto page = [&](const std::string& query, std::int64_t size, std::int64_t offset) {
+    std::vector<std::pair<std::int64_t, double>> out;
+    for (const kn::Hit& hit :
+         store.search(kn::parse_query(query), {kn::SortOrder::rank, size, offset})) {
+      out.emplace_back(hit.entry_id, hit.score);
+    }
+    return out;
+  };
+  for (const std::string query :
+       {"kaggle", "コンペ", "の", "\"data science\"", "data*", "解法 section:competitions",
+        "の since:2021", "の section:links"}) {
+    const std::string general = query + " -zzqqxx";
+    ASSERT_EQ(kn::parse_query(general).match.find("zzqqxx") != std::string::npos, true);
+    const auto all = page(query, 0, 0);
+    ASSERT_GT(all.size(), 3u) << query;
+    EXPECT_EQ(all, page(general, 0, 0)) << query;
+    for (const std::int64_t size : {1, 7, 20}) {
+      for (const std::int64_t offset : {0, 3, 20}) {
+        EXPECT_EQ(page(query, size, offset), page(general, size, offset))
+            << query << " " << size << " " << offset;
+      }
+    }
+  }
+}
+
 // A hundred issues with the same text: every hit ties, and ties go newest
 // first, page after page.
 TEST(SearchTies, TiesGoNewestFirstOnEveryPage) {

@@ -1,0 +1,161 @@
+#include "store_rank.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <queue>
+
+#include "fts_rank.hpp"
+#include "store_internal.hpp"
+
+namespace kn::detail {
+
+namespace {
+
+// Per column: body, comment, title. The table's rank option
+// (store_schema.cpp) says the same, for queries made in the sqlite3 shell.
+constexpr std::array<double, 3> kRankWeights = {1.0, 1.0, 4.0};
+
+}  // namespace
+
+std::string rank_function() {
+  return fmt::format("kn_bm25(entries_fts, {:.1f})", fmt::join(kRankWeights, ", "));
+}
+
+bool newer(const HitKey& a, const HitKey& b) {
+  if (a.date != b.date) return a.date > b.date;
+  if (a.issue != b.issue) return a.issue > b.issue;
+  return a.position < b.position;
+}
+
+namespace {
+
+// offset + limit, saturating: whatever the caller asks, no overflow.
+std::uint64_t rows_wanted(const SearchOptions& options) {
+  const auto offset = static_cast<std::uint64_t>(std::max<std::int64_t>(0, options.offset));
+  const auto limit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, options.limit));
+  return offset > UINT64_MAX - limit ? UINT64_MAX : offset + limit;
+}
+
+// The page of options out of keys that hold it (and maybe more): best
+// first, newest first among ties.
+std::vector<HitKey> page_of(std::vector<HitKey> keys, const SearchOptions& options) {
+  std::sort(keys.begin(), keys.end(), [](const HitKey& a, const HitKey& b) {
+    return a.score != b.score ? a.score < b.score : newer(a, b);
+  });
+  const auto offset = static_cast<std::uint64_t>(std::max<std::int64_t>(0, options.offset));
+  const auto first = static_cast<std::size_t>(std::min<std::uint64_t>(keys.size(), offset));
+  keys.erase(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(first));
+  const auto limit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, options.limit));
+  if (limit > 0 && keys.size() > limit) keys.resize(static_cast<std::size_t>(limit));
+  return keys;
+}
+
+// Looks up what a match is ordered by, if it passes the query's filters.
+class KeyLookup {
+ public:
+  KeyLookup(Database& db, const Query& query)
+      : key_(db,
+             "SELECT i.date, i.number, e.position FROM entries e JOIN issues i ON i.id = "
+             "e.issue_id WHERE e.id = ?" +
+                 filter_sql(query.filters, values_)) {}
+
+  std::optional<HitKey> operator()(std::int64_t entry_id, double score) {
+    key_.bind(1, entry_id);
+    bind_all(key_, values_, 2);
+    std::optional<HitKey> found;
+    if (key_.step()) {
+      found = HitKey{entry_id, key_.column_optional_text(0), static_cast<int>(key_.column_int(1)),
+                     static_cast<int>(key_.column_int(2)), score};
+    }
+    key_.reset();
+    return found;
+  }
+
+ private:
+  std::vector<Value> values_;
+  Statement key_;
+};
+
+// A one-phrase query's matches, all scored inside FTS5 in one walk
+// (fts_rank.hpp); nullopt for any other query.
+std::optional<std::vector<PhraseScan::Row>> scan_phrase(Database& db, const Query& query) {
+  if (!query.exclude.empty()) return std::nullopt;
+  PhraseScan scan;
+  scan.weights.assign(kRankWeights.begin(), kRankWeights.end());
+  Statement statement(db,
+                      "SELECT kn_phrase_scan(entries_fts, ?2) FROM entries_fts WHERE "
+                      "entries_fts MATCH ?1 LIMIT 1");
+  statement.bind(1, query.match);
+  sqlite3_bind_pointer(statement.handle(), 2, &scan, kPhraseScanType, nullptr);
+  statement.step();
+  if (scan.ran && !scan.one_phrase) return std::nullopt;
+  return std::move(scan.rows);
+}
+
+// Keys in rank order from every match scored: taken best first (a heap,
+// so only the rows that reach the page are ordered) and looked up, filters
+// and all, until the page is full and the next row scores worse than its
+// last one.
+std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<PhraseScan::Row> rows,
+                            const SearchOptions& options) {
+  const auto worse = [](const PhraseScan::Row& a, const PhraseScan::Row& b) {
+    return a.score > b.score;
+  };
+  std::make_heap(rows.begin(), rows.end(), worse);
+  const std::uint64_t wanted = options.limit > 0 ? rows_wanted(options) : UINT64_MAX;
+  KeyLookup lookup(db, query);
+  std::vector<HitKey> keys;
+  for (auto end = rows.end(); end != rows.begin(); --end) {
+    const PhraseScan::Row row = rows.front();
+    if (keys.size() >= wanted && row.score > keys.back().score) break;
+    std::pop_heap(rows.begin(), end, worse);
+    if (std::optional<HitKey> key = lookup(row.rowid, row.score)) keys.push_back(*key);
+  }
+  return page_of(std::move(keys), options);
+}
+
+}  // namespace
+
+// Keys in rank order, newest first among ties, for the page of options, in
+// one pass over the matches: a row is kept while it can still be on the
+// page (or tie with its last hit), and only then looked up, filters and all.
+// Cheaper than ORDER BY rank, where FTS5 sorts every match.
+std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options) {
+  if (auto rows = scan_phrase(db, query)) return best_of(db, query, std::move(*rows), options);
+  KeyLookup lookup(db, query);
+  Statement matches(db, fmt::format("SELECT rowid, {} FROM entries_fts WHERE entries_fts MATCH ?",
+                                    rank_function()));
+  matches.bind(1, query.match);
+  const std::uint64_t wanted = rows_wanted(options);
+  std::vector<HitKey> keys;
+  // The best `wanted` scores kept so far, worst on top: once there are that
+  // many, a row must score at least as well as the top to make the page.
+  std::priority_queue<double> best;
+  double bound = std::numeric_limits<double>::infinity();
+  // Rows beaten since they were kept go when the kept rows double, so rows
+  // tied at the bound cost linear time, not quadratic.
+  std::size_t prune_at = 64;
+  while (matches.step()) {
+    const double score = sqlite3_column_double(matches.handle(), 1);
+    if (score > bound) continue;
+    if (std::optional<HitKey> key = lookup(matches.column_int(0), score)) {
+      keys.push_back(*key);
+      if (options.limit > 0) {
+        best.push(score);
+        if (best.size() > wanted) best.pop();
+        if (best.size() == wanted) bound = best.top();
+      }
+    }
+    if (keys.size() >= prune_at) {
+      std::erase_if(keys, [&](const HitKey& k) { return k.score > bound; });
+      prune_at = std::max<std::size_t>(64, 2 * keys.size());
+    }
+  }
+  return page_of(std::move(keys), options);
+}
+
+}  // namespace kn::detail

@@ -1,0 +1,36 @@
+// How a search picks its page by rank: every match scored, only the rows
+// that can reach the page looked up, ties newest first. The store's own
+// header: store_search.cpp reads the page's text for the keys it returns.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kn/query.hpp"
+#include "kn/sqlite.hpp"
+#include "kn/store.hpp"
+
+namespace kn::detail {
+
+// What a search orders by: read for the rows that may be on the page,
+// before any of their text is.
+struct HitKey {
+  std::int64_t entry_id = 0;
+  std::optional<std::string> date;
+  int issue = 0, position = 0;
+  double score = 0;
+};
+
+// Newest first: the order of ties.
+bool newer(const HitKey& a, const HitKey& b);
+
+// The SQL expression of an entry's score, for a query over entries_fts:
+// kn_bm25 (fts_rank.hpp), titles weighing four times bodies and comments.
+std::string rank_function();
+
+// Keys in rank order, newest first among ties, for the page of options.
+std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options);
+
+}  // namespace kn::detail
