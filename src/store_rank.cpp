@@ -7,6 +7,7 @@
 #include <array>
 #include <limits>
 #include <queue>
+#include <unordered_map>
 
 #include "fts_rank.hpp"
 #include "store_internal.hpp"
@@ -96,24 +97,72 @@ std::optional<std::vector<PhraseScan::Row>> scan_phrase(Database& db, const Quer
   return std::move(scan.rows);
 }
 
-// Keys in rank order from every match scored: taken best first (a heap,
-// so only the rows that reach the page are ordered) and looked up, filters
-// and all, until the page is full and the next row scores worse than its
-// last one.
+// Looks up what matches are ordered by, many in one statement: those that
+// pass the query's filters, in the order given.
+class KeyBatch {
+ public:
+  KeyBatch(Database& db, const Query& query)
+      : keys_(db,
+              "SELECT e.id, i.date, i.number, e.position FROM json_each(?1) j CROSS JOIN "
+              "entries e ON e.id = j.value CROSS JOIN issues i ON i.id = e.issue_id WHERE 1" +
+                  filter_sql(query.filters, values_)) {}
+
+  void operator()(const std::vector<PhraseScan::Row>& rows, std::vector<HitKey>& out) {
+    std::string ids = "[";
+    for (const PhraseScan::Row& row : rows) ids += fmt::format("{},", row.rowid);
+    ids.back() = ']';
+    keys_.bind(1, ids);
+    bind_all(keys_, values_, 2);
+    found_.clear();
+    while (keys_.step()) {
+      found_.emplace(keys_.column_int(0), HitKey{keys_.column_int(0), keys_.column_optional_text(1),
+                                                 static_cast<int>(keys_.column_int(2)),
+                                                 static_cast<int>(keys_.column_int(3)), 0});
+    }
+    keys_.reset();
+    for (const PhraseScan::Row& row : rows) {
+      if (const auto it = found_.find(row.rowid); it != found_.end()) {
+        out.push_back(it->second);
+        out.back().score = row.score;
+      }
+    }
+  }
+
+ private:
+  std::vector<Value> values_;
+  Statement keys_;
+  std::unordered_map<std::int64_t, HitKey> found_;
+};
+
+// Keys in rank order from every match scored: taken best first from a heap
+// (only the rows that reach the page are ordered) and looked up, filters and
+// all, a growing chunk at a time, until the page is full and the next row
+// scores worse than its last hit. Ties at that score are all read: the
+// generated corpora tie hundreds of rows.
 std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<PhraseScan::Row> rows,
                             const SearchOptions& options) {
+  constexpr std::size_t kFirstChunk = 32, kLastChunk = 4096;
   const auto worse = [](const PhraseScan::Row& a, const PhraseScan::Row& b) {
     return a.score > b.score;
   };
   std::make_heap(rows.begin(), rows.end(), worse);
   const std::uint64_t wanted = options.limit > 0 ? rows_wanted(options) : UINT64_MAX;
-  KeyLookup lookup(db, query);
-  std::vector<HitKey> keys;
-  for (auto end = rows.end(); end != rows.begin(); --end) {
-    const PhraseScan::Row row = rows.front();
-    if (keys.size() >= wanted && row.score > keys.back().score) break;
-    std::pop_heap(rows.begin(), end, worse);
-    if (std::optional<HitKey> key = lookup(row.rowid, row.score)) keys.push_back(*key);
+  KeyBatch lookup(db, query);
+  std::vector<HitKey> keys;  // in score order, as the chunks come
+  std::vector<PhraseScan::Row> chunk;
+  std::size_t chunk_size = kFirstChunk;
+  for (auto end = rows.end(); end != rows.begin();
+       chunk_size = std::min(2 * chunk_size, kLastChunk)) {
+    const bool full = keys.size() >= wanted;
+    const double last = full ? keys[static_cast<std::size_t>(wanted - 1)].score : 0;
+    chunk.clear();
+    while (end != rows.begin() && chunk.size() < chunk_size &&
+           !(full && rows.front().score > last)) {
+      std::pop_heap(rows.begin(), end--, worse);
+      chunk.push_back(*end);
+    }
+    if (chunk.empty()) break;
+    lookup(chunk, keys);
   }
   return page_of(std::move(keys), options);
 }
