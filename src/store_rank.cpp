@@ -97,6 +97,14 @@ std::optional<std::vector<PhraseScan::Row>> scan_phrase(Database& db, const Quer
   return std::move(scan.rows);
 }
 
+// The rows' ids as a JSON array, for json_each.
+std::string id_list(const std::vector<PhraseScan::Row>& rows) {
+  std::string ids = "[";
+  for (const PhraseScan::Row& row : rows) ids += fmt::format("{},", row.rowid);
+  ids.back() = ']';
+  return ids;
+}
+
 // Looks up what matches are ordered by, many in one statement: those that
 // pass the query's filters, in the order given.
 class KeyBatch {
@@ -108,10 +116,7 @@ class KeyBatch {
                   filter_sql(query.filters, values_)) {}
 
   void operator()(const std::vector<PhraseScan::Row>& rows, std::vector<HitKey>& out) {
-    std::string ids = "[";
-    for (const PhraseScan::Row& row : rows) ids += fmt::format("{},", row.rowid);
-    ids.back() = ']';
-    keys_.bind(1, ids);
+    keys_.bind(1, id_list(rows));
     bind_all(keys_, values_, 2);
     found_.clear();
     while (keys_.step()) {
@@ -134,36 +139,80 @@ class KeyBatch {
   std::unordered_map<std::int64_t, HitKey> found_;
 };
 
+// The newest of many rows tied at one score: read by walking the issues newest first through their
+// date index and each issue's entries through (issue_id, position), until enough are found, instead
+// of looking up every tied row (each one its own page of the wide entries table).
+class NewestTies {
+ public:
+  explicit NewestTies(Database& db)
+      : newest_(db,
+                "SELECT e.id, i.date, i.number, e.position FROM issues i CROSS JOIN entries e ON "
+                "e.issue_id = i.id WHERE +e.id IN (SELECT value FROM json_each(?1)) "
+                "ORDER BY i.date DESC, i.number DESC, e.position LIMIT ?2") {}
+
+  void operator()(const std::vector<PhraseScan::Row>& tied, std::uint64_t wanted,
+                  std::vector<HitKey>& out) {
+    newest_.bind(1, id_list(tied)).bind(2, static_cast<std::int64_t>(wanted));
+    while (newest_.step()) {
+      out.push_back({newest_.column_int(0), newest_.column_optional_text(1),
+                     static_cast<int>(newest_.column_int(2)),
+                     static_cast<int>(newest_.column_int(3)), tied.front().score});
+    }
+    newest_.reset();
+  }
+
+ private:
+  Statement newest_;
+};
+
 // Keys in rank order from every match scored: taken best first from a heap
-// (only the rows that reach the page are ordered) and looked up, filters and
-// all, a growing chunk at a time, until the page is full and the next row
-// scores worse than its last hit. Ties at that score are all read: the
-// generated corpora tie hundreds of rows.
+// (only the rows that reach the page are ordered), a whole score at a time,
+// and looked up, filters and all, a growing chunk at a time, until the page
+// is full. A score that many rows tie at (the generated corpora repeat
+// paragraphs: PyTorch ties 840 rows at its 20th score) gives only the
+// newest rows the page still wants.
 std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<PhraseScan::Row> rows,
                             const SearchOptions& options) {
-  constexpr std::size_t kFirstChunk = 32, kLastChunk = 4096;
+  constexpr std::size_t kFirstChunk = 32, kLastChunk = 4096, kManyTies = 64;
   const auto worse = [](const PhraseScan::Row& a, const PhraseScan::Row& b) {
     return a.score > b.score;
   };
   std::make_heap(rows.begin(), rows.end(), worse);
   const std::uint64_t wanted = options.limit > 0 ? rows_wanted(options) : UINT64_MAX;
   KeyBatch lookup(db, query);
-  std::vector<HitKey> keys;  // in score order, as the chunks come
-  std::vector<PhraseScan::Row> chunk;
+  NewestTies newest(db);
+  const bool unfiltered = query.filters.empty();
+  std::vector<HitKey> keys;
+  std::vector<PhraseScan::Row> chunk, tied;
   std::size_t chunk_size = kFirstChunk;
-  for (auto end = rows.end(); end != rows.begin();
-       chunk_size = std::min(2 * chunk_size, kLastChunk)) {
-    const bool full = keys.size() >= wanted;
-    const double last = full ? keys[static_cast<std::size_t>(wanted - 1)].score : 0;
-    chunk.clear();
-    while (end != rows.begin() && chunk.size() < chunk_size &&
-           !(full && rows.front().score > last)) {
-      std::pop_heap(rows.begin(), end--, worse);
-      chunk.push_back(*end);
-    }
-    if (chunk.empty()) break;
+  const auto flush = [&] {
+    if (chunk.empty()) return;
     lookup(chunk, keys);
+    chunk.clear();
+    chunk_size = std::min(2 * chunk_size, kLastChunk);
+  };
+  for (auto end = rows.end(); end != rows.begin() && keys.size() < wanted;) {
+    tied.clear();
+    const double score = rows.front().score;
+    while (end != rows.begin() && rows.front().score == score) {
+      std::pop_heap(rows.begin(), end--, worse);
+      tied.push_back(*end);
+    }
+    // Without filters every tied row passes, so the walk stops as soon as
+    // the page is full, once; with them it might walk every issue, for
+    // each such score.
+    if (tied.size() > kManyTies && unfiltered) {
+      flush();
+      if (keys.size() >= wanted) break;
+      if (wanted - keys.size() < tied.size()) {
+        newest(tied, wanted - keys.size(), keys);
+        continue;
+      }
+    }
+    chunk.insert(chunk.end(), tied.begin(), tied.end());
+    if (chunk.size() >= chunk_size) flush();
   }
+  flush();
   return page_of(std::move(keys), options);
 }
 

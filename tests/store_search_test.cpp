@@ -440,4 +440,38 @@ TEST(SearchTies, TiesGoNewestFirstOnEveryPage) {
   }
 }
 
+// A few rows better than a hundred that tie: the few first, then the
+// newest of the tied, on every page, as the general path orders them.
+// Issue n is dated 2020-(1 + n % 12)-(1 + n / 12): 47, 7 and 87 say
+// "tabular" thrice, and 95 is the newest of the rest.
+TEST(SearchTies, AFewBetterThenTheNewestOfManyTies) {
+  kn::testing::TempDir dir;
+  for (int n = 1; n <= 103; ++n) {
+    const char* text =
+        n % 40 == 7 ? "Tabular, tabular, tabular data." : "Same words about tabular data.";
+    dir.write(
+        fmt::format("issues/2020-{:02}-{:02}_Weekly Kaggle News #{}.md", 1 + n % 12, 1 + n / 12, n),
+        fmt::format("# Weekly Kaggle News #{}\nhttps://example.com/{}\n<h2>News</h2><p>{}</p>", n,
+                    n, text));
+  }
+  Store store(dir / "kn.db", Store::Access::read_write);
+  kn::Diagnostics diag;
+  kn::index_files(store, kn::find_inputs({dir / "issues"}, {}, diag), {}, diag);
+  const auto page = [&](const std::string& query, std::int64_t size, std::int64_t offset) {
+    std::vector<int> out;
+    for (const kn::Hit& hit :
+         store.search(kn::parse_query(query), {kn::SortOrder::rank, size, offset})) {
+      out.push_back(hit.issue);
+    }
+    return out;
+  };
+  EXPECT_EQ(page("tabular", 4, 0), (std::vector<int>{47, 7, 87, 95}));
+  for (const std::int64_t size : {1, 3, 20, 0}) {
+    for (const std::int64_t offset : {0, 2, 3, 50}) {
+      EXPECT_EQ(page("tabular", size, offset), page("tabular -zzqqxx", size, offset))
+          << size << " " << offset;
+    }
+  }
+}
+
 }  // namespace
