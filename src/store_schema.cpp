@@ -323,6 +323,11 @@ std::int64_t prepare_schema(Database& db, Store::Access access) {
       throw Error(fmt::format("{}: made by an older kn (schema {}); 'kn index DIR' upgrades it",
                               db.path(), id.version));
     }
+    // A reader passes over most pages once (a doclist, the rows of a
+    // page): 64 cached pages are reused where SQLite's default 2 MiB are
+    // each touched afresh, and a first touch costs more than a pread here
+    // (kn search PyTorch on 16,000 issues: 1,009 -> 807 page faults).
+    db.exec("PRAGMA cache_size = 64");
     return id.version;
   }
   if (db.path() != ":memory:") db.exec("PRAGMA journal_mode = WAL");
