@@ -1,7 +1,9 @@
 // kn's own bm25 for FTS5, the same formula as FTS5's bm25() but with the
 // entries' token counts read once per process from entry_sizes (a few
 // hundred rows of packed counts) instead of one lookup in FTS5's docsize
-// table per match, which was most of the time of a search for a common word.
+// table per match, which was most of the time of a search for a common word;
+// and the same scores for every match of a one-phrase query in one walk
+// (kn_phrase_scan).
 #pragma once
 
 #include <cstdint>
