@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <optional>
 #include <queue>
 #include <unordered_map>
 
@@ -55,32 +56,6 @@ std::vector<HitKey> page_of(std::vector<HitKey> keys, const SearchOptions& optio
   return keys;
 }
 
-// Looks up what a match is ordered by, if it passes the query's filters.
-class KeyLookup {
- public:
-  KeyLookup(Database& db, const Query& query)
-      : key_(db,
-             "SELECT i.date, i.number, e.position FROM entries e JOIN issues i ON i.id = "
-             "e.issue_id WHERE e.id = ?" +
-                 filter_sql(query.filters, values_)) {}
-
-  std::optional<HitKey> operator()(std::int64_t entry_id, double score) {
-    key_.bind(1, entry_id);
-    bind_all(key_, values_, 2);
-    std::optional<HitKey> found;
-    if (key_.step()) {
-      found = HitKey{entry_id, key_.column_optional_text(0), static_cast<int>(key_.column_int(1)),
-                     static_cast<int>(key_.column_int(2)), score};
-    }
-    key_.reset();
-    return found;
-  }
-
- private:
-  std::vector<Value> values_;
-  Statement key_;
-};
-
 // A one-phrase query's matches, all scored inside FTS5 in one walk
 // (fts_rank.hpp); nullopt for any other query.
 std::optional<std::vector<PhraseScan::Row>> scan_phrase(Database& db, const Query& query) {
@@ -105,26 +80,34 @@ std::string id_list(const std::vector<PhraseScan::Row>& rows) {
   return ids;
 }
 
-// Looks up what matches are ordered by, many in one statement: those that
-// pass the query's filters, in the order given.
-class KeyBatch {
+// Looks up what matches are ordered by, those that pass the query's
+// filters, in the order given: one match by its id, many in one statement
+// (json_each of their ids). Each statement is prepared when first needed.
+class KeyLookup {
  public:
-  KeyBatch(Database& db, const Query& query)
-      : keys_(db,
-              "SELECT e.id, i.date, i.number, e.position FROM json_each(?1) j CROSS JOIN "
-              "entries e ON e.id = j.value CROSS JOIN issues i ON i.id = e.issue_id WHERE 1" +
-                  filter_sql(query.filters, values_)) {}
+  KeyLookup(Database& db, const Query& query)
+      : db_(db), filters_(filter_sql(query.filters, values_)) {}
 
   void operator()(const std::vector<PhraseScan::Row>& rows, std::vector<HitKey>& out) {
-    keys_.bind(1, id_list(rows));
-    bind_all(keys_, values_, 2);
-    found_.clear();
-    while (keys_.step()) {
-      found_.emplace(keys_.column_int(0), HitKey{keys_.column_int(0), keys_.column_optional_text(1),
-                                                 static_cast<int>(keys_.column_int(2)),
-                                                 static_cast<int>(keys_.column_int(3)), 0});
+    const bool one = rows.size() == 1;
+    std::optional<Statement>& keys = one ? one_ : many_;
+    if (!keys) {
+      keys.emplace(db_, std::string("SELECT e.id, i.date, i.number, e.position ") +
+                            (one ? "FROM entries e JOIN issues i ON i.id = e.issue_id "
+                                   "WHERE e.id = ?1"
+                                 : "FROM json_each(?1) j CROSS JOIN entries e ON e.id = j.value "
+                                   "CROSS JOIN issues i ON i.id = e.issue_id WHERE 1") +
+                            filters_);
     }
-    keys_.reset();
+    one ? keys->bind(1, rows.front().rowid) : keys->bind(1, id_list(rows));
+    bind_all(*keys, values_, 2);
+    found_.clear();
+    while (keys->step()) {
+      found_.emplace(keys->column_int(0), HitKey{keys->column_int(0), keys->column_optional_text(1),
+                                                 static_cast<int>(keys->column_int(2)),
+                                                 static_cast<int>(keys->column_int(3)), 0});
+    }
+    keys->reset();
     for (const PhraseScan::Row& row : rows) {
       if (const auto it = found_.find(row.rowid); it != found_.end()) {
         out.push_back(it->second);
@@ -134,8 +117,10 @@ class KeyBatch {
   }
 
  private:
+  Database& db_;
   std::vector<Value> values_;
-  Statement keys_;
+  std::string filters_;
+  std::optional<Statement> one_, many_;
   std::unordered_map<std::int64_t, HitKey> found_;
 };
 
@@ -179,7 +164,7 @@ std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<Phrase
   };
   std::make_heap(rows.begin(), rows.end(), worse);
   const std::uint64_t wanted = options.limit > 0 ? rows_wanted(options) : UINT64_MAX;
-  KeyBatch lookup(db, query);
+  KeyLookup lookup(db, query);
   NewestTies newest(db);
   const bool unfiltered = query.filters.empty();
   std::vector<HitKey> keys;
@@ -225,6 +210,7 @@ std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<Phrase
 std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options) {
   if (auto rows = scan_phrase(db, query)) return best_of(db, query, std::move(*rows), options);
   KeyLookup lookup(db, query);
+  std::vector<PhraseScan::Row> match(1);
   Statement matches(db, fmt::format("SELECT rowid, {} FROM entries_fts WHERE entries_fts MATCH ?",
                                     rank_function()));
   matches.bind(1, query.match);
@@ -240,13 +226,13 @@ std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOp
   while (matches.step()) {
     const double score = sqlite3_column_double(matches.handle(), 1);
     if (score > bound) continue;
-    if (std::optional<HitKey> key = lookup(matches.column_int(0), score)) {
-      keys.push_back(*key);
-      if (options.limit > 0) {
-        best.push(score);
-        if (best.size() > wanted) best.pop();
-        if (best.size() == wanted) bound = best.top();
-      }
+    match[0] = {matches.column_int(0), score};
+    const std::size_t kept = keys.size();
+    lookup(match, keys);
+    if (keys.size() > kept && options.limit > 0) {
+      best.push(score);
+      if (best.size() > wanted) best.pop();
+      if (best.size() == wanted) bound = best.top();
     }
     if (keys.size() >= prune_at) {
       std::erase_if(keys, [&](const HitKey& k) { return k.score > bound; });
