@@ -80,10 +80,12 @@ int entry_length(const Fts5ExtensionApi* api, Fts5Context* fts, const EntrySizes
 }
 
 // What a query's rows share: each phrase's idf and the mean entry length,
-// as FTS5's bm25 computes them.
+// as FTS5's bm25 computes them, and the columns' weights (kn_bm25's
+// arguments, the same for every row).
 struct QueryData {
   std::vector<double> idf;
   double average = 1;
+  std::vector<double> weights;
 };
 
 int count_row(const Fts5ExtensionApi*, Fts5Context*, void* hits) {
@@ -91,11 +93,18 @@ int count_row(const Fts5ExtensionApi*, Fts5Context*, void* hits) {
   return SQLITE_OK;
 }
 
-int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, QueryData*& out) {
+int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, int n_values, sqlite3_value** values,
+               QueryData*& out) {
   out = static_cast<QueryData*>(api->xGetAuxdata(fts, 0));
   if (out) return SQLITE_OK;
   auto* data = new (std::nothrow) QueryData;
   if (!data) return SQLITE_NOMEM;
+  try {
+    for (int i = 0; i < n_values; ++i) data->weights.push_back(sqlite3_value_double(values[i]));
+  } catch (const std::bad_alloc&) {
+    delete data;
+    return SQLITE_NOMEM;
+  }
   sqlite3_int64 rows = 0;
   int rc = table_stats(api, fts, rows, data->average);
   const int phrases = api->xPhraseCount(fts);
@@ -116,16 +125,13 @@ int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, QueryData*& out) {
 void kn_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int n_values,
              sqlite3_value** values) {
   QueryData* data = nullptr;
-  int rc = query_data(api, fts, data);
-  // Called once per match: the buffers are reused, not allocated per row.
-  thread_local std::vector<double> frequency, weights;
+  int rc = query_data(api, fts, n_values, values, data);
+  // Called once per match: the buffer is reused, not allocated per row.
+  thread_local std::vector<double> frequency;
   const std::size_t phrases = data ? data->idf.size() : 0;
   frequency.assign(phrases, 0.0);
-  weights.resize(static_cast<std::size_t>(n_values));
-  for (int i = 0; i < n_values; ++i)
-    weights[static_cast<std::size_t>(i)] = sqlite3_value_double(values[i]);
   for (std::size_t i = 0; rc == SQLITE_OK && i < phrases; ++i) {
-    rc = phrase_frequency(api, fts, static_cast<int>(i), weights, frequency[i]);
+    rc = phrase_frequency(api, fts, static_cast<int>(i), data->weights, frequency[i]);
   }
   double length = 0;
   if (rc == SQLITE_OK) {
