@@ -31,16 +31,34 @@ void for_each_char(std::string_view text, Each each) {
 
 }  // namespace
 
+// Every file indexed passes through here whole: kept characters are copied
+// a run at a time, and ASCII and most of Japanese are not decoded.
 std::string without_controls(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for_each_char(text, [&](char32_t cp, std::string_view bytes, bool valid) {
-    if (!valid) {
-      append_utf8(out, kReplacementChar);
-    } else if (!is_control(cp) || cp == '\t' || cp == '\n' || cp == '\r') {
-      out.append(bytes);
+  std::size_t kept = 0;  // text[kept, i) is still to be copied as it is
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
     }
-  });
+    // Most of Japanese: three bytes whose lead allows any continuation.
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < text.size() &&
+        is_continuation_byte(static_cast<unsigned char>(text[i + 1])) &&
+        is_continuation_byte(static_cast<unsigned char>(text[i + 2]))) {
+      i += 3;
+      continue;
+    }
+    const std::size_t start = i;
+    const char32_t cp = decode_utf8(text, i);
+    const bool valid = cp != kReplacementChar || text.substr(start, i - start) == "\xEF\xBF\xBD";
+    if (valid && !is_control(cp)) continue;
+    out.append(text, kept, start - kept);
+    if (!valid) append_utf8(out, kReplacementChar);
+    kept = i;
+  }
+  out.append(text, kept);
   return out;
 }
 

@@ -2,12 +2,6 @@
 
 namespace kn {
 
-namespace {
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-}  // namespace
-
 char32_t decode_utf8(std::string_view s, std::size_t& i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char lead = byte(i);
@@ -38,7 +32,7 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) {
   for (int n = 1; n < length; ++n, ++k) {
     if (k >= s.size()) break;
     const unsigned char c = byte(k);
-    if (n == 1 ? (c < low || c > high) : !is_continuation(c)) break;
+    if (n == 1 ? (c < low || c > high) : !is_continuation_byte(c)) break;
     cp = (cp << 6) | (c & 0x3F);
     if (n == length - 1) {
       i = k + 1;

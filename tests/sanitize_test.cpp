@@ -36,6 +36,23 @@ TEST(Sanitize, WithoutControlsKeepsWhiteSpace) {
             "g\u202E");
 }
 
+TEST(Sanitize, WithoutControlsReplacesInvalidBytesAndKeepsTheRest) {
+  EXPECT_EQ(kn::without_controls(""), "");
+  EXPECT_EQ(kn::without_controls("\x01"), "");
+  EXPECT_EQ(kn::without_controls("日本\x1b語"), "日本語");
+  // A lone continuation byte, a truncated sequence at the end, an overlong
+  // form and a real U+FFFD.
+  EXPECT_EQ(kn::without_controls("a\x80"
+                                 "b\xE6\x97"),
+            "a\uFFFDb\uFFFD");
+  EXPECT_EQ(kn::without_controls("\xC0\xAFx\uFFFD\u00A0"), "\uFFFD\uFFFDx\uFFFD\u00A0");
+  EXPECT_EQ(kn::without_controls("\u0080\u009F\u00A0"), "\u00A0");
+  // Three-byte leads whose second byte is restricted: a surrogate, an
+  // overlong form; then a kana cut short and one whole.
+  EXPECT_EQ(kn::without_controls("\xED\xA0\x80|\xE0\x80\x80|\xE3\x81|\xE3\x81\x82"),
+            "\uFFFD\uFFFD\uFFFD|\uFFFD\uFFFD\uFFFD|\uFFFD|\u3042");
+}
+
 TEST(Sanitize, EscapedIsLosslessAndPrintable) {
   EXPECT_EQ(kn::escaped("plain/日本.md"), "plain/日本.md");
   EXPECT_EQ(kn::escaped("\x1b]0;PWNED\a\x1b[31mRED.md"), "\\x1b]0;PWNED\\x07\\x1b[31mRED.md");

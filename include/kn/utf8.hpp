@@ -10,6 +10,9 @@ namespace kn {
 
 inline constexpr char32_t kReplacementChar = 0xFFFD;
 
+// 10xxxxxx: a byte that continues a multi-byte sequence.
+inline bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
+
 // Decodes the code point starting at s[i] and advances i past it. An invalid
 // or truncated sequence yields kReplacementChar and advances past its maximal
 // valid prefix (at least one byte), as the WHATWG decoder does.
