@@ -129,6 +129,12 @@ TEST(Url, DomainAsBrowsersParseIt) {
       {"https://ex<ample.com/", ""},
       {"  https://exam\tple.com/ ", "example.com"},  // tabs and newlines are removed
       {"ftp://files.example.org/a", "files.example.org"},
+      // Names UTS #46 leaves as they are, and ones it must look at.
+      {"https://-ex--am-ple-.co-m/", "-ex--am-ple-.co-m"},
+      {"https://a..b/", "a..b"},
+      {"https://xn--a.com/", ""},
+      {"https://Xn--wgv71a119e.jp/", "xn--wgv71a119e.jp"},
+      {"https://ex_ample.com/", "ex_ample.com"},
   };
   for (const Case& c : cases) EXPECT_EQ(kn::url_domain(c.in), c.out) << c.in;
 }
