@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace kn {
 
@@ -13,14 +14,26 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
-// Elements that never have children, or that the parser closes by itself
-// when a sibling starts: neither can build depth.
+// Elements that never have children, or that close by themselves before
+// they could hold themselves (<p> inside <p>, <option> inside <option>,
+// table rows and cells): none can build depth.
 bool builds_no_depth(std::string_view tag) {
-  static constexpr std::array<std::string_view, 26> kTags{
-      "area",  "base", "br",     "col",  "dd",       "dt",     "embed", "hr",    "img",
-      "input", "li",   "link",   "meta", "optgroup", "option", "p",     "param", "rb",
-      "rp",    "rt",   "source", "td",   "th",       "tr",     "track", "wbr"};
+  static constexpr std::array<std::string_view, 20> kTags{
+      "area",   "base", "br",    "col",    "embed", "hr", "img", "input", "link", "meta",
+      "option", "p",    "param", "source", "td",    "th", "tr",  "track", "wbr",  "keygen"};
   return std::find(kTags.begin(), kTags.end(), tag) != kTags.end();
+}
+
+// The open elements a start tag closes when one of them is the current
+// node (<li> after <li>, <dd> after <dt>, ruby's parts inside a <ruby>).
+// Anywhere else these nest: <li><dd><li><dd> is four deep.
+bool closes_sibling(std::string_view tag, std::string_view current, bool in_ruby) {
+  if (tag == "li") return current == "li";
+  if (tag == "dd" || tag == "dt") return current == "dd" || current == "dt";
+  if (!in_ruby) return false;
+  const bool part = current == "rb" || current == "rp" || current == "rt";
+  if (tag == "rp" || tag == "rt") return part;
+  return (tag == "rb" || tag == "rtc") && (part || current == "rtc");
 }
 
 // Elements whose content is text up to their end tag, not markup.
@@ -41,6 +54,7 @@ class TagScanner {
   struct Tag {
     std::string name;  // lower-case
     bool closing = false;
+    bool bare = false;  // the name ends at '>': "</g>", not "</g >"
   };
 
   // The next start or end tag; false at the end of the document. In
@@ -99,6 +113,7 @@ class TagScanner {
     while (i_ < html_.size() && !is_space(html_[i_]) && html_[i_] != '/' && html_[i_] != '>') {
       tag.name += lower(html_[i_++]);
     }
+    tag.bare = i_ < html_.size() && html_[i_] == '>';
     return attributes();
   }
 
@@ -152,26 +167,82 @@ class TagScanner {
   std::size_t i_ = 0;
 };
 
+// The open elements as the guard models them: how many of each name (an
+// end tag closes one, if any is open) and, for closes_sibling, which is
+// current. An end tag that closes one below the top leaves it marked in
+// `closed`, dropped when the top falls to it, so no tag costs a search.
+class OpenElements {
+ public:
+  std::size_t depth() const { return depth_; }
+  bool any(const std::string& name) const {
+    const auto it = count_.find(name);
+    return it != count_.end() && it->second > 0;
+  }
+  std::string_view current() const {
+    return stack_.empty() ? std::string_view() : std::string_view(stack_.back());
+  }
+
+  void open(const std::string& name) {
+    ++count_[name];
+    ++depth_;
+    stack_.push_back(name);
+  }
+  void replace_current(const std::string& name) {
+    --count_[stack_.back()];
+    ++count_[name];
+    stack_.back() = name;
+  }
+  void close(const std::string& name) {
+    if (!any(name)) return;
+    --count_[name];
+    --depth_;
+    if (stack_.back() == name) {
+      stack_.pop_back();
+      drop_closed();
+    } else {
+      ++closed_[name];
+    }
+  }
+
+ private:
+  void drop_closed() {
+    while (!stack_.empty()) {
+      auto it = closed_.find(stack_.back());
+      if (it == closed_.end() || it->second == 0) return;
+      --it->second;
+      stack_.pop_back();
+    }
+  }
+
+  std::unordered_map<std::string, std::size_t> count_, closed_;
+  std::vector<std::string> stack_;
+  std::size_t depth_ = 0;
+};
+
 }  // namespace
 
 std::size_t html_nesting_depth(std::string_view html) {
-  std::unordered_map<std::string, std::size_t> open;  // tag -> elements open
-  std::size_t depth = 0, deepest = 0;
+  OpenElements open;
+  std::size_t deepest = 0;
   TagScanner scanner(html);
   TagScanner::Tag tag;
   // Inside <svg> and <math>, HTML closes nothing by itself: every element
   // there nests (<svg><td><td> is two deep), and none holds raw text.
-  const auto foreign = [&] { return open["svg"] + open["math"] > 0; };
+  const auto foreign = [&] { return open.any("svg") || open.any("math"); };
   while (scanner.next(tag, foreign())) {
-    if (!foreign() && builds_no_depth(tag.name)) continue;
+    const bool in_foreign = foreign();
+    if (!in_foreign && builds_no_depth(tag.name)) continue;
     if (tag.closing) {
-      auto it = open.find(tag.name);
-      if (it != open.end() && it->second > 0) --it->second, --depth;
+      // In foreign content gumbo matches an end tag's whole text against
+      // the element's name, so "</g >" and "</g/>" close nothing there.
+      if (!in_foreign || tag.bare) open.close(tag.name);
+    } else if (!in_foreign && closes_sibling(tag.name, open.current(), open.any("ruby"))) {
+      open.replace_current(tag.name);
     } else {
       // "<div/>" opens a div: HTML ignores the slash on elements that are
       // not void (only foreign ones, in <svg>, honour it).
-      ++open[tag.name];
-      deepest = std::max(deepest, ++depth);
+      open.open(tag.name);
+      deepest = std::max(deepest, open.depth());
     }
   }
   return deepest;

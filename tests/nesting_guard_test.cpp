@@ -19,7 +19,7 @@ TEST(NestingGuard, NestingDepth) {
       {"<div></div>", 1},
       {"<div><div><span>x</span></div></div>", 3},
       {"<div></div><div></div>", 1},
-      {"<p><p><p><li><li><br><img src=x><hr>", 0},  // closed implicitly, or void
+      {"<p><p><p><li><li><br><img src=x><hr>", 1},  // closed implicitly, or void
       {"<div/><div/>", 2},                          // HTML ignores the slash: both open
       {"<DIV><Div></div></DIV>", 2},
       {"<div></span></span><div>", 2},  // stray end tags close nothing
@@ -32,13 +32,35 @@ TEST(NestingGuard, NestingDepth) {
 
 // Inside <svg> and <math> HTML closes nothing by itself and no element holds
 // raw text: the fuzzer found <svg><td>… eleven deep in gumbo's tree while
-// the guard counted 1.
+// the guard counted 1, and <svg><script></script ><script>… eighteen deep
+// while it counted 2.
 TEST(NestingGuard, ForeignContentNestsEverything) {
   const Case cases[] = {
       {"<svg><td><td><td>'", 4},
       {"<math><p><p></math><p><p>", 3},
       {"<svg><style><g><g></g></g></style></svg>", 4},
       {"<style><g><g></style>", 1},  // raw text outside foreign content
+      {"<svg><g></g><g></g><g>", 2},
+      {"<svg><g></g ><g></g/><g></G>", 4},  // as gumbo reads it: only "</g>" closes
+      {"<div></div ><div>", 1},
+  };
+  for (const Case& c : cases) EXPECT_EQ(kn::html_nesting_depth(c.html), c.depth) << c.html;
+}
+
+// <li>, <dd> and <dt> close only a sibling that is the current node, and
+// ruby's parts only inside a <ruby>: the fuzzer found <li><dd><li><dd>…
+// nine deep in gumbo's tree while the guard, which skipped them, counted 0.
+TEST(NestingGuard, ElementsThatCloseTheirSiblingsNestAnywhereElse) {
+  const Case cases[] = {
+      {"<li><dd><li><dd>", 4},
+      {"<dt><li><dt><li>", 4},
+      {"<li>a<li>b<li>c", 1},
+      {"<dl><dt>a<dd>b<dt>c<dd>d</dl>", 2},
+      {"<ul><li><a href=x>y</a><li>z</ul>", 3},
+      {"<li><span>x</li><li>y", 2},  // the span stays open: the next item nests
+      {"<rt><rt><rt>", 3},
+      {"<ruby>a<rb>b<rt>c<rp>d<rtc>e<rt>f</ruby>", 3},  // <rt> nests in <rtc>
+      {"<optgroup><optgroup>", 2},                      // outside a <select> nothing closes them
   };
   for (const Case& c : cases) EXPECT_EQ(kn::html_nesting_depth(c.html), c.depth) << c.html;
 }

@@ -11,8 +11,9 @@ namespace kn {
 inline constexpr std::size_t kMaxHtmlDepth = 1000;
 
 // An upper bound on how deeply the elements of html nest, found by a cheap
-// scan of its tags (void and self-closing elements, and elements HTML closes
-// implicitly such as <p> and <li>, do not count).
+// scan of its tags (void elements and those HTML closes before they could
+// hold themselves, such as <p>, do not count; an <li> that follows an <li>
+// takes its place).
 std::size_t html_nesting_depth(std::string_view html);
 
 }  // namespace kn
