@@ -25,12 +25,13 @@ bool builds_no_depth(std::string_view tag) {
 }
 
 // The open elements a start tag closes when one of them is the current
-// node (<li> after <li>, <dd> after <dt>, ruby's parts inside a <ruby>).
+// node: <li> after <li>, <dd> after <dt>, and ruby's parts after one
+// another directly in a <ruby> or <rtc> (in scope: not across an <applet>).
 // Anywhere else these nest: <li><dd><li><dd> is four deep.
-bool closes_sibling(std::string_view tag, std::string_view current, bool in_ruby) {
+bool closes_sibling(std::string_view tag, std::string_view current, std::string_view parent) {
   if (tag == "li") return current == "li";
   if (tag == "dd" || tag == "dt") return current == "dd" || current == "dt";
-  if (!in_ruby) return false;
+  if (parent != "ruby" && parent != "rtc") return false;
   const bool part = current == "rb" || current == "rp" || current == "rt";
   if (tag == "rp" || tag == "rt") return part;
   return (tag == "rb" || tag == "rtc") && (part || current == "rtc");
@@ -178,9 +179,8 @@ class OpenElements {
     const auto it = count_.find(name);
     return it != count_.end() && it->second > 0;
   }
-  std::string_view current() const {
-    return stack_.empty() ? std::string_view() : std::string_view(stack_.back());
-  }
+  std::string_view current() const { return from_top(0); }
+  std::string_view parent() const { return from_top(1); }
 
   void open(const std::string& name) {
     ++count_[name];
@@ -205,6 +205,10 @@ class OpenElements {
   }
 
  private:
+  std::string_view from_top(std::size_t k) const {
+    return stack_.size() > k ? std::string_view(stack_[stack_.size() - 1 - k]) : std::string_view();
+  }
+
   void drop_closed() {
     while (!stack_.empty()) {
       auto it = closed_.find(stack_.back());
@@ -236,7 +240,7 @@ std::size_t html_nesting_depth(std::string_view html) {
       // In foreign content gumbo matches an end tag's whole text against
       // the element's name, so "</g >" and "</g/>" close nothing there.
       if (!in_foreign || tag.bare) open.close(tag.name);
-    } else if (!in_foreign && closes_sibling(tag.name, open.current(), open.any("ruby"))) {
+    } else if (!in_foreign && closes_sibling(tag.name, open.current(), open.parent())) {
       open.replace_current(tag.name);
     } else {
       // "<div/>" opens a div: HTML ignores the slash on elements that are
