@@ -62,18 +62,39 @@ std::string without_controls(std::string_view text) {
   return out;
 }
 
+// Every field of every page printed passes through here: like
+// without_controls, kept runs are copied whole, and ASCII and kana and kanji
+// (U+3000 to U+CFFF, three bytes led by E3 to EC, none of them invisible)
+// are not decoded.
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for_each_char(text, [&](char32_t cp, std::string_view bytes, bool valid) {
+  std::size_t kept = 0;  // text[kept, i) is still to be copied as it is
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      ++i;
+      continue;
+    }
+    if (c >= 0xE3 && c <= 0xEC && i + 2 < text.size() &&
+        is_continuation_byte(static_cast<unsigned char>(text[i + 1])) &&
+        is_continuation_byte(static_cast<unsigned char>(text[i + 2]))) {
+      i += 3;
+      continue;
+    }
+    const std::size_t start = i;
+    const char32_t cp = decode_utf8(text, i);
+    const bool valid = cp != kReplacementChar || text.substr(start, i - start) == "\xEF\xBF\xBD";
+    if (valid && !is_control(cp) && !is_invisible(cp)) continue;
+    out.append(text, kept, start - kept);
     if (!valid) {
       append_utf8(out, kReplacementChar);
     } else if (cp == '\t' || cp == '\n' || cp == '\r') {
       out += ' ';
-    } else if (!is_control(cp) && !is_invisible(cp)) {
-      out.append(bytes);
     }
-  });
+    kept = i;
+  }
+  out.append(text, kept);
   return out;
 }
 

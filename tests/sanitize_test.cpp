@@ -30,6 +30,15 @@ TEST(Sanitize, PrintableRemovesBidiAndInvisibleCharactersAndRepairsBytes) {
   EXPECT_EQ(kn::printable_keeping_lines("a\x1b\nb\r\n"), "a\nb\n");
 }
 
+// Kana and kanji are copied without being decoded: a sequence cut short
+// among them, or one that only looks like them, is still repaired.
+TEST(Sanitize, PrintableRepairsBytesAmongJapanese) {
+  EXPECT_EQ(kn::printable("日本\xE6\x97|\xE3\x81\x82\xEC\x80"), "日本\uFFFD|\u3042\uFFFD");
+  EXPECT_EQ(kn::printable("\xE3\x81\x82\xE3\x81"), "\u3042\uFFFD");
+  EXPECT_EQ(kn::printable("\xE3\xC0\x80あ"), "\uFFFD\uFFFD\uFFFDあ");
+  EXPECT_EQ(kn::printable("語\u200B語\t\uFEFF語\uFFFD"), "語語 語\uFFFD");
+}
+
 TEST(Sanitize, WithoutControlsKeepsWhiteSpace) {
   EXPECT_EQ(kn::without_controls("a\bb\x1b[1m\tc\r\nd\u0085e\u009bf\x7fg\u202E"),
             "ab[1m\tc\r\ndef"
