@@ -126,28 +126,33 @@ class KeyLookup {
 
 // The newest of many rows tied at one score: read by walking the issues newest first through their
 // date index and each issue's entries through (issue_id, position), until enough are found, instead
-// of looking up every tied row (each one its own page of the wide entries table).
+// of looking up every tied row (each one its own page of the wide entries table). The statement
+// is prepared when first needed: most pages have no such ties.
 class NewestTies {
  public:
-  explicit NewestTies(Database& db)
-      : newest_(db,
-                "SELECT e.id, i.date, i.number, e.position FROM issues i CROSS JOIN entries e ON "
-                "e.issue_id = i.id WHERE +e.id IN (SELECT value FROM json_each(?1)) "
-                "ORDER BY i.date DESC, i.number DESC, e.position LIMIT ?2") {}
+  explicit NewestTies(Database& db) : db_(db) {}
 
   void operator()(const std::vector<PhraseScan::Row>& tied, std::uint64_t wanted,
                   std::vector<HitKey>& out) {
-    newest_.bind(1, id_list(tied)).bind(2, static_cast<std::int64_t>(wanted));
-    while (newest_.step()) {
-      out.push_back({newest_.column_int(0), newest_.column_optional_text(1),
-                     static_cast<int>(newest_.column_int(2)),
-                     static_cast<int>(newest_.column_int(3)), tied.front().score});
+    if (!newest_) {
+      newest_.emplace(db_,
+                      "SELECT e.id, i.date, i.number, e.position FROM issues i CROSS JOIN entries "
+                      "e ON e.issue_id = i.id WHERE +e.id IN (SELECT value FROM json_each(?1)) "
+                      "ORDER BY i.date DESC, i.number DESC, e.position LIMIT ?2");
     }
-    newest_.reset();
+    Statement& newest = *newest_;
+    newest.bind(1, id_list(tied)).bind(2, static_cast<std::int64_t>(wanted));
+    while (newest.step()) {
+      out.push_back({newest.column_int(0), newest.column_optional_text(1),
+                     static_cast<int>(newest.column_int(2)), static_cast<int>(newest.column_int(3)),
+                     tied.front().score});
+    }
+    newest.reset();
   }
 
  private:
-  Statement newest_;
+  Database& db_;
+  std::optional<Statement> newest_;
 };
 
 // Keys in rank order from every match scored: taken best first from a heap
