@@ -172,6 +172,10 @@ class TagScanner {
 // end tag closes one, if any is open) and, for closes_sibling, which is
 // current. An end tag that closes one below the top leaves it marked in
 // `closed`, dropped when the top falls to it, so no tag costs a search.
+// HTML may have closed what was above it too (<x><ruby></x> closes the
+// ruby), and gumbo closes an unknown element for the end tag of any unknown
+// name (<x><ruby></y> closes both), so what was open then is no longer
+// known to be current.
 class OpenElements {
  public:
   std::size_t depth() const { return depth_; }
@@ -193,20 +197,30 @@ class OpenElements {
     stack_.back() = name;
   }
   void close(const std::string& name) {
-    if (!any(name)) return;
+    if (!any(name)) {  // gumbo closes the nearest unknown element for any unknown name
+      known_from_ = stack_.size();
+      return;
+    }
     --count_[name];
     --depth_;
     if (stack_.back() == name) {
-      stack_.pop_back();
+      pop();
       drop_closed();
     } else {
       ++closed_[name];
+      known_from_ = stack_.size();
     }
   }
 
  private:
   std::string_view from_top(std::size_t k) const {
-    return stack_.size() > k ? std::string_view(stack_[stack_.size() - 1 - k]) : std::string_view();
+    if (stack_.size() <= k || stack_.size() - 1 - k < known_from_) return {};
+    return stack_[stack_.size() - 1 - k];
+  }
+
+  void pop() {
+    stack_.pop_back();
+    known_from_ = std::min(known_from_, stack_.size());
   }
 
   void drop_closed() {
@@ -214,13 +228,14 @@ class OpenElements {
       auto it = closed_.find(stack_.back());
       if (it == closed_.end() || it->second == 0) return;
       --it->second;
-      stack_.pop_back();
+      pop();
     }
   }
 
   std::unordered_map<std::string, std::size_t> count_, closed_;
   std::vector<std::string> stack_;
   std::size_t depth_ = 0;
+  std::size_t known_from_ = 0;  // stack_[known_from_, end) is known to be open
 };
 
 }  // namespace
