@@ -1,27 +1,16 @@
 #include "fts_rank.hpp"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <new>
 #include <string>
 
-#include "kn/error.hpp"
+#include "fts_tokenizer.hpp"
 
 namespace kn::detail {
 
 namespace {
-
-fts5_api* fts5_of(Database& db) {
-  fts5_api* api = nullptr;
-  Statement get(db, "SELECT fts5(?1)");
-  sqlite3_bind_pointer(get.handle(), 1, &api, "fts5_api_ptr", nullptr);
-  get.step();
-  if (!api) throw Error(fmt::format("{}: this SQLite has no FTS5", db.path()));
-  return api;
-}
 
 constexpr double kK1 = 1.2, kB = 0.75;  // FTS5's bm25 constants
 

@@ -9,4 +9,7 @@ namespace kn::detail {
 // tokenize = 'kn' (or 'porter kn') cut text as the query translator does.
 void register_tokenizer(Database& db);
 
+// db's FTS5 (kn::Error when this SQLite has none).
+fts5_api* fts5_of(Database& db);
+
 }  // namespace kn::detail
