@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "fts_rank.hpp"
+#include "fts_snippet.hpp"
 #include "fts_tokenizer.hpp"
 #include "kn/error.hpp"
 #include "kn/sqlite.hpp"
@@ -100,6 +101,7 @@ void Store::open(const std::string& path, int flags, const std::string& uri) {
   detail::register_tokenizer(*db_);
   if (!sizes_) sizes_ = std::make_unique<detail::EntrySizes>();
   detail::register_ranking(*db_, sizes_.get());
+  detail::register_snippet_column(*db_);
   sqlite3_rollback_hook(db_->handle(), on_rollback, this);
 }
 
