@@ -31,10 +31,7 @@ bool is_cjk_script(char32_t cp) {
 }
 
 CharClass classify(char32_t cp) {
-  if (cp < 0x80) {
-    const bool alnum = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
-    return alnum ? CharClass::word : CharClass::separator;
-  }
+  if (cp < 0x80) return is_ascii_word(cp) ? CharClass::word : CharClass::separator;
   const auto c = static_cast<UChar32>(cp);
   const uint32_t category = U_GET_GC_MASK(c);
   // Letters and numbers only: CJK punctuation such as 「 and 。 shares the

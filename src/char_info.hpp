@@ -20,6 +20,11 @@ struct CharInfo {
 
 CharInfo char_info(char32_t cp);
 
+// The ASCII characters of class word (the tokenizer sees ASCII lowercased).
+constexpr bool is_ascii_word(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+}
+
 // ICU's NFKC_Casefold normalizer.
 const icu::Normalizer2& normalizer();
 

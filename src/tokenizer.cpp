@@ -36,6 +36,13 @@ class TokenBuilder {
       : mode_(mode), emit_(emit) {}
 
   int add(char32_t cp, int start, int end) {
+    // Most characters of English text go on a word: what add_word would do,
+    // without asking what the character is or what was pending.
+    if (detail::is_ascii_word(cp) && pending_ == Pending::none && !word_.text.empty()) {
+      word_.text += static_cast<char>(cp);
+      word_.end = end;
+      return 0;
+    }
     const CharInfo info = char_info(cp);
     if (int rc = settle(cp, info, end)) return rc;
     if (pending_ != Pending::none) return 0;
@@ -79,7 +86,7 @@ class TokenBuilder {
         return flush_word();
       case Pending::dot:
         if (word && cp >= 'a' && cp <= 'z') {
-          word_.text = ".";
+          word_.text.assign(1, '.');  // not = ".": g++ 12 warns falsely (-Wrestrict)
           word_.start = dot_start_;
         }
         return 0;
