@@ -35,7 +35,8 @@ class TokenBuilder {
   TokenBuilder(TokenizeMode mode, const std::function<int(const Token&)>& emit)
       : mode_(mode), emit_(emit) {}
 
-  int add(char32_t cp, int start, int end) {
+  // info: what char_info says of cp, when the caller knows it.
+  int add(char32_t cp, int start, int end, const CharInfo* info_known) {
     // Most characters of English text go on a word: what add_word would do,
     // without asking what the character is or what was pending.
     if (detail::is_ascii_word(cp) && pending_ == Pending::none && !word_.text.empty()) {
@@ -43,7 +44,7 @@ class TokenBuilder {
       word_.end = end;
       return 0;
     }
-    const CharInfo info = char_info(cp);
+    const CharInfo info = info_known ? *info_known : char_info(cp);
     if (int rc = settle(cp, info, end)) return rc;
     if (pending_ != Pending::none) return 0;
     if (info.cls == CharClass::cjk) return add_cjk(cp, info, start, end);
@@ -221,9 +222,11 @@ class TokenBuilder {
 // UAX #15's Stream-Safe Text Format: at most 30 non-starters in a row.
 constexpr std::size_t kMaxNonStarters = 30;
 
-// Calls each(cp, start, end) for every character of text normalized, with
-// the byte range of the original characters it came from. Text is cut where
-// the normalizer says a boundary is, so each piece normalizes on its own.
+// Calls each(cp, start, end, info) for every character of text normalized,
+// with the byte range of the original characters it came from, and
+// char_info(cp) when it was known already (else nullptr): each character is
+// looked up once. Text is cut where the normalizer says a boundary is, so
+// each piece normalizes on its own.
 template <typename Each>
 int for_each_normalized(std::string_view text, Each each) {
   const icu::Normalizer2& norm = normalizer();
@@ -233,23 +236,26 @@ int for_each_normalized(std::string_view text, Each each) {
   // is kept for the next piece rather than decoded again.
   std::size_t ahead_at = n, ahead_end = n;
   char32_t ahead = 0;
+  CharInfo ahead_info{};  // char_info(ahead), when ahead is not ASCII
   std::size_t i = 0;
   while (i < n) {
     // ASCII before ASCII (or the end): nothing combines, no lookup needed.
     if (byte(i) < 0x80 && (i + 1 == n || byte(i + 1) < 0x80)) {
       const char32_t c = byte(i);
       const int at = static_cast<int>(i);
-      if (int rc = each((c >= 'A' && c <= 'Z') ? c + 32 : c, at, at + 1)) return rc;
+      if (int rc = each((c >= 'A' && c <= 'Z') ? c + 32 : c, at, at + 1, nullptr)) return rc;
       ++i;
       continue;
     }
     const std::size_t start = i;
     char32_t first;
+    CharInfo first_info{};
     if (ahead_at == i) {
-      first = ahead;
+      first = ahead, first_info = ahead_info;
       i = ahead_end;
     } else {
       first = decode_utf8(text, i);
+      if (first >= 0x80) first_info = char_info(first);
     }
     std::size_t end = i;
     // Extend over characters that combine with the one before (marks, the
@@ -261,19 +267,22 @@ int for_each_normalized(std::string_view text, Each each) {
     while (end < n) {
       std::size_t next = end;
       const char32_t cp = decode_utf8(text, next);
-      if (cp < 0x80 || char_info(cp).boundary_before || ++marks > kMaxNonStarters) {
-        ahead_at = end, ahead_end = next, ahead = cp;
+      const CharInfo info = cp < 0x80 ? CharInfo{} : char_info(cp);
+      if (cp < 0x80 || info.boundary_before || ++marks > kMaxNonStarters) {
+        ahead_at = end, ahead_end = next, ahead = cp, ahead_info = info;
         break;
       }
       end = next;
     }
     const int s = static_cast<int>(start), e = static_cast<int>(end);
     if (end == i && first < 0x80) {
-      if (int rc = each((first >= 'A' && first <= 'Z') ? first + 32 : first, s, e)) return rc;
+      if (int rc = each((first >= 'A' && first <= 'Z') ? first + 32 : first, s, e, nullptr)) {
+        return rc;
+      }
       continue;
     }
-    if (end == i && char_info(first).inert) {
-      if (int rc = each(first, s, e)) return rc;
+    if (end == i && first_info.inert) {
+      if (int rc = each(first, s, e, &first_info)) return rc;
       continue;
     }
     i = end;
@@ -283,7 +292,7 @@ int for_each_normalized(std::string_view text, Each each) {
     const icu::UnicodeString normalized = norm.normalize(piece, status);
     if (U_FAILURE(status)) continue;
     for (int32_t k = 0; k < normalized.length(); k = normalized.moveIndex32(k, 1)) {
-      if (int rc = each(static_cast<char32_t>(normalized.char32At(k)), s, e)) return rc;
+      if (int rc = each(static_cast<char32_t>(normalized.char32At(k)), s, e, nullptr)) return rc;
     }
   }
   return 0;
@@ -296,8 +305,10 @@ bool is_japanese_letter(char32_t cp) { return char_info(cp).cls == CharClass::cj
 int tokenize(std::string_view text, TokenizeMode mode,
              const std::function<int(const Token&)>& emit) {
   TokenBuilder builder(mode, emit);
-  if (int rc = for_each_normalized(
-          text, [&](char32_t cp, int start, int end) { return builder.add(cp, start, end); })) {
+  if (int rc =
+          for_each_normalized(text, [&](char32_t cp, int start, int end, const CharInfo* info) {
+            return builder.add(cp, start, end, info);
+          })) {
     return rc;
   }
   return builder.finish();
@@ -314,7 +325,7 @@ std::vector<Token> tokenize(std::string_view text, TokenizeMode mode) {
 
 std::string normalize(std::string_view text) {
   std::string out;
-  for_each_normalized(text, [&](char32_t cp, int, int) {
+  for_each_normalized(text, [&](char32_t cp, int, int, const CharInfo*) {
     append_utf8(out, cp);
     return 0;
   });
