@@ -222,8 +222,7 @@ std::uint16_t docsize_tokens(const Statement& row, int column) {
   return static_cast<std::uint16_t>(std::min<std::int64_t>(total, 0xFFFF));
 }
 
-void register_ranking(Database& db, const EntrySizes* sizes) {
-  fts5_api* api = fts5_of(db);
+void register_ranking(Database& db, fts5_api* api, const EntrySizes* sizes) {
   auto* user = const_cast<EntrySizes*>(sizes);
   if (api->xCreateFunction(api, "kn_bm25", user, kn_bm25, nullptr) != SQLITE_OK ||
       api->xCreateFunction(api, "kn_phrase_scan", user, kn_phrase_scan, nullptr) != SQLITE_OK) {

@@ -26,7 +26,7 @@ inline constexpr std::int64_t kSizesPerChunk = 1024;
 // Registers kn_bm25(entries_fts, weights...) and kn_phrase_scan with db's
 // FTS5; they read sizes, falling back to FTS5's own count for an entry it
 // does not hold.
-void register_ranking(Database& db, const EntrySizes* sizes);
+void register_ranking(Database& db, fts5_api* api, const EntrySizes* sizes);
 
 // What kn_phrase_scan(entries_fts, ?) fills, bound as a pointer of type
 // kPhraseScanType. When the query is one phrase (or one word), its first

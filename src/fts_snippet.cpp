@@ -29,8 +29,7 @@ void kn_snippet_column(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
 
 }  // namespace
 
-void register_snippet_column(Database& db) {
-  fts5_api* api = fts5_of(db);
+void register_snippet_column(Database& db, fts5_api* api) {
   if (api->xCreateFunction(api, "kn_snippet_column", nullptr, kn_snippet_column, nullptr) !=
       SQLITE_OK) {
     db.fail();

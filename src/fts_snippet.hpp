@@ -10,6 +10,7 @@ namespace kn::detail {
 
 // The column holding all the current row's matches, or -1 (none, or
 // several columns): snippet()'s own choice among all of them.
-void register_snippet_column(Database& db);
+// api: db's FTS5 (fts5_of).
+void register_snippet_column(Database& db, fts5_api* api);
 
 }  // namespace kn::detail

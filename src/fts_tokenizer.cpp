@@ -107,10 +107,11 @@ fts5_api* fts5_of(Database& db) {
   return api;
 }
 
-void register_tokenizer(Database& db) {
-  fts5_api* api = fts5_of(db);
+void register_tokenizer(Database& db, fts5_api* api) {
   fts5_tokenizer tokenizer{create, destroy, run};
   if (api->xCreateTokenizer(api, "kn", nullptr, &tokenizer, nullptr) != SQLITE_OK) db.fail();
 }
+
+void register_tokenizer(Database& db) { register_tokenizer(db, fts5_of(db)); }
 
 }  // namespace kn::detail

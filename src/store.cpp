@@ -98,10 +98,11 @@ void Store::open_read_only(const std::string& path, const std::function<void(Dat
 
 void Store::open(const std::string& path, int flags, const std::string& uri) {
   db_ = std::make_unique<Database>(path, flags, uri);
-  detail::register_tokenizer(*db_);
+  fts5_api* fts5 = detail::fts5_of(*db_);
+  detail::register_tokenizer(*db_, fts5);
   if (!sizes_) sizes_ = std::make_unique<detail::EntrySizes>();
-  detail::register_ranking(*db_, sizes_.get());
-  detail::register_snippet_column(*db_);
+  detail::register_ranking(*db_, fts5, sizes_.get());
+  detail::register_snippet_column(*db_, fts5);
   sqlite3_rollback_hook(db_->handle(), on_rollback, this);
 }
 

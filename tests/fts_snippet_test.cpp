@@ -26,8 +26,9 @@ std::vector<std::string> column_strings(kn::Database& db, const std::string& sql
 class SnippetTable : public ::testing::Test {
  protected:
   void SetUp() override {
-    kn::detail::register_tokenizer(db_);
-    kn::detail::register_snippet_column(db_);
+    fts5_api* fts5 = kn::detail::fts5_of(db_);
+    kn::detail::register_tokenizer(db_, fts5);
+    kn::detail::register_snippet_column(db_, fts5);
     db_.exec(
         "CREATE VIRTUAL TABLE t USING fts5(body, comment, title, tokenize = 'kn');"
         "INSERT INTO t (rowid, body, comment, title) VALUES"
