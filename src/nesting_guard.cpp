@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,15 +27,25 @@ bool builds_no_depth(std::string_view tag) {
 
 // The open elements a start tag closes when one of them is the current
 // node: <li> after <li>, <dd> after <dt>, and ruby's parts after one
-// another directly in a <ruby> or <rtc> (in scope: not across an <applet>).
-// Anywhere else these nest: <li><dd><li><dd> is four deep.
-bool closes_sibling(std::string_view tag, std::string_view current, std::string_view parent) {
+// another while a <ruby> is in scope (not across an <applet> or a <table>).
+// Anywhere else these nest: <li><dd><li><dd> is four deep, and so is
+// <rtc><rt><rt><rt> without a <ruby>.
+bool closes_sibling(std::string_view tag, std::string_view current, bool ruby_in_scope) {
   if (tag == "li") return current == "li";
   if (tag == "dd" || tag == "dt") return current == "dd" || current == "dt";
-  if (parent != "ruby" && parent != "rtc") return false;
+  if (!ruby_in_scope) return false;
   const bool part = current == "rb" || current == "rp" || current == "rt";
   if (tag == "rp" || tag == "rt") return part;
   return (tag == "rb" || tag == "rtc") && (part || current == "rtc");
+}
+
+// Elements that end the scope an element is looked for in: a <ruby> below
+// one of them is not in scope. (<td> and <th> too, but the guard never
+// holds them open; their <table> stands for them.)
+bool bounds_scope(std::string_view tag) {
+  static constexpr std::array<std::string_view, 7> kTags{"applet", "caption", "html",    "marquee",
+                                                         "object", "table",   "template"};
+  return std::find(kTags.begin(), kTags.end(), tag) != kTags.end();
 }
 
 // Elements whose content is text up to their end tag, not markup.
@@ -170,12 +181,11 @@ class TagScanner {
 
 // The open elements as the guard models them: how many of each name (an
 // end tag closes one, if any is open) and, for closes_sibling, which is
-// current. An end tag that closes one below the top leaves it marked in
-// `closed`, dropped when the top falls to it, so no tag costs a search.
-// HTML may have closed what was above it too (<x><ruby></x> closes the
-// ruby), and gumbo closes an unknown element for the end tag of any unknown
-// name (<x><ruby></y> closes both), so what was open then is no longer
-// known to be current.
+// current and whether a <ruby> is in scope. An end tag that closes one below the top leaves it
+// marked in `closed`, dropped when the top falls to it, so no tag costs a search. HTML may have
+// closed what was above it too (<x><ruby></x> closes the ruby), and gumbo closes an unknown element
+// for the end tag of any unknown name (<x><ruby></y> closes both), so what was open then is no
+// longer known to be current.
 class OpenElements {
  public:
   std::size_t depth() const { return depth_; }
@@ -183,14 +193,23 @@ class OpenElements {
     const auto it = count_.find(name);
     return it != count_.end() && it->second > 0;
   }
-  std::string_view current() const { return from_top(0); }
-  std::string_view parent() const { return from_top(1); }
+  std::string_view current() const { return top_known() ? stack_.back() : std::string_view(); }
+  // A <ruby> is open, known to be, and no scope boundary is above it.
+  bool ruby_in_scope() const {
+    return top_known() && ruby_at_.back() != kNone && ruby_at_.back() >= known_from_;
+  }
 
   void open(const std::string& name) {
     ++count_[name];
     ++depth_;
     stack_.push_back(name);
+    ruby_at_.push_back(name == "ruby"       ? stack_.size() - 1
+                       : bounds_scope(name) ? kNone
+                       : stack_.size() > 1  ? ruby_at_[stack_.size() - 2]
+                                            : kNone);
   }
+  // Only ruby's parts, <li>, <dd> and <dt> take a sibling's place: none is
+  // a <ruby> or bounds a scope, so where the ruby in scope is stays.
   void replace_current(const std::string& name) {
     --count_[stack_.back()];
     ++count_[name];
@@ -213,13 +232,13 @@ class OpenElements {
   }
 
  private:
-  std::string_view from_top(std::size_t k) const {
-    if (stack_.size() <= k || stack_.size() - 1 - k < known_from_) return {};
-    return stack_[stack_.size() - 1 - k];
-  }
+  static constexpr std::size_t kNone = SIZE_MAX;
+
+  bool top_known() const { return !stack_.empty() && stack_.size() - 1 >= known_from_; }
 
   void pop() {
     stack_.pop_back();
+    ruby_at_.pop_back();
     known_from_ = std::min(known_from_, stack_.size());
   }
 
@@ -234,6 +253,7 @@ class OpenElements {
 
   std::unordered_map<std::string, std::size_t> count_, closed_;
   std::vector<std::string> stack_;
+  std::vector<std::size_t> ruby_at_;  // per entry: where the ruby in scope is, or kNone
   std::size_t depth_ = 0;
   std::size_t known_from_ = 0;  // stack_[known_from_, end) is known to be open
 };
@@ -255,7 +275,7 @@ std::size_t html_nesting_depth(std::string_view html) {
       // In foreign content gumbo matches an end tag's whole text against
       // the element's name, so "</g >" and "</g/>" close nothing there.
       if (!in_foreign || tag.bare) open.close(tag.name);
-    } else if (!in_foreign && closes_sibling(tag.name, open.current(), open.parent())) {
+    } else if (!in_foreign && closes_sibling(tag.name, open.current(), open.ruby_in_scope())) {
       open.replace_current(tag.name);
     } else {
       // "<div/>" opens a div: HTML ignores the slash on elements that are

@@ -48,10 +48,11 @@ TEST(NestingGuard, ForeignContentNestsEverything) {
 }
 
 // <li>, <dd> and <dt> close only a sibling that is the current node, and
-// ruby's parts only directly inside a <ruby>: the fuzzer found
+// ruby's parts only while a <ruby> is in scope: the fuzzer found
 // <li><dd><li><dd>… nine deep in gumbo's tree while the guard, which skipped
 // them, counted 0, <ruby><applet><rt><p><rt>… 72 deep while it counted 9,
-// and <uy><ruby></uy><p><rb><rb>… 30 deep while it counted 3.
+// and <uy><ruby></uy><p><rb><rb>… 30 deep while it counted 3; and
+// <rtc><p><rt><rt>… without a ruby 23 deep while it counted 3.
 TEST(NestingGuard, ElementsThatCloseTheirSiblingsNestAnywhereElse) {
   const Case cases[] = {
       {"<li><dd><li><dd>", 4},
@@ -63,9 +64,12 @@ TEST(NestingGuard, ElementsThatCloseTheirSiblingsNestAnywhereElse) {
       {"<rt><rt><rt>", 3},
       {"<ruby>a<rb>b<rt>c<rp>d<rtc>e<rt>f</ruby>", 3},  // <rt> nests in <rtc>
       {"<ruby><rt>a<p>b<rt>c", 2},
-      {"<ruby><applet><rt><rt>", 4},  // the <applet> puts the <ruby> out of scope
-      {"<x><ruby></x><rb><rb>", 3},   // </x> may have closed the ruby
-      {"<optgroup><optgroup>", 2},    // outside a <select> nothing closes them
+      {"<ruby><applet><rt><rt>", 4},      // the <applet> puts the <ruby> out of scope
+      {"<ruby><table><rtc><rt><rt>", 5},  // and so does a <table>
+      {"<rtc><p><rt><rt><rt><rt>", 5},    // no <ruby> at all: an unseen <p> between
+      {"<ruby><div><rt><rt><rt>", 3},     // in scope, though not directly inside
+      {"<x><ruby></x><rb><rb>", 3},       // </x> may have closed the ruby
+      {"<optgroup><optgroup>", 2},        // outside a <select> nothing closes them
   };
   for (const Case& c : cases) EXPECT_EQ(kn::html_nesting_depth(c.html), c.depth) << c.html;
 }
