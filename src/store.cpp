@@ -12,6 +12,7 @@
 #include "fts_tokenizer.hpp"
 #include "kn/error.hpp"
 #include "kn/sqlite.hpp"
+#include "store_facts.hpp"
 #include "store_internal.hpp"
 #include "store_schema.hpp"
 
@@ -101,6 +102,7 @@ void Store::open(const std::string& path, int flags, const std::string& uri) {
   fts5_api* fts5 = detail::fts5_of(*db_);
   detail::register_tokenizer(*db_, fts5);
   if (!sizes_) sizes_ = std::make_unique<detail::EntrySizes>();
+  if (!facts_) facts_ = std::make_unique<detail::EntryFacts>();
   detail::register_ranking(*db_, fts5, sizes_.get());
   detail::register_snippet_column(*db_, fts5);
   sqlite3_rollback_hook(db_->handle(), on_rollback, this);
@@ -145,6 +147,9 @@ void Store::checkpoint() {
 void Store::forget_cached_ids() {
   domain_ids_.clear();
   competition_ids_.clear();
+  // Entry ids too: the sizes and facts read of them may not hold.
+  if (sizes_) *sizes_ = {};
+  if (facts_) *facts_ = {};
 }
 
 Statement& Store::statement(std::string_view sql) {

@@ -12,6 +12,7 @@
 
 #include "fts_rank.hpp"
 #include "kn/store.hpp"
+#include "store_facts.hpp"
 #include "store_internal.hpp"
 #include "store_schema.hpp"
 
@@ -54,6 +55,30 @@ Part ranking_sizes(Database& db) {
     if (have != want) {
       add(part, fmt::format("entry {}: ranked as {} tokens, the full-text index holds {}", id, have,
                             want));
+    }
+  }
+  return part;
+}
+
+// What filters test must be what the entries say: a wrong fact would
+// filter silently wrong.
+Part filter_facts(Database& db) {
+  Part part = named("entry facts for filters match the entries");
+  detail::EntryFacts facts;
+  detail::load_entry_facts(db, facts);
+  Statement rows(db,
+                 "SELECT e.id, e.issue_id, e.section_kind FROM entries e, fts_state s "
+                 "WHERE e.id <= s.indexed_up_to ORDER BY e.id");
+  while (rows.step()) {
+    const std::int64_t id = rows.column_int(0);
+    const bool held = id >= 0 && static_cast<std::uint64_t>(id) < facts.issue.size();
+    const auto at = static_cast<std::size_t>(held ? id : 0);
+    const std::int64_t issue = held ? facts.issue[at] : 0;
+    const std::uint8_t kind = held ? facts.kind[at] : 0;
+    if (issue != rows.column_int(1) || kind != detail::kind_code(rows.column_text(2))) {
+      add(part, fmt::format("entry {}: filtered as issue id {}, section code {}; it is in issue id "
+                            "{}, section {}",
+                            id, issue, kind, rows.column_int(1), rows.column_text(2)));
     }
   }
   return part;
@@ -212,6 +237,7 @@ CheckResult Store::check() {
   result.parts.push_back(link_counts(db));
   result.parts.push_back(entry_counts(db));
   result.parts.push_back(ranking_sizes(db));
+  result.parts.push_back(filter_facts(db));
   snapshot.release();
   return result;
 }

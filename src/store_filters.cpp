@@ -102,8 +102,7 @@ std::string filter_sql(const Filters& f, std::vector<Value>& values,
     }
     q += ")";
   }
-  if (!f.issues.empty()) q += issues_sql(f.issues, values);
-  q += date_sql(f, values);
+  q += issue_filter_sql(f, values);
   if (!f.urls.empty()) {
     // Each address on its own: an entry must link to every one given.
     for (const std::string& key : f.urls) {
@@ -129,6 +128,11 @@ std::string filter_sql(const Filters& f, std::vector<Value>& values,
          domain_ids_sql(f.domains, values) + ")))";
   }
   return q;
+}
+
+std::string issue_filter_sql(const Filters& filters, std::vector<Value>& values) {
+  std::string sql = filters.issues.empty() ? "" : issues_sql(filters.issues, values);
+  return sql + date_sql(filters, values);
 }
 
 std::string date_sql(const Filters& filters, std::vector<Value>& values) {

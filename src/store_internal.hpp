@@ -46,6 +46,10 @@ std::int64_t url_key_hash(std::string_view key);
 std::string filter_sql(const Filters& filters, std::vector<Value>& values,
                        std::string_view section_kind = "e.section_kind");
 
+// " AND ..." conditions on issue numbers and dates, for the issues table as
+// alias i.
+std::string issue_filter_sql(const Filters& filters, std::vector<Value>& values);
+
 // " AND ..." conditions on issue dates, for the issues table as alias i.
 std::string date_sql(const Filters& filters, std::vector<Value>& values);
 

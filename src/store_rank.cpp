@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "fts_rank.hpp"
+#include "store_facts.hpp"
 #include "store_internal.hpp"
 
 namespace kn::detail {
@@ -212,8 +213,15 @@ std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<Phrase
 // one pass over the matches: a row is kept while it can still be on the
 // page (or tie with its last hit), and only then looked up, filters and all.
 // Cheaper than ORDER BY rank, where FTS5 sorts every match.
-std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options) {
-  if (auto rows = scan_phrase(db, query)) return best_of(db, query, std::move(*rows), options);
+std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options,
+                                const FactFilter* by_facts) {
+  const auto fails = [by_facts](std::int64_t entry) {
+    return by_facts && !by_facts->passes(entry);
+  };
+  if (auto rows = scan_phrase(db, query)) {
+    std::erase_if(*rows, [&](const PhraseScan::Row& row) { return fails(row.rowid); });
+    return best_of(db, query, std::move(*rows), options);
+  }
   KeyLookup lookup(db, query);
   std::vector<PhraseScan::Row> match(1);
   Statement matches(db, fmt::format("SELECT rowid, {} FROM entries_fts WHERE entries_fts MATCH ?",
@@ -230,7 +238,7 @@ std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOp
   std::size_t prune_at = 64;
   while (matches.step()) {
     const double score = sqlite3_column_double(matches.handle(), 1);
-    if (score > bound) continue;
+    if (score > bound || fails(matches.column_int(0))) continue;
     match[0] = {matches.column_int(0), score};
     const std::size_t kept = keys.size();
     lookup(match, keys);

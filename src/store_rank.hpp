@@ -30,7 +30,11 @@ bool newer(const HitKey& a, const HitKey& b);
 // kn_bm25 (fts_rank.hpp), titles weighing four times bodies and comments.
 std::string rank_function();
 
-// Keys in rank order, newest first among ties, for the page of options.
-std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options);
+class FactFilter;
+
+// Keys in rank order, newest first among ties, for the page of options:
+// of the matches that by_facts (when given) passes and query's filters.
+std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options,
+                                const FactFilter* by_facts);
 
 }  // namespace kn::detail

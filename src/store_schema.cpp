@@ -168,9 +168,22 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
 INSERT INTO entries_fts (entries_fts, rank) VALUES ('rank', 'bm25(1.0, 1.0, 4.0)');
 )sql";
 
-// The schema is kSchema, kFullText and this. Schema 1 had no link_urls;
-// schema 2 had no sections or detached issues, a unique source and domains
-// parsed less strictly.
+// New in schema 4: an upgrade from schema 3 adds it and fills it from the
+// stored entries (store_upgrade.cpp).
+constexpr const char* kEntryFacts = R"sql(
+-- The issue and section kind of each entry, packed 1,024 rowids a row
+-- (store_facts.hpp): read whole by a search filtered by sections, issues or
+-- dates, which tests its matches in memory instead of one lookup each.
+CREATE TABLE entry_facts (
+  chunk INTEGER PRIMARY KEY,
+  issues BLOB NOT NULL,
+  kinds BLOB NOT NULL
+);
+)sql";
+
+// The schema is kSchema, kFullText, this and kEntryFacts. Schema 1 had no
+// link_urls; schema 2 had no sections or detached issues, a unique source
+// and domains parsed less strictly; schema 3 had no entry_facts.
 constexpr const char* kLinkUrls = R"sql(
 -- The URLs links point to, each once, with how many links do: kn stats
 -- counts them here, not over every link. The triggers keep it in step with
@@ -309,7 +322,10 @@ void create_schema(Database& db) {
   db.exec(kSchema);
   db.exec(kFullText);
   db.exec(kLinkUrls);
+  db.exec(kEntryFacts);
 }
+
+void create_entry_facts(Database& db) { db.exec(kEntryFacts); }
 
 void require_kn_database(Database& db) { identify(db); }
 

@@ -46,4 +46,7 @@ std::int64_t schema_version(Database& db);
 // The tables, indexes and triggers of the current schema, in db as it is.
 void create_schema(Database& db);
 
+// Adds entry_facts, empty, to a database of schema 3.
+void create_entry_facts(Database& db);
+
 }  // namespace kn::detail

@@ -9,6 +9,7 @@
 #include "kn/competition_story.hpp"
 #include "kn/error.hpp"
 #include "kn/store.hpp"
+#include "store_facts.hpp"
 #include "store_internal.hpp"
 #include "store_rank.hpp"
 
@@ -175,9 +176,15 @@ std::vector<Hit> Store::search(const Query& asked, const SearchOptions& options)
   if (!query.match.empty()) detail::load_entry_sizes(*db_, *sizes_);
   // Without words there is no rank: newest first.
   if (query.match.empty() && order.sort == SortOrder::rank) order.sort = SortOrder::date_descending;
-  const std::vector<HitKey> keys = order.sort == SortOrder::rank
-                                       ? detail::ranked_keys(*db_, query, order)
-                                       : dated_keys(*db_, query, order);
+  std::vector<HitKey> keys;
+  if (order.sort == SortOrder::rank) {
+    // Sections, issues and dates are tested in memory, the rest in SQL.
+    Query rest = query;
+    const auto by_facts = detail::FactFilter::of(*db_, *facts_, query.filters, rest.filters);
+    keys = detail::ranked_keys(*db_, rest, order, by_facts ? &*by_facts : nullptr);
+  } else {
+    keys = dated_keys(*db_, query, order);
+  }
   std::vector<Hit> hits(keys.size());
   for (std::size_t first = 0; first < keys.size(); first += kDetailChunk) {
     read_hits(*db_, query, keys, first, std::min(keys.size(), first + kDetailChunk), options.text,
@@ -199,6 +206,21 @@ std::int64_t Store::count(const Query& asked) {
   // Without filters, the full-text index alone answers.
   if (!query.match.empty() && query.exclude.empty() && f.empty()) {
     return run("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", {query.match});
+  }
+  // With only sections, issues and dates, each match is tested in memory.
+  if (!query.match.empty() && query.exclude.empty()) {
+    Savepoint snapshot(*db_);  // the facts and the matches of one moment
+    Filters rest;
+    const auto by_facts = detail::FactFilter::of(*db_, *facts_, f, rest);
+    if (by_facts && rest.empty()) {
+      Statement matches(*db_, "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?");
+      matches.bind(1, query.match);
+      std::int64_t passed = 0;
+      while (matches.step()) passed += by_facts->passes(matches.column_int(0)) ? 1 : 0;
+      snapshot.release();
+      return passed;
+    }
+    snapshot.release();
   }
   // Sections, issues and dates alone: the entries counted per issue and
   // section answer, without reading the entries.

@@ -1,13 +1,15 @@
-// Upgrading a database of an older schema: every issue is rebuilt from its
-// stored rows (its source file may be gone) and written again, so that all
-// that kn derives from an issue (domains, competitions, the full-text
-// index, sections) follows the new schema's rules.
+// Upgrading a database of an older schema: every issue of schema 1 or 2 is
+// rebuilt from its stored rows (its source file may be gone) and written
+// again, so that all that kn derives from an issue (domains, competitions,
+// the full-text index, sections) follows the new schema's rules. Schema 3
+// differs only by entry_facts, which is derived from the entries as stored.
 #include <fmt/core.h>
 
 #include <unordered_map>
 
 #include "kn/sanitize.hpp"
 #include "kn/url.hpp"
+#include "store_facts.hpp"
 #include "store_internal.hpp"
 #include "store_schema.hpp"
 
@@ -27,6 +29,7 @@ DROP TABLE IF EXISTS competitions;
 DROP TABLE IF EXISTS issue_sections;
 DROP TABLE IF EXISTS fts_state;
 DROP TABLE IF EXISTS entry_sizes;
+DROP TABLE IF EXISTS entry_facts;
 DROP INDEX IF EXISTS issues_number;
 DROP INDEX IF EXISTS issues_date;
 DROP INDEX IF EXISTS entries_domain;
@@ -100,6 +103,19 @@ void Store::upgrade() {
   Transaction transaction(db);
   const std::int64_t from = detail::schema_version(db);  // another kn may have done it
   if (from >= kSchemaVersion) return transaction.commit();
+  if (from == 3) {
+    // Schema 4 only adds entry_facts, derived from the entries as they are.
+    detail::create_entry_facts(db);
+    detail::record_entry_facts(db, 0);
+    Statement issues(db, "SELECT count(*) FROM issues");
+    issues.step();
+    const std::int64_t count = issues.column_int(0);
+    issues.reset();
+    db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
+    transaction.commit();
+    upgrade_ = Upgrade{from, count, false};
+    return;
+  }
   db.exec(kRetire);
   detail::create_schema(db);
   Statement issues(db,

@@ -9,6 +9,7 @@
 #include "kn/competition_name.hpp"
 #include "kn/store.hpp"
 #include "kn/url.hpp"
+#include "store_facts.hpp"
 #include "store_internal.hpp"
 
 namespace kn {
@@ -260,6 +261,7 @@ void Store::sync_index() {
       .bind(1, up_to)
       .run();
   detail::record_entry_sizes(*db_, up_to);
+  detail::record_entry_facts(*db_, up_to);
   statement("UPDATE fts_state SET indexed_up_to = ?1").bind(1, last).run();
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "kn/sqlite.hpp"
 #include "kn_binary.hpp"
 
 namespace {
@@ -88,8 +89,30 @@ TEST_F(IndexCommandTest, IndexReadsPathsFromStdin) {
             "checked: full-text index matches the entries\n"
             "checked: link URL counts match the links\n"
             "checked: every issue has the entries it was indexed with\n"
-            "checked: entry sizes for ranking match the full-text index\n" +
+            "checked: entry sizes for ranking match the full-text index\n"
+            "checked: entry facts for filters match the entries\n" +
                 db + ": sound\n");
+}
+
+// A schema-3 database only gains the entries' filter facts, and kn index
+// says so, once.
+TEST_F(IndexCommandTest, IndexSaysItUpgradesASchema3Database) {
+  const std::string a = write("a.md", "# Weekly Kaggle News #7\nhttps://e.com/a\n<p>alpha</p>");
+  const std::string db = (dir_ / "three.db").string();
+  ASSERT_EQ(kn("index -q --db '" + db + "' '" + a + "'").status, 0);
+  {
+    kn::Database handle(db, SQLITE_OPEN_READWRITE);
+    handle.exec("DROP TABLE entry_facts; PRAGMA user_version = 3");
+  }
+  Result run = kn("index --db '" + db + "' '" + a + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out.substr(0, run.out.find('\n')),
+            "upgraded " + db +
+                " from schema 3 to 4: 1 issues kept; their entries' filter facts "
+                "added");
+  run = kn("index --db '" + db + "' '" + a + "'");
+  EXPECT_EQ(run.out.find("upgraded"), std::string::npos);
+  EXPECT_EQ(kn("search --count --db '" + db + "' 'alpha issue:7'").out, "1\n");
 }
 
 TEST_F(IndexCommandTest, IndexWithBadFilesStillIndexesTheRest) {

@@ -28,9 +28,10 @@ struct NameEvidence;
 namespace detail {
 struct StoreAccess;
 struct EntrySizes;
+struct EntryFacts;
 }  // namespace detail
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
 
 // The domain with its labels reversed, "api.github.com" -> "com.github.api":
@@ -103,6 +104,7 @@ class Store {
   // every issue was rebuilt from its stored rows.
   struct Upgrade {
     std::int64_t from_version = 0, issues = 0;
+    bool rebuilt = true;  // false: only what is derived from the entries was added
   };
   const std::optional<Upgrade>& upgraded() const { return upgrade_; }
 
@@ -185,6 +187,7 @@ class Store {
   std::unordered_map<std::string, std::int64_t> domain_ids_, competition_ids_;
   std::optional<Upgrade> upgrade_;
   std::unique_ptr<detail::EntrySizes> sizes_;  // for ranking (fts_rank.hpp)
+  std::unique_ptr<detail::EntryFacts> facts_;  // for filters (store_facts.hpp)
 };
 
 }  // namespace kn

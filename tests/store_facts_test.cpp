@@ -1,0 +1,175 @@
+// Entry facts (store_facts.hpp): filters tested in memory find what the
+// filters mean, stay true as the store grows, are checked, and come to an
+// older database by its upgrade.
+#include <fmt/core.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "archive_fixture.hpp"
+#include "kn/error.hpp"
+#include "kn/extract.hpp"
+#include "kn/query.hpp"
+#include "kn/sqlite.hpp"
+#include "store_internal.hpp"
+
+namespace {
+
+using kn::Store;
+using kn::testing::ArchiveTest;
+using kn::testing::TempDir;
+
+// What a filter means, read off a hit: the oracle the store must agree with.
+bool passes(const kn::Filters& f, const kn::Hit& hit) {
+  if (!f.sections.empty() &&
+      std::find(f.sections.begin(), f.sections.end(), hit.section) == f.sections.end()) {
+    return false;
+  }
+  if ((f.since || f.until) && !hit.date) return false;
+  if (f.since && *hit.date < *f.since) return false;
+  if (f.until && *hit.date > *f.until) return false;
+  return f.issues.empty() || std::any_of(f.issues.begin(), f.issues.end(), [&](const auto& r) {
+           return hit.issue >= r.first && hit.issue <= r.second;
+         });
+}
+
+std::vector<std::int64_t> ids(const std::vector<kn::Hit>& hits) {
+  std::vector<std::int64_t> out;
+  for (const kn::Hit& hit : hits) out.push_back(hit.entry_id);
+  return out;
+}
+
+using FactsArchiveTest = ArchiveTest;
+
+// A filtered search ranks as the unfiltered one with the other hits taken
+// out, page by page, and counts what it finds; one word, a phrase, a
+// prefix and two words (which are ranked another way) alike.
+TEST_F(FactsArchiveTest, FilteredResultsAreTheUnfilteredOnesFiltered) {
+  const std::vector<std::string> queries = {"解法", "kaggle",      "PyTorch",
+                                            "画",   "コンペ 解法", "\"data science\""};
+  const std::vector<std::string> filters = {"section:competitions",
+                                            "since:2021",
+                                            "until:2020-06",
+                                            "issue:40..100",
+                                            "section:news since:2021-06 until:2022-03",
+                                            "section:links issue:150.."};
+  for (const std::string& filter : filters) {
+    SCOPED_TRACE(filter);
+    const kn::Filters f = kn::parse_query(filter).filters;
+    std::size_t found = 0;
+    for (const std::string& words : queries) {
+      SCOPED_TRACE(words);
+      const kn::SearchOptions every{kn::SortOrder::rank, 0, 0};
+      const std::vector<kn::Hit> all = store_->search(kn::parse_query(words), every);
+      std::vector<std::int64_t> want;
+      for (const kn::Hit& hit : all) {
+        if (passes(f, hit)) want.push_back(hit.entry_id);
+      }
+      const kn::Query query = kn::parse_query(words + " " + filter);
+      EXPECT_EQ(ids(store_->search(query, every)), want);
+      const std::vector<kn::Hit> page = store_->search(query, {kn::SortOrder::rank, 3, 1});
+      EXPECT_EQ(ids(page),
+                std::vector<std::int64_t>(want.begin() + std::min<std::size_t>(1, want.size()),
+                                          want.begin() + std::min<std::size_t>(4, want.size())));
+      EXPECT_EQ(store_->count(query), static_cast<std::int64_t>(want.size()));
+      found += want.size();
+    }
+    EXPECT_GT(found, 0u);  // each filter keeps some hits and drops others
+  }
+}
+
+std::int64_t count(Store& store, const char* sql) {
+  kn::Statement statement(kn::detail::database(store), sql);
+  statement.step();
+  return statement.column_int(0);
+}
+
+kn::Issue issue(const std::string& source, int number, const std::string& news,
+                const std::string& competitions) {
+  return kn::extract_issue(fmt::format("# Weekly Kaggle News #{0}\nhttps://e.com/{0}\n"
+                                       "<h2>News</h2><p>{1}</p><h2>Competitions</h2><p>{2}</p>",
+                                       number, news, competitions),
+                           source);
+}
+
+std::vector<std::string> problems(Store& store, const std::string& part) {
+  for (const auto& p : store.check().parts) {
+    if (p.what == part) return p.problems;
+  }
+  return {"no part " + part};
+}
+
+constexpr const char* kFactsPart = "entry facts for filters match the entries";
+
+// Entries indexed after a store first filtered are filtered too, and an
+// issue written again is filtered by its new entries only.
+TEST(EntryFacts, FollowTheStoreAsItGrows) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/1.md", 1, "solution one", "solution two"), "h1", {});
+  store.sync_index();
+  const kn::Query query = kn::parse_query("solution section:competitions");
+  EXPECT_EQ(store.count(query), 1);
+  EXPECT_EQ(store.search(query, {}).size(), 1u);
+  store.put_issue(issue("/2.md", 2, "solution three", "solution four"), "h2", {});
+  store.put_issue(issue("/1.md", 1, "solution one", "nothing here"), "h3", {});
+  store.sync_index();
+  const std::vector<kn::Hit> hits = store.search(query, {});
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].issue, 2);
+  EXPECT_EQ(hits[0].body, "solution four");
+  EXPECT_EQ(store.count(query), 1);
+  EXPECT_EQ(store.count(kn::parse_query("solution issue:1")), 1);
+  EXPECT_TRUE(problems(store, kFactsPart).empty());
+}
+
+// A fact that is wrong is named by kn check.
+TEST(EntryFacts, CheckNamesAWrongFact) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/1.md", 1, "solution one", "solution two"), "h1", {});
+  store.sync_index();
+  kn::detail::database(store).exec("UPDATE entry_facts SET kinds = zeroblob(1024)");
+  EXPECT_EQ(
+      problems(store, kFactsPart),
+      (std::vector<std::string>{
+          "entry 1: filtered as issue id 1, section code 0; it is in issue id 1, section news",
+          "entry 2: filtered as issue id 1, section code 0; it is in issue id 1, section "
+          "competitions"}));
+}
+
+// Schema 3 had no entry facts: kn index adds them from the stored entries,
+// and says it upgraded.
+TEST(EntryFacts, UpgradeFromSchema3DerivesThemFromTheEntries) {
+  TempDir dir;
+  const std::string path = dir / "kn.db";
+  {
+    Store store(path, Store::Access::read_write);
+    store.put_issue(issue("/1.md", 1, "solution one", "solution two"), "h1", {});
+    store.put_issue(issue("/2.md", 2, "solution three", "solution four"), "h2", {});
+    store.sync_index();
+    kn::detail::database(store).exec("DROP TABLE entry_facts; PRAGMA user_version = 3");
+  }
+  try {
+    Store reader(path, Store::Access::read_only);
+    ADD_FAILURE() << "opened a schema-3 database to read";
+  } catch (const kn::Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              path + ": made by an older kn (schema 3); 'kn index DIR' upgrades it");
+  }
+  Store store(path, Store::Access::read_write);
+  ASSERT_TRUE(store.upgraded().has_value());
+  EXPECT_EQ(store.upgraded()->from_version, 3);
+  EXPECT_EQ(store.upgraded()->issues, 2);
+  EXPECT_FALSE(store.upgraded()->rebuilt);
+  EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
+  EXPECT_TRUE(problems(store, kFactsPart).empty());
+  const std::vector<kn::Hit> hits =
+      store.search(kn::parse_query("solution section:competitions issue:2"), {});
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].body, "solution four");
+}
+
+}  // namespace
