@@ -125,6 +125,33 @@ TEST(EntryFacts, FollowTheStoreAsItGrows) {
   EXPECT_TRUE(problems(store, kFactsPart).empty());
 }
 
+// Facts read inside a batch that rolls back are forgotten: its entry ids
+// are given again, to other entries.
+TEST(EntryFacts, ARollbackForgetsTheFactsItsBatchHeld) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/1.md", 1, "solution one", "solution two"), "h1", {});
+  store.sync_index();
+  const auto one_section = [](int number, const char* heading, const char* text) {
+    return kn::extract_issue(fmt::format("# Weekly Kaggle News #{0}\nhttps://e.com/{0}\n"
+                                         "<h2>{1}</h2><p>{2}</p>",
+                                         number, heading, text),
+                             fmt::format("/{}.md", number));
+  };
+  {
+    Store::Batch batch(store);
+    store.put_issue(one_section(2, "Competitions", "solution three"), "h2", {});
+    store.sync_index();
+    EXPECT_EQ(store.count(kn::parse_query("solution section:competitions")), 2);
+  }
+  store.put_issue(one_section(3, "News", "solution four"), "h3", {});
+  store.sync_index();
+  EXPECT_EQ(store.count(kn::parse_query("solution section:competitions")), 1);
+  const std::vector<kn::Hit> news = store.search(kn::parse_query("solution section:news"), {});
+  ASSERT_EQ(news.size(), 2u);
+  EXPECT_EQ(news[0].body, "solution four");
+}
+
 // A fact that is wrong is named by kn check.
 TEST(EntryFacts, CheckNamesAWrongFact) {
   TempDir dir;
