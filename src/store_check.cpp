@@ -67,18 +67,21 @@ Part filter_facts(Database& db) {
   detail::EntryFacts facts;
   detail::load_entry_facts(db, facts);
   Statement rows(db,
-                 "SELECT e.id, e.issue_id, e.section_kind FROM entries e, fts_state s "
-                 "WHERE e.id <= s.indexed_up_to ORDER BY e.id");
+                 "SELECT e.id, e.section_kind, i.number, i.date FROM entries e JOIN issues i ON "
+                 "i.id = e.issue_id, fts_state s WHERE e.id <= s.indexed_up_to ORDER BY e.id");
   while (rows.step()) {
     const std::int64_t id = rows.column_int(0);
-    const bool held = id >= 0 && static_cast<std::uint64_t>(id) < facts.issue.size();
+    const std::uint8_t kind = detail::kind_code(rows.column_text(1));
+    const std::int64_t number = rows.column_int(2);
+    const std::int32_t date = detail::date_code(rows.column_optional_text(3));
+    const bool held = id >= 0 && static_cast<std::uint64_t>(id) < facts.kind.size();
     const auto at = static_cast<std::size_t>(held ? id : 0);
-    const std::int64_t issue = held ? facts.issue[at] : 0;
-    const std::uint8_t kind = held ? facts.kind[at] : 0;
-    if (issue != rows.column_int(1) || kind != detail::kind_code(rows.column_text(2))) {
-      add(part, fmt::format("entry {}: filtered as issue id {}, section code {}; it is in issue id "
-                            "{}, section {}",
-                            id, issue, kind, rows.column_int(1), rows.column_text(2)));
+    if (!held || facts.kind[at] != kind || facts.number[at] != number || facts.date[at] != date) {
+      add(part, fmt::format("entry {}: filtered as section code {}, issue #{}, date {}; it is in "
+                            "{}, #{}, {}",
+                            id, held ? facts.kind[at] : 0, held ? facts.number[at] : 0,
+                            held ? facts.date[at] : 0, rows.column_text(1), number,
+                            rows.column_optional_text(3).value_or("no date")));
     }
   }
   return part;

@@ -4,12 +4,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <map>
 #include <string>
-#include <string_view>
 
 #include "kn/error.hpp"
-#include "store_internal.hpp"
+#include "kn/issue.hpp"
 
 namespace kn::detail {
 
@@ -22,34 +23,58 @@ constexpr std::array<std::string_view, 11> kKinds = {
     "articles", "errata",       "others",
     "other",    "links"};
 
-// One row of entry_facts being rewritten.
+// One row of entry_facts: the blobs, as stored.
 struct Chunk {
-  std::string issues, kinds;
+  std::string kinds, numbers, dates;
 };
+
+std::string blob(const Statement& row, int column) {
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(row.handle(), column));
+  return std::string(bytes ? bytes : "",
+                     static_cast<std::size_t>(sqlite3_column_bytes(row.handle(), column)));
+}
 
 Chunk read_chunk(Statement& read, std::int64_t chunk) {
   Chunk out;
   read.bind(1, chunk);
-  if (read.step()) {
-    const auto blob = [&](int column) {
-      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(read.handle(), column));
-      return std::string(bytes ? bytes : "",
-                         static_cast<std::size_t>(sqlite3_column_bytes(read.handle(), column)));
-    };
-    out.issues = blob(0);
-    out.kinds = blob(1);
-  }
+  if (read.step()) out = {blob(read, 0), blob(read, 1), blob(read, 2)};
   read.reset();
-  out.issues.resize(4 * kFactsPerChunk, '\0');
   out.kinds.resize(kFactsPerChunk, '\0');
+  out.numbers.resize(4 * kFactsPerChunk, '\0');
+  out.dates.resize(4 * kFactsPerChunk, '\0');
   return out;
+}
+
+void put32(std::string& packed, std::size_t at, std::int32_t value) {
+  const auto bits = static_cast<std::uint32_t>(value);
+  for (std::size_t byte = 0; byte < 4; ++byte) {
+    packed[4 * at + byte] = static_cast<char>((bits >> (8 * byte)) & 0xFF);
+  }
+}
+
+std::int32_t get32(const unsigned char* packed, int at) {
+  const unsigned char* b = packed + 4 * at;
+  return static_cast<std::int32_t>(
+      static_cast<std::uint32_t>(b[0]) | (static_cast<std::uint32_t>(b[1]) << 8) |
+      (static_cast<std::uint32_t>(b[2]) << 16) | (static_cast<std::uint32_t>(b[3]) << 24));
+}
+
+// The blob in column of row, as bytes, with how many units of size it holds.
+const unsigned char* units(const Statement& row, int column, int size, int& count) {
+  count = sqlite3_column_bytes(row.handle(), column) / size;
+  return static_cast<const unsigned char*>(sqlite3_column_blob(row.handle(), column));
 }
 
 }  // namespace
 
 std::uint8_t kind_code(std::string_view section_kind) {
   const auto* it = std::find(kKinds.begin(), kKinds.end(), section_kind);
-  return it == kKinds.end() ? 0 : static_cast<std::uint8_t>(it - kKinds.begin() + 1);
+  return it == kKinds.end() ? kOtherKind : static_cast<std::uint8_t>(it - kKinds.begin() + 1);
+}
+
+std::int32_t date_code(const std::optional<std::string_view>& date) {
+  const std::optional<Date> parsed = date ? Date::parse(*date) : std::nullopt;
+  return parsed ? parsed->year * 10000 + parsed->month * 100 + parsed->day : 0;
 }
 
 void load_entry_facts(Database& db, EntryFacts& facts) {
@@ -57,27 +82,35 @@ void load_entry_facts(Database& db, EntryFacts& facts) {
   const std::int64_t up_to = state.step() ? state.column_int(0) : 0;
   if (up_to <= facts.up_to) return;
   Statement rows(db,
-                 "SELECT chunk, issues, kinds FROM entry_facts WHERE chunk >= ?1 ORDER BY chunk");
+                 "SELECT chunk, kinds, numbers, dates FROM entry_facts WHERE chunk >= ?1 "
+                 "ORDER BY chunk");
   rows.bind(1, facts.up_to / kFactsPerChunk);
   while (rows.step()) {
     const std::int64_t chunk = rows.column_int(0);
     if (chunk < 0 || chunk > INT32_MAX / kFactsPerChunk) continue;
-    const auto* issues = static_cast<const unsigned char*>(sqlite3_column_blob(rows.handle(), 1));
-    const int n_issues = sqlite3_column_bytes(rows.handle(), 1) / 4;
-    const auto* kinds = static_cast<const unsigned char*>(sqlite3_column_blob(rows.handle(), 2));
-    const int n_kinds = sqlite3_column_bytes(rows.handle(), 2);
+    int n = 0, n_numbers = 0, n_dates = 0;
+    const unsigned char* kinds = units(rows, 1, 1, n);
+    const unsigned char* numbers = units(rows, 2, 4, n_numbers);
+    const unsigned char* dates = units(rows, 3, 4, n_dates);
+    n = std::min({n, n_numbers, n_dates, static_cast<int>(kFactsPerChunk)});
+    if (n <= 0) continue;
     const auto first = static_cast<std::size_t>(chunk * kFactsPerChunk);
     const std::size_t end = first + static_cast<std::size_t>(kFactsPerChunk);
-    if (facts.issue.size() < end) {
-      facts.issue.resize(end, 0);
+    if (facts.kind.size() < end) {
       facts.kind.resize(end, 0);
+      facts.number.resize(end, 0);
+      facts.date.resize(end, 0);
     }
-    for (int k = 0; k < n_issues && k < kFactsPerChunk && k < n_kinds; ++k) {
-      const unsigned char* b = issues + 4 * k;
-      facts.issue[first + static_cast<std::size_t>(k)] =
-          static_cast<std::uint32_t>(b[0] | (b[1] << 8) | (b[2] << 16)) |
-          (static_cast<std::uint32_t>(b[3]) << 24);
-      facts.kind[first + static_cast<std::size_t>(k)] = kinds[k];
+    std::memcpy(facts.kind.data() + first, kinds, static_cast<std::size_t>(n));
+    if constexpr (std::endian::native == std::endian::little) {
+      // The stored order: copied whole (a tenth of the instructions).
+      std::memcpy(facts.number.data() + first, numbers, 4 * static_cast<std::size_t>(n));
+      std::memcpy(facts.date.data() + first, dates, 4 * static_cast<std::size_t>(n));
+    } else {
+      for (int k = 0; k < n; ++k) {
+        facts.number[first + static_cast<std::size_t>(k)] = get32(numbers, k);
+        facts.date[first + static_cast<std::size_t>(k)] = get32(dates, k);
+      }
     }
   }
   facts.up_to = up_to;
@@ -85,32 +118,35 @@ void load_entry_facts(Database& db, EntryFacts& facts) {
 
 void record_entry_facts(Database& db, std::int64_t after) {
   std::map<std::int64_t, Chunk> chunks;
-  Statement read(db, "SELECT issues, kinds FROM entry_facts WHERE chunk = ?1");
-  Statement entries(db, "SELECT id, issue_id, section_kind FROM entries WHERE id > ?1 ORDER BY id");
+  Statement read(db, "SELECT kinds, numbers, dates FROM entry_facts WHERE chunk = ?1");
+  Statement entries(db,
+                    "SELECT e.id, e.section_kind, i.number, i.date FROM entries e JOIN issues i "
+                    "ON i.id = e.issue_id WHERE e.id > ?1 ORDER BY e.id");
   entries.bind(1, after);
   while (entries.step()) {
-    const std::int64_t id = entries.column_int(0), issue = entries.column_int(1);
-    if (issue <= 0 || issue > UINT32_MAX) {
-      throw Error(fmt::format("entry {}: issue id {} does not fit the entry facts", id, issue));
+    const std::int64_t id = entries.column_int(0), number = entries.column_int(2);
+    if (number < INT32_MIN || number > INT32_MAX) {
+      throw Error(
+          fmt::format("entry {}: issue number {} does not fit the entry facts", id, number));
     }
     const std::int64_t chunk = id / kFactsPerChunk;
     auto it = chunks.find(chunk);
     if (it == chunks.end()) it = chunks.emplace(chunk, read_chunk(read, chunk)).first;
     const auto at = static_cast<std::size_t>(id % kFactsPerChunk);
-    for (int byte = 0; byte < 4; ++byte) {
-      it->second.issues[4 * at + static_cast<std::size_t>(byte)] =
-          static_cast<char>((issue >> (8 * byte)) & 0xFF);
-    }
-    it->second.kinds[at] = static_cast<char>(kind_code(entries.column_text(2)));
+    it->second.kinds[at] = static_cast<char>(kind_code(entries.column_text(1)));
+    put32(it->second.numbers, at, static_cast<std::int32_t>(number));
+    put32(it->second.dates, at, date_code(entries.column_optional_text(3)));
   }
   Statement write(db,
-                  "INSERT OR REPLACE INTO entry_facts (chunk, issues, kinds) VALUES (?1, ?2, ?3)");
+                  "INSERT OR REPLACE INTO entry_facts (chunk, kinds, numbers, dates) "
+                  "VALUES (?1, ?2, ?3, ?4)");
   for (const auto& [chunk, packed] : chunks) {
     write.bind(1, chunk);
-    sqlite3_bind_blob(write.handle(), 2, packed.issues.data(),
-                      static_cast<int>(packed.issues.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_blob(write.handle(), 3, packed.kinds.data(), static_cast<int>(packed.kinds.size()),
-                      SQLITE_TRANSIENT);
+    int column = 2;
+    for (const std::string* part : {&packed.kinds, &packed.numbers, &packed.dates}) {
+      sqlite3_bind_blob(write.handle(), column++, part->data(), static_cast<int>(part->size()),
+                        SQLITE_TRANSIENT);
+    }
     write.run();
   }
 }
@@ -120,28 +156,27 @@ std::optional<FactFilter> FactFilter::of(Database& db, EntryFacts& facts, const 
   rest = filters;
   FactFilter filter(facts);
   bool any = false;
-  const bool known = std::all_of(filters.sections.begin(), filters.sections.end(),
-                                 [](const std::string& kind) { return kind_code(kind) != 0; });
+  const bool known =
+      std::all_of(filters.sections.begin(), filters.sections.end(),
+                  [](const std::string& kind) { return kind_code(kind) != kOtherKind; });
   if (!filters.sections.empty() && known) {
     filter.kinds_.assign(256, false);
     for (const std::string& kind : filters.sections) filter.kinds_[kind_code(kind)] = true;
     rest.sections.clear();
     any = true;
   }
-  if (!filters.issues.empty() || filters.since || filters.until) {
-    std::vector<Value> values;
-    Statement issues(db, "SELECT i.id FROM issues i WHERE 1" + issue_filter_sql(filters, values));
-    bind_all(issues, values);
-    while (issues.step()) {
-      const std::int64_t id = issues.column_int(0);
-      if (id <= 0 || id > UINT32_MAX) continue;  // no entry's facts name it
-      if (filter.issues_.size() <= static_cast<std::uint64_t>(id)) {
-        filter.issues_.resize(static_cast<std::size_t>(id) + 1, false);
-      }
-      filter.issues_[static_cast<std::size_t>(id)] = true;
-    }
-    filter.by_issue_ = true;
+  if (!filters.issues.empty()) {
+    filter.numbers_ = filters.issues;
     rest.issues.clear();
+    any = true;
+  }
+  // Dates as YYYYMMDD compare as the stored text does.
+  const std::int32_t since = filters.since ? date_code(*filters.since) : 0;
+  const std::int32_t until = filters.until ? date_code(*filters.until) : 0;
+  if ((filters.since || filters.until) && (!filters.since || since) && (!filters.until || until)) {
+    filter.by_date_ = true;
+    filter.since_ = since;
+    filter.until_ = filters.until ? until : INT32_MAX;
     rest.since.reset();
     rest.until.reset();
     any = true;

@@ -1,5 +1,5 @@
-// What section, issue and date filters ask of an entry, held in memory: the
-// issue it belongs to and its section kind, by entry id, packed in
+// What section, issue and date filters ask of an entry, held in memory: its
+// section kind and its issue's number and date, by entry id, packed in
 // entry_facts and read once per process. A filtered search tests each match
 // here instead of looking up its rows in entries and issues (one b-tree
 // search each, most of a filtered search's time on a large archive).
@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kn/filters.hpp"
@@ -14,31 +16,36 @@
 
 namespace kn::detail {
 
-// Entry ids per row of entry_facts: issues packs their issue ids as 32-bit
-// little-endian numbers, kinds their section kinds as one byte each.
+// Entry ids per row of entry_facts: kinds packs their section kinds as one
+// byte each, numbers and dates their issue's number and date as 32-bit
+// little-endian numbers (dates as YYYYMMDD, 0 for none).
 inline constexpr std::int64_t kFactsPerChunk = 1024;
 
 struct EntryFacts {
-  std::vector<std::uint32_t> issue;  // by entry id; 0: no such entry recorded
-  std::vector<std::uint8_t> kind;    // by entry id: kind_code() of its section kind
-  std::int64_t up_to = 0;            // the entries indexed when read: ids only grow
+  std::vector<std::uint8_t> kind;  // by entry id: kind_code(); 0: no such entry recorded
+  std::vector<std::int32_t> number, date;
+  std::int64_t up_to = 0;  // the entries indexed when read: ids only grow
 };
 
 // The code entry_facts keeps for a section kind: 1 and up for the kinds kn
-// writes, 0 for any other name (no filter can name one).
+// writes, kOtherKind for any other name (no filter can name one).
+inline constexpr std::uint8_t kOtherKind = 255;
 std::uint8_t kind_code(std::string_view section_kind);
+
+// A stored date (YYYY-MM-DD) as entry_facts keeps it; 0 for none.
+std::int32_t date_code(const std::optional<std::string_view>& date);
 
 // Reads the facts of the entries indexed since facts was last read. Facts
 // of an entry never change (a changed issue's entries get new ids), so
-// what was read stays true, except after a rollback (ids may be reused):
-// then facts must be emptied.
+// what was read stays true, except after a rollback (ids may be given
+// again): then facts must be emptied.
 void load_entry_facts(Database& db, EntryFacts& facts);
 
 // Records in entry_facts the facts of the entries with ids above `after`.
 void record_entry_facts(Database& db, std::int64_t after);
 
 // The part of some filters that entry facts answer: section kinds, issue
-// numbers and dates (the issues these allow, read once with SQL).
+// numbers and dates.
 class FactFilter {
  public:
   // The filter for what facts can answer of filters (read into facts as
@@ -48,11 +55,20 @@ class FactFilter {
                                       Filters& rest);
 
   bool passes(std::int64_t entry) const {
-    if (entry < 0 || static_cast<std::uint64_t>(entry) >= facts_->issue.size()) return false;
+    if (entry < 0 || static_cast<std::uint64_t>(entry) >= facts_->kind.size()) return false;
     const auto id = static_cast<std::size_t>(entry);
-    const std::uint32_t issue = facts_->issue[id];
-    return issue != 0 && kinds_[facts_->kind[id]] &&
-           (!by_issue_ || (issue < issues_.size() && issues_[issue]));
+    const std::uint8_t kind = facts_->kind[id];
+    if (kind == 0 || !kinds_[kind]) return false;
+    if (by_date_) {
+      const std::int32_t date = facts_->date[id];
+      if (date == 0 || date < since_ || date > until_) return false;
+    }
+    if (numbers_.empty()) return true;
+    const std::int32_t number = facts_->number[id];
+    for (const auto& [low, high] : numbers_) {
+      if (number >= low && number <= high) return true;
+    }
+    return false;
   }
 
  private:
@@ -60,8 +76,9 @@ class FactFilter {
 
   const EntryFacts* facts_;
   std::vector<bool> kinds_ = std::vector<bool>(256, true);  // by kind code
-  bool by_issue_ = false;
-  std::vector<bool> issues_;  // by issue id, when by_issue_
+  bool by_date_ = false;
+  std::int32_t since_ = 0, until_ = INT32_MAX;
+  std::vector<std::pair<int, int>> numbers_;  // inclusive ranges; empty: any
 };
 
 }  // namespace kn::detail

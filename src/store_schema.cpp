@@ -171,13 +171,15 @@ INSERT INTO entries_fts (entries_fts, rank) VALUES ('rank', 'bm25(1.0, 1.0, 4.0)
 // New in schema 4: an upgrade from schema 3 adds it and fills it from the
 // stored entries (store_upgrade.cpp).
 constexpr const char* kEntryFacts = R"sql(
--- The issue and section kind of each entry, packed 1,024 rowids a row
--- (store_facts.hpp): read whole by a search filtered by sections, issues or
--- dates, which tests its matches in memory instead of one lookup each.
+-- Each entry's section kind and its issue's number and date, packed 1,024
+-- rowids a row (store_facts.hpp): read whole by a search filtered by
+-- sections, issues or dates, which tests its matches in memory instead of
+-- looking each one up.
 CREATE TABLE entry_facts (
   chunk INTEGER PRIMARY KEY,
-  issues BLOB NOT NULL,
-  kinds BLOB NOT NULL
+  kinds BLOB NOT NULL,
+  numbers BLOB NOT NULL,
+  dates BLOB NOT NULL
 );
 )sql";
 

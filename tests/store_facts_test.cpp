@@ -158,13 +158,12 @@ TEST(EntryFacts, CheckNamesAWrongFact) {
   Store store(dir / "kn.db", Store::Access::read_write);
   store.put_issue(issue("/1.md", 1, "solution one", "solution two"), "h1", {});
   store.sync_index();
-  kn::detail::database(store).exec("UPDATE entry_facts SET kinds = zeroblob(1024)");
-  EXPECT_EQ(
-      problems(store, kFactsPart),
-      (std::vector<std::string>{
-          "entry 1: filtered as issue id 1, section code 0; it is in issue id 1, section news",
-          "entry 2: filtered as issue id 1, section code 0; it is in issue id 1, section "
-          "competitions"}));
+  kn::detail::database(store).exec("UPDATE entry_facts SET numbers = zeroblob(4096)");
+  EXPECT_EQ(problems(store, kFactsPart),
+            (std::vector<std::string>{
+                "entry 1: filtered as section code 1, issue #0, date 0; it is in news, #1, no date",
+                "entry 2: filtered as section code 2, issue #0, date 0; it is in competitions, #1, "
+                "no date"}));
 }
 
 // Schema 3 had no entry facts: kn index adds them from the stored entries,
