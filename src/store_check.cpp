@@ -69,8 +69,19 @@ Part filter_facts(Database& db) {
   Statement rows(db,
                  "SELECT e.id, e.section_kind, i.number, i.date FROM entries e JOIN issues i ON "
                  "i.id = e.issue_id, fts_state s WHERE e.id <= s.indexed_up_to ORDER BY e.id");
+  // Facts of ids that no entry has any more would be counted.
+  std::int64_t next = 1;
+  const auto none_until = [&](std::int64_t end) {
+    for (; next < end && static_cast<std::uint64_t>(next) < facts.kind.size(); ++next) {
+      if (facts.kind[static_cast<std::size_t>(next)] != 0) {
+        add(part, fmt::format("entry {}: has filter facts, but no such entry is indexed", next));
+      }
+    }
+    if (end < INT64_MAX) next = end + 1;
+  };
   while (rows.step()) {
     const std::int64_t id = rows.column_int(0);
+    none_until(id);
     const std::uint8_t kind = detail::kind_code(rows.column_text(1));
     const std::int64_t number = rows.column_int(2);
     const std::int32_t date = detail::date_code(rows.column_optional_text(3));
@@ -84,6 +95,7 @@ Part filter_facts(Database& db) {
                             rows.column_optional_text(3).value_or("no date")));
     }
   }
+  none_until(INT64_MAX);
   return part;
 }
 

@@ -116,9 +116,49 @@ void load_entry_facts(Database& db, EntryFacts& facts) {
   facts.up_to = up_to;
 }
 
+namespace {
+
+// The rows of entry_facts being changed, each read when first touched and
+// written back by write().
+class ChunkEdit {
+ public:
+  explicit ChunkEdit(Database& db)
+      : db_(db), read_(db, "SELECT kinds, numbers, dates FROM entry_facts WHERE chunk = ?1") {}
+
+  // The chunk holding entry id, and id's place in it.
+  Chunk& of(std::int64_t id, std::size_t& at) {
+    const std::int64_t chunk = id / kFactsPerChunk;
+    auto it = chunks_.find(chunk);
+    if (it == chunks_.end()) it = chunks_.emplace(chunk, read_chunk(read_, chunk)).first;
+    at = static_cast<std::size_t>(id % kFactsPerChunk);
+    return it->second;
+  }
+
+  void write() {
+    Statement write(db_,
+                    "INSERT OR REPLACE INTO entry_facts (chunk, kinds, numbers, dates) "
+                    "VALUES (?1, ?2, ?3, ?4)");
+    for (const auto& [chunk, packed] : chunks_) {
+      write.bind(1, chunk);
+      int column = 2;
+      for (const std::string* part : {&packed.kinds, &packed.numbers, &packed.dates}) {
+        sqlite3_bind_blob(write.handle(), column++, part->data(), static_cast<int>(part->size()),
+                          SQLITE_TRANSIENT);
+      }
+      write.run();
+    }
+  }
+
+ private:
+  Database& db_;
+  Statement read_;
+  std::map<std::int64_t, Chunk> chunks_;
+};
+
+}  // namespace
+
 void record_entry_facts(Database& db, std::int64_t after) {
-  std::map<std::int64_t, Chunk> chunks;
-  Statement read(db, "SELECT kinds, numbers, dates FROM entry_facts WHERE chunk = ?1");
+  ChunkEdit edit(db);
   Statement entries(db,
                     "SELECT e.id, e.section_kind, i.number, i.date FROM entries e JOIN issues i "
                     "ON i.id = e.issue_id WHERE e.id > ?1 ORDER BY e.id");
@@ -129,26 +169,35 @@ void record_entry_facts(Database& db, std::int64_t after) {
       throw Error(
           fmt::format("entry {}: issue number {} does not fit the entry facts", id, number));
     }
-    const std::int64_t chunk = id / kFactsPerChunk;
-    auto it = chunks.find(chunk);
-    if (it == chunks.end()) it = chunks.emplace(chunk, read_chunk(read, chunk)).first;
-    const auto at = static_cast<std::size_t>(id % kFactsPerChunk);
-    it->second.kinds[at] = static_cast<char>(kind_code(entries.column_text(1)));
-    put32(it->second.numbers, at, static_cast<std::int32_t>(number));
-    put32(it->second.dates, at, date_code(entries.column_optional_text(3)));
+    std::size_t at = 0;
+    Chunk& chunk = edit.of(id, at);
+    chunk.kinds[at] = static_cast<char>(kind_code(entries.column_text(1)));
+    put32(chunk.numbers, at, static_cast<std::int32_t>(number));
+    put32(chunk.dates, at, date_code(entries.column_optional_text(3)));
   }
-  Statement write(db,
-                  "INSERT OR REPLACE INTO entry_facts (chunk, kinds, numbers, dates) "
-                  "VALUES (?1, ?2, ?3, ?4)");
-  for (const auto& [chunk, packed] : chunks) {
-    write.bind(1, chunk);
-    int column = 2;
-    for (const std::string* part : {&packed.kinds, &packed.numbers, &packed.dates}) {
-      sqlite3_bind_blob(write.handle(), column++, part->data(), static_cast<int>(part->size()),
-                        SQLITE_TRANSIENT);
-    }
-    write.run();
+  edit.write();
+}
+
+void forget_entry_facts(Database& db, std::int64_t issue_id, std::int64_t up_to) {
+  ChunkEdit edit(db);
+  Statement entries(db, "SELECT id FROM entries WHERE issue_id = ?1 AND id <= ?2");
+  entries.bind(1, issue_id).bind(2, up_to);
+  while (entries.step()) {
+    std::size_t at = 0;
+    Chunk& chunk = edit.of(entries.column_int(0), at);
+    chunk.kinds[at] = 0;
+    put32(chunk.numbers, at, 0);
+    put32(chunk.dates, at, 0);
   }
+  edit.write();
+}
+
+std::int64_t FactFilter::count() const {
+  const std::int64_t last =
+      std::min<std::int64_t>(facts_->up_to, static_cast<std::int64_t>(facts_->kind.size()) - 1);
+  std::int64_t passed = 0;
+  for (std::int64_t id = 1; id <= last; ++id) passed += passes(id) ? 1 : 0;
+  return passed;
 }
 
 std::optional<FactFilter> FactFilter::of(Database& db, EntryFacts& facts, const Filters& filters,

@@ -44,6 +44,11 @@ void load_entry_facts(Database& db, EntryFacts& facts);
 // Records in entry_facts the facts of the entries with ids above `after`.
 void record_entry_facts(Database& db, std::int64_t after);
 
+// Clears the facts of an issue's entries (those up to up_to, the ones
+// recorded) before they are deleted, so that the facts name only entries
+// that exist: a filter-only count counts them.
+void forget_entry_facts(Database& db, std::int64_t issue_id, std::int64_t up_to);
+
 // The part of some filters that entry facts answer: section kinds, issue
 // numbers and dates.
 class FactFilter {
@@ -53,6 +58,9 @@ class FactFilter {
   // the filters left for SQL. facts must outlive the filter.
   static std::optional<FactFilter> of(Database& db, EntryFacts& facts, const Filters& filters,
                                       Filters& rest);
+
+  // How many entries pass, of those indexed.
+  std::int64_t count() const;
 
   bool passes(std::int64_t entry) const {
     if (entry < 0 || static_cast<std::uint64_t>(entry) >= facts_->kind.size()) return false;

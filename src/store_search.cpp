@@ -222,8 +222,17 @@ std::int64_t Store::count(const Query& asked) {
     }
     snapshot.release();
   }
-  // Sections, issues and dates alone: the entries counted per issue and
-  // section answer, without reading the entries.
+  // Sections, issues and dates alone: the entry facts answer, else the
+  // entries counted per issue and section, without reading the entries.
+  if (query.match.empty() && query.exclude.empty()) {
+    Savepoint snapshot(*db_);
+    Filters rest;
+    const auto by_facts = detail::FactFilter::of(*db_, *facts_, f, rest);
+    const std::optional<std::int64_t> counted =
+        by_facts && rest.empty() ? std::optional(by_facts->count()) : std::nullopt;
+    snapshot.release();
+    if (counted) return *counted;
+  }
   if (query.match.empty() && query.exclude.empty() && f.domains.empty() && f.urls.empty() &&
       f.competition_ids.empty()) {
     std::vector<Value> values;

@@ -234,6 +234,8 @@ std::int64_t Store::indexed_up_to() {
 }
 
 void Store::delete_entries(std::int64_t issue_id) {
+  detail::forget_entry_facts(*db_, issue_id, indexed_up_to());
+  *facts_ = {};  // read again, without these entries, when next needed
   statement("DELETE FROM issue_sections WHERE issue_id = ?1").bind(1, issue_id).run();
   statement("DELETE FROM sections WHERE issue_id = ?1").bind(1, issue_id).run();
   // Entries already in the full-text index leave it first, with the values

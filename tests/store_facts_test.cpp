@@ -77,6 +77,10 @@ TEST_F(FactsArchiveTest, FilteredResultsAreTheUnfilteredOnesFiltered) {
       found += want.size();
     }
     EXPECT_GT(found, 0u);  // each filter keeps some hits and drops others
+    // Without words: as many as a search (in SQL, by date) lists.
+    const kn::Query alone = kn::parse_query(filter);
+    EXPECT_EQ(store_->count(alone),
+              static_cast<std::int64_t>(store_->search(alone, {kn::SortOrder::date, 0, 0}).size()));
   }
 }
 
@@ -122,6 +126,10 @@ TEST(EntryFacts, FollowTheStoreAsItGrows) {
   EXPECT_EQ(hits[0].body, "solution four");
   EXPECT_EQ(store.count(query), 1);
   EXPECT_EQ(store.count(kn::parse_query("solution issue:1")), 1);
+  // The entries issue 1 had are not counted: its competitions are now
+  // "nothing here" alone.
+  EXPECT_EQ(store.count(kn::parse_query("section:competitions")), 2);
+  EXPECT_EQ(store.count(kn::parse_query("issue:1")), 2);
   EXPECT_TRUE(problems(store, kFactsPart).empty());
 }
 
@@ -164,6 +172,11 @@ TEST(EntryFacts, CheckNamesAWrongFact) {
                 "entry 1: filtered as section code 1, issue #0, date 0; it is in news, #1, no date",
                 "entry 2: filtered as section code 2, issue #0, date 0; it is in competitions, #1, "
                 "no date"}));
+  kn::detail::database(store).exec(
+      "UPDATE entry_facts SET kinds = X'00010205' || zeroblob(1020), numbers = X'00000000' || "
+      "X'01000000' || X'01000000' || zeroblob(4084)");
+  EXPECT_EQ(problems(store, kFactsPart),
+            (std::vector<std::string>{"entry 3: has filter facts, but no such entry is indexed"}));
 }
 
 // Schema 3 had no entry facts: kn index adds them from the stored entries,
