@@ -90,12 +90,11 @@ int run_index(const IndexRequest& request) {
       request.dry_run ? Store::scratch_copy_of(request.db)
                       : std::make_unique<Store>(request.db, Store::Access::read_write);
   if (const auto& upgrade = store->upgraded(); upgrade && !request.quiet) {
-    detail::write_stdout(fmt::format("{} {} from schema {} to {}: {} issues {}\n",
-                                     request.dry_run ? "would upgrade" : "upgraded",
-                                     escaped(request.db), upgrade->from_version, kSchemaVersion,
-                                     upgrade->issues,
-                                     upgrade->rebuilt ? "rebuilt from their stored rows"
-                                                      : "kept; their entries' filter facts added"));
+    detail::write_stdout(fmt::format(
+        "{} {} from schema {} to {}: {} issues {}{}\n",
+        request.dry_run ? "would upgrade" : "upgraded", escaped(request.db), upgrade->from_version,
+        kSchemaVersion, upgrade->issues,
+        upgrade->rebuilt ? "rebuilt from their stored rows" : "kept; ", upgrade->derived));
   }
   std::optional<Progress> progress;
   if (!request.quiet && Progress::wanted()) {

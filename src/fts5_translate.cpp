@@ -82,7 +82,7 @@ class Translator {
     const std::vector<Token> tokens = tokenize(node.text, TokenizeMode::query);
     std::string phrase = quoted_phrase(node.text, tokens);
     std::vector<std::string> shown;
-    for (const Token& token : tokens) shown.push_back(token.text + (token.prefix ? "*" : ""));
+    for (const Token& token : tokens) shown.push_back(token.text);
     std::string tokens_shown = fmt::format("{}", fmt::join(shown, " "));
     if (node.prefix && !phrase.empty() && !phrase.ends_with('*')) {
       phrase += '*';
@@ -154,7 +154,6 @@ std::string quoted_phrase(std::string_view term, const std::vector<Token>& token
     phrase += control ? ' ' : c;
   }
   phrase += '"';
-  if (tokens.back().prefix) phrase += '*';
   return phrase;
 }
 

@@ -67,6 +67,7 @@ int run_aux(Instance& instance, void* context, std::string_view text, Emit emit)
   cut.bytes.clear();
   cut.tokens.clear();
   const int rc = tokenize(text, TokenizeMode::document, [&](const Token& token) {
+    if (token.colocated) return 0;  // snippet() and highlight() pass them over
     cut.bytes += token.text;
     cut.tokens.push_back({token.text.size(), token.start, token.end});
     return emit(context, 0, token.text.data(), static_cast<int>(token.text.size()), token.start,
@@ -86,8 +87,8 @@ int run(Fts5Tokenizer* instance, void* context, int flags, const char* text, int
     const TokenizeMode mode =
         (flags & FTS5_TOKENIZE_QUERY) ? TokenizeMode::query : TokenizeMode::document;
     return tokenize(view, mode, [&](const Token& token) {
-      return emit(context, 0, token.text.data(), static_cast<int>(token.text.size()), token.start,
-                  token.end);
+      return emit(context, token.colocated ? FTS5_TOKEN_COLOCATED : 0, token.text.data(),
+                  static_cast<int>(token.text.size()), token.start, token.end);
     });
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;

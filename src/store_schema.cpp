@@ -185,7 +185,8 @@ CREATE TABLE entry_facts (
 
 // The schema is kSchema, kFullText, this and kEntryFacts. Schema 1 had no
 // link_urls; schema 2 had no sections or detached issues, a unique source
-// and domains parsed less strictly; schema 3 had no entry_facts.
+// and domains parsed less strictly; schema 3 had no entry_facts; in schema
+// 4 a bigram's first character had no token of its own (tokenizer.hpp).
 constexpr const char* kLinkUrls = R"sql(
 -- The URLs links point to, each once, with how many links do: kn stats
 -- counts them here, not over every link. The triggers keep it in step with

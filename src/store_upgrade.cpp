@@ -1,12 +1,16 @@
 // Upgrading a database of an older schema: every issue of schema 1 or 2 is
 // rebuilt from its stored rows (its source file may be gone) and written
 // again, so that all that kn derives from an issue (domains, competitions,
-// the full-text index, sections) follows the new schema's rules. Schema 3
-// differs only by entry_facts, which is derived from the entries as stored.
+// the full-text index, sections) follows the new schema's rules. Schemas 3
+// and 4 differ only in what is derived from the entries as stored: the
+// full-text index (and, for 3, entry_facts) is made again from them.
 #include <fmt/core.h>
 
+#include <string>
 #include <unordered_map>
+#include <utility>
 
+#include "fts_rank.hpp"
 #include "kn/sanitize.hpp"
 #include "kn/url.hpp"
 #include "store_facts.hpp"
@@ -96,6 +100,15 @@ void read_old_entries(Database& db, std::int64_t id, Issue& issue) {
   }
 }
 
+// The full-text index cut again from every stored entry by this kn's
+// tokenizer (outside a batch every entry is indexed), and the entry sizes
+// ranking reads from it.
+void reindex_entries(Database& db) {
+  db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')");
+  db.exec("DELETE FROM entry_sizes");
+  detail::record_entry_sizes(db, 0);
+}
+
 }  // namespace
 
 void Store::upgrade() {
@@ -103,17 +116,23 @@ void Store::upgrade() {
   Transaction transaction(db);
   const std::int64_t from = detail::schema_version(db);  // another kn may have done it
   if (from >= kSchemaVersion) return transaction.commit();
-  if (from == 3) {
-    // Schema 4 only adds entry_facts, derived from the entries as they are.
-    detail::create_entry_facts(db);
-    detail::record_entry_facts(db, 0);
+  if (from == 3 || from == 4) {
+    // Schema 4 added entry_facts, schema 5 each bigram's first character to
+    // the full-text index: both are derived from the entries as they are.
+    std::string derived = "their full-text index rebuilt";
+    if (from == 3) {
+      detail::create_entry_facts(db);
+      detail::record_entry_facts(db, 0);
+      derived = "their entries' filter facts added and full-text index rebuilt";
+    }
+    reindex_entries(db);
     Statement issues(db, "SELECT count(*) FROM issues");
     issues.step();
     const std::int64_t count = issues.column_int(0);
     issues.reset();
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
     transaction.commit();
-    upgrade_ = Upgrade{from, count, false};
+    upgrade_ = Upgrade{from, count, false, std::move(derived)};
     return;
   }
   db.exec(kRetire);
@@ -141,7 +160,7 @@ void Store::upgrade() {
   sync_index();
   db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
   transaction.commit();
-  upgrade_ = Upgrade{from, count};
+  upgrade_ = Upgrade{from, count, true, {}};
 }
 
 }  // namespace kn

@@ -177,6 +177,17 @@ class TokenBuilder {
     return rc;
   }
 
+  // One character of a run as a token (a buffer reused for each). In a
+  // document every character that starts a bigram is also indexed at the
+  // bigram's position (colocated), so that a one-character query is a term
+  // of its own, not a prefix to be merged from every bigram it starts.
+  const Token& character(const CjkChar& c, bool colocated) {
+    single_.text.clear();
+    append_utf8(single_.text, c.cp);
+    single_.start = c.start, single_.end = c.end, single_.colocated = colocated;
+    return single_;
+  }
+
   // at_end: nothing follows the run in the text.
   int flush_run(bool at_end) {
     Token token;
@@ -187,17 +198,15 @@ class TokenBuilder {
       token.start = run_[i].start;
       token.end = run_[i + 1].end;
       if (int rc = emit_(token)) return rc;
+      if (mode_ == TokenizeMode::document) {
+        if (int rc = emit_(character(run_[i], true))) return rc;
+      }
     }
     // In a query, a run that ends the text may go on in a document, where
     // its last character starts a bigram instead of being the tail token.
     const bool query_tail = mode_ == TokenizeMode::query && at_end;
     if (!query_tail || run_.size() == 1) {
-      token.text.clear();
-      append_utf8(token.text, run_.back().cp);
-      token.start = run_.back().start;
-      token.end = run_.back().end;
-      token.prefix = query_tail;
-      if (int rc = emit_(token)) return rc;
+      if (int rc = emit_(character(run_.back(), false))) return rc;
     }
     run_.clear();
     gap_ = false;
@@ -208,6 +217,7 @@ class TokenBuilder {
 
   TokenizeMode mode_;
   const std::function<int(const Token&)>& emit_;
+  Token single_;
   Token word_;
   std::vector<CjkChar> run_;
   std::optional<CjkChar> bar_;  // a sound mark waiting for what follows it

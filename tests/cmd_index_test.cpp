@@ -94,8 +94,8 @@ TEST_F(IndexCommandTest, IndexReadsPathsFromStdin) {
                 db + ": sound\n");
 }
 
-// A schema-3 database only gains the entries' filter facts, and kn index
-// says so, once.
+// A schema-3 database keeps its issues and gains the entries' filter facts
+// and a new full-text index, and kn index says so, once.
 TEST_F(IndexCommandTest, IndexSaysItUpgradesASchema3Database) {
   const std::string a = write("a.md", "# Weekly Kaggle News #7\nhttps://e.com/a\n<p>alpha</p>");
   const std::string db = (dir_ / "three.db").string();
@@ -108,8 +108,8 @@ TEST_F(IndexCommandTest, IndexSaysItUpgradesASchema3Database) {
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out.substr(0, run.out.find('\n')),
             "upgraded " + db +
-                " from schema 3 to 4: 1 issues kept; their entries' filter facts "
-                "added");
+                " from schema 3 to 5: 1 issues kept; their entries' filter facts added "
+                "and full-text index rebuilt");
   run = kn("index --db '" + db + "' '" + a + "'");
   EXPECT_EQ(run.out.find("upgraded"), std::string::npos);
   EXPECT_EQ(kn("search --count --db '" + db + "' 'alpha issue:7'").out, "1\n");

@@ -47,8 +47,8 @@ TEST_F(FtsRankTest, PhraseScanScoresEachMatchAsKnBm25) {
     statement.step();
     return out;
   };
-  for (const char* match :
-       {"\"pytorch\"", "\"解法\"", "\"コン\" + \"ンペ\"", "\"画\"*", "\"data\" + \"science\""}) {
+  for (const char* match : {"\"pytorch\"", "\"解法\"", "\"コン\" + \"ンペ\"", "\"画\"", "\"画\"*",
+                            "\"data\" + \"science\""}) {
     const kn::detail::PhraseScan out = scan(match);
     EXPECT_TRUE(out.ran && out.one_phrase) << match;
     std::vector<std::pair<std::int64_t, double>> want, got;

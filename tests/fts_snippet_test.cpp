@@ -80,8 +80,9 @@ class SnippetArchive : public kn::testing::ArchiveTest {};
 TEST_F(SnippetArchive, SnippetsAreThoseOfEveryColumn) {
   kn::Database& db = kn::detail::database(*store_);
   std::size_t rows = 0;
-  for (const char* match : {"\"pytorch\"", "\"解法\"", "\"kaggle\" AND \"コン\" + \"ンペ\"",
-                            "\"画\"*", "\"data\" + \"augmentation\"", "\"notebook\" OR \"上位\""}) {
+  for (const char* match :
+       {"\"pytorch\"", "\"解法\"", "\"kaggle\" AND \"コン\" + \"ンペ\"", "\"画\"", "\"画\"*",
+        "\"data\" + \"augmentation\"", "\"notebook\" OR \"上位\""}) {
     const auto all =
         column_strings(db,
                        "SELECT snippet(entries_fts, -1, '[', ']', '…', 24) FROM entries_fts "
@@ -96,6 +97,24 @@ TEST_F(SnippetArchive, SnippetsAreThoseOfEveryColumn) {
     rows += all.size();
   }
   EXPECT_GT(rows, 100u);
+}
+
+// A lone character is highlighted as the bigram it starts, as when it was
+// searched as that bigram's prefix.
+TEST_F(SnippetArchive, OneCharacterIsMarkedAsItsPrefixWas) {
+  kn::Database& db = kn::detail::database(*store_);
+  for (const std::string character : {"画", "解", "の"}) {
+    const auto marked = [&](const std::string& match) {
+      return column_strings(db,
+                            "SELECT snippet(entries_fts, -1, '[', ']', '…', 24) || "
+                            "highlight(entries_fts, 2, '[', ']') FROM entries_fts "
+                            "WHERE entries_fts MATCH ?1 ORDER BY rowid",
+                            match.c_str());
+    };
+    const auto term = marked("\"" + character + "\"");
+    EXPECT_FALSE(term.empty()) << character;
+    EXPECT_EQ(term, marked("\"" + character + "\"*")) << character;
+  }
 }
 
 }  // namespace

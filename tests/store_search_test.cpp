@@ -98,6 +98,28 @@ TEST_F(SearchTest, JapaneseSubstrings) {
   EXPECT_EQ(found("実装PyTorch"), V());
 }
 
+// A lone character is a term of its own, indexed at every bigram it starts
+// (tokenizer.hpp): it finds what its prefix finds, ranked the same.
+TEST_F(SearchTest, OneCharacterFindsWhatItsPrefixFinds) {
+  const auto ranked = [](const kn::Query& query) {
+    std::vector<std::pair<std::int64_t, double>> out;
+    for (const kn::Hit& hit : store_->search(query, {kn::SortOrder::rank, 0, 0})) {
+      out.emplace_back(hit.entry_id, hit.score);
+    }
+    return out;
+  };
+  for (const std::string character : {"解", "法", "の", "画", "ー", "鰹"}) {
+    const kn::Query term = kn::parse_query(character);
+    ASSERT_EQ(term.match, "\"" + character + "\"");
+    kn::Query prefix;
+    prefix.match = "\"" + character + "\"*";
+    const auto hits = ranked(term);
+    EXPECT_FALSE(hits.empty()) << character;
+    EXPECT_EQ(hits, ranked(prefix)) << character;
+  }
+  EXPECT_EQ(found("法"), found("解法 OR 法*"));
+}
+
 TEST_F(SearchTest, SectionFilters) {
   EXPECT_EQ(found("解法 section:competitions"), V({"66/2", "66/5"}));
   EXPECT_EQ(found("解法 section:links"), V({"117/5", "66/9", "84/13", "84/7", "84/8"}));

@@ -194,6 +194,46 @@ TEST(Store, UpgradesOlderSchemasFromTheirRows) {
   }
 }
 
+// Schema 4 gave a bigram's first character no token of its own: its
+// full-text index is made again from the stored entries (here emptied, so
+// that nothing would be found without it), with the sizes ranking reads.
+TEST(Store, UpgradeFromSchema4RebuildsTheFullTextIndex) {
+  TempDir dir;
+  const std::string path = dir / "kn.db";
+  std::vector<std::pair<std::int64_t, double>> before;
+  {
+    Store store(path, Store::Access::read_write);
+    store.put_issue(issue("/a.md", 7, "機械学習の入門"), "h", {});
+    store.put_issue(issue("/b.md", 8, "学習データ"), "h", {});
+    store.sync_index();
+    for (const kn::Hit& hit : store.search(kn::parse_query("学"), {})) {
+      before.emplace_back(hit.entry_id, hit.score);
+    }
+    Database& db = kn::detail::database(store);
+    db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('delete-all')");
+    db.exec("UPDATE entry_sizes SET sizes = zeroblob(length(sizes)); PRAGMA user_version = 4");
+  }
+  Store store(path, Store::Access::read_write);
+  ASSERT_TRUE(store.upgraded().has_value());
+  EXPECT_EQ(store.upgraded()->from_version, 4);
+  EXPECT_EQ(store.upgraded()->issues, 2);
+  EXPECT_FALSE(store.upgraded()->rebuilt);
+  EXPECT_EQ(store.upgraded()->derived, "their full-text index rebuilt");
+  EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
+  EXPECT_TRUE(store.check().problems().empty());
+  std::vector<std::pair<std::int64_t, double>> after;
+  for (const kn::Hit& hit : store.search(kn::parse_query("学"), {})) {
+    after.emplace_back(hit.entry_id, hit.score);
+  }
+  EXPECT_EQ(after.size(), 2u);
+  EXPECT_EQ(after, before);
+  // Nothing is left for the next batch to add twice.
+  store.put_issue(issue("/c.md", 9, "学"), "h", {});
+  store.sync_index();
+  EXPECT_EQ(store.count(kn::parse_query("学")), 3);
+  EXPECT_TRUE(store.check().problems().empty());
+}
+
 TEST(Store, CheckFindsMissingEntries) {
   TempDir dir;
   Store store(dir / "kn.db", Store::Access::read_write);
@@ -281,9 +321,9 @@ TEST(Store, RefusesADatabaseFromANewerKn) {
   }
   const std::string before = slurp(path);
   EXPECT_EQ(open_error(path, Store::Access::read_write),
-            path + ": made by a newer kn (schema 99; this kn knows up to 4)");
+            path + ": made by a newer kn (schema 99; this kn knows up to 5)");
   EXPECT_EQ(open_error(path, Store::Access::read_only),
-            path + ": made by a newer kn (schema 99; this kn knows up to 4)");
+            path + ": made by a newer kn (schema 99; this kn knows up to 5)");
   EXPECT_EQ(slurp(path), before);
 }
 

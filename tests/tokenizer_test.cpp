@@ -9,7 +9,8 @@
 namespace kn {
 // How gtest shows a token in a failure.
 void PrintTo(const Token& t, std::ostream* os) {
-  *os << '{' << t.text << ' ' << t.start << ' ' << t.end << (t.prefix ? " prefix" : "") << '}';
+  *os << '{' << t.text << ' ' << t.start << ' ' << t.end << (t.colocated ? " colocated" : "")
+      << '}';
 }
 }  // namespace kn
 
@@ -25,6 +26,15 @@ struct Case {
 
 void expect_tokens(TokenizeMode mode, const std::vector<Case>& cases) {
   for (const Case& c : cases) EXPECT_EQ(kn::tokenize(c.text, mode), c.tokens) << c.text;
+}
+
+// The tokens' texts, a colocated one in brackets.
+std::vector<std::string> texts(std::string_view text, TokenizeMode mode = TokenizeMode::document) {
+  std::vector<std::string> out;
+  for (const Token& t : kn::tokenize(text, mode)) {
+    out.push_back(t.colocated ? "[" + t.text + "]" : t.text);
+  }
+  return out;
 }
 
 TEST(Tokenizer, DocumentLatinAndDigits) {
@@ -46,7 +56,12 @@ TEST(Tokenizer, DocumentNormalization) {
                     // Full-width Latin, 3 bytes a letter.
                     {"ＰｙＴｏｒｃｈ", {{"pytorch", 0, 21}}},
                     // Half-width katakana with a voiced sound mark folds to full-width.
-                    {"ｶﾞｲﾄﾞ", {{"ガイ", 0, 9}, {"イド", 6, 15}, {"ド", 9, 15}}},
+                    {"ｶﾞｲﾄﾞ",
+                     {{"ガイ", 0, 9},
+                      {"ガ", 0, 6, true},
+                      {"イド", 6, 15},
+                      {"イ", 6, 9, true},
+                      {"ド", 9, 15}}},
                     // Combining marks compose with the letter before.
                     {"Cafe\xCC\x81 na\xC3\xAFve", {{"café", 0, 6}, {"naïve", 7, 13}}},
                     {"Straße", {{"strasse", 0, 7}}},
@@ -61,14 +76,29 @@ TEST(Tokenizer, DocumentJapaneseRuns) {
       TokenizeMode::document,
       {
           {"画", {{"画", 0, 3}}},
-          {"画像", {{"画像", 0, 6}, {"像", 3, 6}}},
-          {"機械学習", {{"機械", 0, 6}, {"械学", 3, 9}, {"学習", 6, 12}, {"習", 9, 12}}},
+          {"画像", {{"画像", 0, 6}, {"画", 0, 3, true}, {"像", 3, 6}}},
+          {"機械学習",
+           {{"機械", 0, 6},
+            {"機", 0, 3, true},
+            {"械学", 3, 9},
+            {"械", 3, 6, true},
+            {"学習", 6, 12},
+            {"学", 6, 9, true},
+            {"習", 9, 12}}},
           // The prolonged sound mark and the iteration mark belong to the run.
-          {"データ", {{"デー", 0, 6}, {"ータ", 3, 9}, {"タ", 6, 9}}},
-          {"人々", {{"人々", 0, 6}, {"々", 3, 6}}},
+          {"データ",
+           {{"デー", 0, 6}, {"デ", 0, 3, true}, {"ータ", 3, 9}, {"ー", 3, 6, true}, {"タ", 6, 9}}},
+          {"人々", {{"人々", 0, 6}, {"人", 0, 3, true}, {"々", 3, 6}}},
           // Punctuation separates runs.
-          {"「画像」、認識。", {{"画像", 3, 9}, {"像", 6, 9}, {"認識", 15, 21}, {"識", 18, 21}}},
-          {"PyTorch入門", {{"pytorch", 0, 7}, {"入門", 7, 13}, {"門", 10, 13}}},
+          {"「画像」、認識。",
+           {{"画像", 3, 9},
+            {"画", 3, 6, true},
+            {"像", 6, 9},
+            {"認識", 15, 21},
+            {"認", 15, 18, true},
+            {"識", 18, 21}}},
+          {"PyTorch入門",
+           {{"pytorch", 0, 7}, {"入門", 7, 13}, {"入", 7, 10, true}, {"門", 10, 13}}},
           {"第3回", {{"第", 0, 3}, {"3", 3, 4}, {"回", 4, 7}}},
           {"한국어 text", {{"한국어", 0, 9}, {"text", 10, 14}}},
           {"🤗 Hugging🤗Face", {{"hugging", 5, 12}, {"face", 16, 20}}},
@@ -78,14 +108,14 @@ TEST(Tokenizer, DocumentJapaneseRuns) {
 TEST(Tokenizer, QueryRuns) {
   expect_tokens(TokenizeMode::query,
                 {
-                    {"画", {{"画", 0, 3, true}}},
+                    {"画", {{"画", 0, 3}}},
                     {"画像", {{"画像", 0, 6}}},
                     {"画像認識", {{"画像", 0, 6}, {"像認", 3, 9}, {"認識", 6, 12}}},
                     {"画像!", {{"画像", 0, 6}}},
                     {"画像 認識", {{"画像", 0, 6}, {"像認", 3, 10}, {"認識", 7, 13}}},
                     {"PyTorch 実装", {{"pytorch", 0, 7}, {"実装", 8, 14}}},
                     {"学習Go", {{"学習", 0, 6}, {"習", 3, 6}, {"go", 6, 8}}},
-                    {"Go学", {{"go", 0, 2}, {"学", 2, 5, true}}},
+                    {"Go学", {{"go", 0, 2}, {"学", 2, 5}}},
                     {"competitions", {{"competition", 0, 12}}},
                 });
 }
@@ -96,9 +126,17 @@ TEST(Tokenizer, WhiteSpaceBetweenJapaneseIsNoBoundary) {
   expect_tokens(
       TokenizeMode::document,
       {
-          {"磨く 機械", {{"磨く", 0, 6}, {"く機", 3, 10}, {"機械", 7, 13}, {"械", 10, 13}}},
-          {"画\u3000像", {{"画像", 0, 9}, {"像", 6, 9}}},  // the ideographic space too
-          {"画、 像", {{"画", 0, 3}, {"像", 7, 10}}},      // punctuation stays one
+          {"磨く 機械",
+           {{"磨く", 0, 6},
+            {"磨", 0, 3, true},
+            {"く機", 3, 10},
+            {"く", 3, 6, true},
+            {"機械", 7, 13},
+            {"機", 7, 10, true},
+            {"械", 10, 13}}},
+          {"画\u3000像",
+           {{"画像", 0, 9}, {"画", 0, 3, true}, {"像", 6, 9}}},  // the ideographic space too
+          {"画、 像", {{"画", 0, 3}, {"像", 7, 10}}},            // punctuation stays one
           {"画 x 像", {{"画", 0, 3}, {"x", 4, 5}, {"像", 6, 9}}},
       });
   std::vector<std::string> joined, spaced;
@@ -109,14 +147,9 @@ TEST(Tokenizer, WhiteSpaceBetweenJapaneseIsNoBoundary) {
 
 // A word's trailing '+' or '#' and a leading '.' belong to it: C++ is not c.
 TEST(Tokenizer, SymbolWords) {
-  const auto texts = [](std::string_view text) {
-    std::vector<std::string> out;
-    for (const Token& t : kn::tokenize(text, TokenizeMode::document)) out.push_back(t.text);
-    return out;
-  };
   using V = std::vector<std::string>;
   EXPECT_EQ(texts("C++ and C# and F#, .NET"), (V{"c++", "and", "c#", "and", "f#", ".net"}));
-  EXPECT_EQ(texts("C++で書く"), (V{"c++", "で書", "書く", "く"}));
+  EXPECT_EQ(texts("C++で書く"), (V{"c++", "で書", "[で]", "書く", "[書]", "く"}));
   EXPECT_EQ(texts("ＣＰＰ ｃ＋＋"), (V{"cpp", "c++"}));
   EXPECT_EQ(texts("F.C. /c/ net"), (V{"f", "c", "c", "net"}));
   EXPECT_EQ(texts("a+b 1+1 C++20"), (V{"a", "b", "1", "1", "c", "20"}));
@@ -128,11 +161,6 @@ TEST(Tokenizer, SymbolWords) {
 }
 
 TEST(Tokenizer, PossessivesAndPlurals) {
-  const auto texts = [](std::string_view text) {
-    std::vector<std::string> out;
-    for (const Token& t : kn::tokenize(text, TokenizeMode::document)) out.push_back(t.text);
-    return out;
-  };
   using V = std::vector<std::string>;
   EXPECT_EQ(texts("Kaggle's models' GANs"), (V{"kaggle", "model", "gan"}));
   EXPECT_EQ(texts("Kaggle’s"), (V{"kaggle"}));
@@ -150,18 +178,12 @@ TEST(Tokenizer, FinalProlongedSoundMarks) {
     EXPECT_EQ(kn::tokenize(with, TokenizeMode::document).size(),
               kn::tokenize(without, TokenizeMode::document).size())
         << with;
-    std::vector<std::string> a, b;
-    for (const Token& t : kn::tokenize(with, TokenizeMode::document)) a.push_back(t.text);
-    for (const Token& t : kn::tokenize(without, TokenizeMode::document)) b.push_back(t.text);
-    EXPECT_EQ(a, b) << with;
+    EXPECT_EQ(texts(with), texts(without)) << with;
   }
   // Inside a word, and after anything but katakana, the mark stays.
-  std::vector<std::string> texts;
-  for (const Token& t : kn::tokenize("データ らーめん", TokenizeMode::document)) {
-    texts.push_back(t.text);
-  }
-  EXPECT_EQ(texts,
-            (std::vector<std::string>{"デー", "ータ", "タら", "らー", "ーめ", "めん", "ん"}));
+  EXPECT_EQ(texts("データ らーめん"),
+            (std::vector<std::string>{"デー", "[デ]", "ータ", "[ー]", "タら", "[タ]", "らー",
+                                      "[ら]", "ーめ", "[ー]", "めん", "[め]", "ん"}));
 }
 
 TEST(Tokenizer, StopsWhenTheCallbackSaysSo) {

@@ -13,10 +13,8 @@
 
 namespace kn {
 
-// term as one FTS5 phrase: quoted (so no character of it is FTS5 syntax),
-// with a trailing * when its last token must match as a prefix (a lone
-// Japanese character that may begin a longer run). "" when term has no
-// token at all.
+// term as one FTS5 phrase, quoted (so no character of it is FTS5 syntax);
+// "" when term has no token at all.
 std::string fts5_phrase(std::string_view term);
 
 struct Query {

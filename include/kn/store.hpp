@@ -31,7 +31,7 @@ struct EntrySizes;
 struct EntryFacts;
 }  // namespace detail
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
 
 // The domain with its labels reversed, "api.github.com" -> "com.github.api":
@@ -101,10 +101,12 @@ class Store {
   const std::string& path() const;
 
   // How opening the database upgraded it from an older schema, if it did:
-  // every issue was rebuilt from its stored rows.
+  // every issue was rebuilt from its stored rows, or the issues were kept
+  // and only what is derived from their entries was made again.
   struct Upgrade {
     std::int64_t from_version = 0, issues = 0;
-    bool rebuilt = true;  // false: only what is derived from the entries was added
+    bool rebuilt = true;
+    std::string derived;  // when not rebuilt: what was made again, in words
   };
   const std::optional<Upgrade>& upgraded() const { return upgrade_; }
 

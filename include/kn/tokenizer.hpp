@@ -5,11 +5,14 @@
 // half-width katakana is full-width). Runs of letters, digits and marks form
 // words. Runs of Han, Hiragana and Katakana (with ー and 々) are cut into
 // overlapping bigrams, and the run's last character is also a one-character
-// token, so that any substring of a run is a phrase of consecutive tokens:
+// token, so that any substring of a run is a phrase of consecutive tokens.
+// In a document, each bigram's first character is a token too, at the
+// bigram's position (colocated, in brackets below), so that every
+// character of a run is found as a term of its own:
 //
-//   document "機械学習"  ->  機械 械学 学習 習
+//   document "機械学習"  ->  機械 [機] 械学 [械] 学習 [学] 習
 //   query    "械学習"    ->  械学 学習          (a run that ends the query)
-//   query    "習"        ->  習, to be matched as the prefix 習*
+//   query    "習"        ->  習
 //   query    "学習Go"    ->  学習 習 go         (a run followed by more)
 //
 // Offsets are byte offsets into the original text, so snippets and
@@ -28,9 +31,10 @@ enum class TokenizeMode { document, query };
 struct Token {
   std::string text;  // normalized
   int start = 0, end = 0;
-  // Query mode: a one-character run at the end of the text. It can be the
-  // start of a longer run in a document, so it must be matched as a prefix.
-  bool prefix = false;
+  // Document mode: a character at the position of the bigram it starts,
+  // for FTS5 an alternative to that bigram (FTS5_TOKEN_COLOCATED), not a
+  // position of its own.
+  bool colocated = false;
   bool operator==(const Token&) const = default;
 };
 
