@@ -213,14 +213,18 @@ std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<Phrase
 // one pass over the matches: a row is kept while it can still be on the
 // page (or tie with its last hit), and only then looked up, filters and all.
 // Cheaper than ORDER BY rank, where FTS5 sorts every match.
-std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options,
-                                const FactFilter* by_facts) {
+RankedPage ranked_keys(Database& db, const Query& query, const SearchOptions& options,
+                       const FactFilter* by_facts) {
   const auto fails = [by_facts](std::int64_t entry) {
     return by_facts && !by_facts->passes(entry);
   };
+  RankedPage page;
   if (auto rows = scan_phrase(db, query)) {
+    page.matches.reserve(rows->size());
+    for (const PhraseScan::Row& row : *rows) page.matches.push_back(row.rowid);
     std::erase_if(*rows, [&](const PhraseScan::Row& row) { return fails(row.rowid); });
-    return best_of(db, query, std::move(*rows), options);
+    page.keys = best_of(db, query, std::move(*rows), options);
+    return page;
   }
   KeyLookup lookup(db, query);
   std::vector<PhraseScan::Row> match(1);
@@ -228,7 +232,7 @@ std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOp
                                     rank_function()));
   matches.bind(1, query.match);
   const std::uint64_t wanted = rows_wanted(options);
-  std::vector<HitKey> keys;
+  std::vector<HitKey>& keys = page.keys;
   // The best `wanted` scores kept so far, worst on top: once there are that
   // many, a row must score at least as well as the top to make the page.
   std::priority_queue<double> best;
@@ -237,6 +241,7 @@ std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOp
   // tied at the bound cost linear time, not quadratic.
   std::size_t prune_at = 64;
   while (matches.step()) {
+    page.matches.push_back(matches.column_int(0));
     const double score = sqlite3_column_double(matches.handle(), 1);
     if (score > bound || fails(matches.column_int(0))) continue;
     match[0] = {matches.column_int(0), score};
@@ -252,7 +257,8 @@ std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOp
       prune_at = std::max<std::size_t>(64, 2 * keys.size());
     }
   }
-  return page_of(std::move(keys), options);
+  keys = page_of(std::move(keys), options);
+  return page;
 }
 
 }  // namespace kn::detail

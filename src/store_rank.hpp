@@ -32,9 +32,17 @@ std::string rank_function();
 
 class FactFilter;
 
-// Keys in rank order, newest first among ties, for the page of options:
-// of the matches that by_facts (when given) passes and query's filters.
-std::vector<HitKey> ranked_keys(Database& db, const Query& query, const SearchOptions& options,
-                                const FactFilter* by_facts);
+// A ranked page: its keys in rank order, newest first among ties, and the
+// ids of all the query's matches in ascending order (what FTS5 walks again
+// to read the page's snippets).
+struct RankedPage {
+  std::vector<HitKey> keys;
+  std::vector<std::int64_t> matches;
+};
+
+// The page of options, of the matches that by_facts (when given) passes
+// and query's filters.
+RankedPage ranked_keys(Database& db, const Query& query, const SearchOptions& options,
+                       const FactFilter* by_facts);
 
 }  // namespace kn::detail

@@ -432,6 +432,36 @@ TEST(SearchPages, OnePhraseScanAgreesWithTheGeneralPath) {
   }
 }
 
+// A page whose hits lie thousands of matches apart is read a statement
+// per stretch of ids (FTS5 would walk every match between them): each hit
+// still gets its own row and snippet. Issues 2, 16 and 29 say "tabular"
+// thrice; every issue has a hundred entries that say it once.
+TEST(SearchPages, HitsFarApartKeepTheirRowsAndSnippets) {
+  kn::testing::TempDir dir;
+  for (int n = 1; n <= 30; ++n) {
+    std::string body = n == 2 || n == 16 || n == 29 ? "<p>Tabular, tabular, tabular data.</p>" : "";
+    for (int i = 0; i < 100; ++i) body += fmt::format("<p>Words {} about tabular data.</p>", i);
+    dir.write(fmt::format("issues/2020-01-{:02}_Weekly Kaggle News #{}.md", n, n),
+              fmt::format("# Weekly Kaggle News #{}\nhttps://example.com/{}\n<h2>News</h2>{}", n, n,
+                          body));
+  }
+  Store store(dir / "kn.db", Store::Access::read_write);
+  kn::Diagnostics diag;
+  kn::index_files(store, kn::find_inputs({dir / "issues"}, {}, diag), {}, diag);
+  for (const std::string query : {"tabular", "tabular -zzqqxx"}) {
+    std::vector<std::string> page;
+    for (const kn::Hit& hit : store.search(kn::parse_query(query), {kn::SortOrder::rank, 4, 0})) {
+      page.push_back(fmt::format("{}/{} {}", hit.issue, hit.position, hit.snippet));
+    }
+    EXPECT_EQ(page, (std::vector<std::string>{
+                        "29/0 \x02Tabular\x03, \x02tabular\x03, \x02tabular\x03 data.",
+                        "16/0 \x02Tabular\x03, \x02tabular\x03, \x02tabular\x03 data.",
+                        "2/0 \x02Tabular\x03, \x02tabular\x03, \x02tabular\x03 data.",
+                        "30/0 Words 0 about \x02tabular\x03 data."}))
+        << query;
+  }
+}
+
 // A hundred issues with the same text: every hit ties, and ties go newest
 // first, page after page.
 TEST(SearchTies, TiesGoNewestFirstOnEveryPage) {
