@@ -1,7 +1,9 @@
 #include "fts_rank.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <new>
 #include <string>
@@ -232,19 +234,24 @@ void register_ranking(Database& db, fts5_api* api, const EntrySizes* sizes) {
 
 void load_entry_sizes(Database& db, EntrySizes& sizes) {
   if (sizes.loaded) return;
-  Statement rows(db, "SELECT chunk, sizes FROM entry_sizes ORDER BY chunk");
+  // The last chunk first: it sizes the array once.
+  Statement rows(db, "SELECT chunk, sizes FROM entry_sizes ORDER BY chunk DESC");
   while (rows.step()) {
     const std::int64_t chunk = rows.column_int(0);
     const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(rows.handle(), 1));
-    const int n = sqlite3_column_bytes(rows.handle(), 1) / 2;
-    if (chunk < 0 || chunk > (INT32_MAX / kSizesPerChunk)) continue;
+    const int n = std::min(sqlite3_column_bytes(rows.handle(), 1) / 2, int{kSizesPerChunk});
+    if (chunk < 0 || chunk > (INT32_MAX / kSizesPerChunk) || n <= 0) continue;
     const auto first = static_cast<std::size_t>(chunk * kSizesPerChunk);
     if (sizes.tokens.size() < first + static_cast<std::size_t>(kSizesPerChunk)) {
       sizes.tokens.resize(first + static_cast<std::size_t>(kSizesPerChunk), 0);
     }
-    for (int k = 0; k < n && k < kSizesPerChunk; ++k) {
-      sizes.tokens[first + static_cast<std::size_t>(k)] =
-          static_cast<std::uint16_t>(bytes[2 * k] | (bytes[2 * k + 1] << 8));
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(sizes.tokens.data() + first, bytes, 2 * static_cast<std::size_t>(n));
+    } else {
+      for (int k = 0; k < n; ++k) {
+        sizes.tokens[first + static_cast<std::size_t>(k)] =
+            static_cast<std::uint16_t>(bytes[2 * k] | (bytes[2 * k + 1] << 8));
+      }
     }
   }
   sizes.loaded = true;

@@ -3,8 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "archive_fixture.hpp"
 #include "store_internal.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -82,6 +85,25 @@ TEST_F(FtsRankTest, SizesMatchTheIndexAndCheckSaysSo) {
       << broken.problems().front();
   kn::detail::record_entry_sizes(db, 0);  // what sync_index writes, again
   EXPECT_EQ(store_->check().problem_count(), 0u);
+}
+
+// Each row of entry_sizes lands at its chunk's place, a short one
+// leaving the rest of its chunk unknown (0), the array sized by the last.
+TEST(EntrySizes, ChunksAreReadIntoTheirPlaces) {
+  kn::testing::TempDir dir;
+  kn::Store store(dir / "kn.db", kn::Store::Access::read_write);
+  kn::Database& db = kn::detail::database(store);
+  db.exec("INSERT INTO entry_sizes (chunk, sizes) VALUES (0, x'0100ff00'), (2, x'05000201')");
+  kn::detail::EntrySizes sizes;
+  kn::detail::load_entry_sizes(db, sizes);
+  ASSERT_EQ(sizes.tokens.size(), 3u * 1024);
+  EXPECT_EQ(sizes.tokens[0], 1);
+  EXPECT_EQ(sizes.tokens[1], 255);
+  EXPECT_EQ(sizes.tokens[2], 0);
+  EXPECT_EQ(sizes.tokens[1024], 0);
+  EXPECT_EQ(sizes.tokens[2048], 5);
+  EXPECT_EQ(sizes.tokens[2049], 258);
+  EXPECT_EQ(std::count(sizes.tokens.begin(), sizes.tokens.end(), 0), 3 * 1024 - 4);
 }
 
 }  // namespace
