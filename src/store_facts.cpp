@@ -81,9 +81,10 @@ void load_entry_facts(Database& db, EntryFacts& facts) {
   Statement state(db, "SELECT indexed_up_to FROM fts_state");
   const std::int64_t up_to = state.step() ? state.column_int(0) : 0;
   if (up_to <= facts.up_to) return;
+  // The last chunk first: it sizes the arrays once.
   Statement rows(db,
                  "SELECT chunk, kinds, numbers, dates FROM entry_facts WHERE chunk >= ?1 "
-                 "ORDER BY chunk");
+                 "ORDER BY chunk DESC");
   rows.bind(1, facts.up_to / kFactsPerChunk);
   while (rows.step()) {
     const std::int64_t chunk = rows.column_int(0);

@@ -1,6 +1,8 @@
 // Entry facts (store_facts.hpp): filters tested in memory find what the
 // filters mean, stay true as the store grows, are checked, and come to an
 // older database by its upgrade.
+#include "store_facts.hpp"
+
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
@@ -106,6 +108,33 @@ std::vector<std::string> problems(Store& store, const std::string& part) {
 }
 
 constexpr const char* kFactsPart = "entry facts for filters match the entries";
+
+// Each row of entry_facts lands at its chunk's place, the arrays sized by
+// the last chunk; the entries between are unknown (kind 0).
+TEST(EntryFacts, ChunksAreReadIntoTheirPlaces) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  kn::Database& db = kn::detail::database(store);
+  db.exec(
+      "INSERT INTO entry_facts (chunk, kinds, numbers, dates) VALUES "
+      "(0, x'0102', x'0700000008000000', x'E1333401E2333401'), "
+      "(2, x'03', x'2C010000', x'01020304'); "
+      "UPDATE fts_state SET indexed_up_to = 2049");
+  kn::detail::EntryFacts facts;
+  kn::detail::load_entry_facts(db, facts);
+  ASSERT_EQ(facts.kind.size(), 3u * 1024);
+  const auto at = [](const auto& values, std::vector<std::size_t> ids) {
+    std::vector<std::int64_t> out;
+    for (const std::size_t id : ids) out.push_back(values[id]);
+    return out;
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(at(facts.kind, {0, 1, 2, 1024, 2048}), (V{1, 2, 0, 0, 3}));
+  EXPECT_EQ(at(facts.number, {0, 1, 2048}), (V{7, 8, 300}));
+  EXPECT_EQ(at(facts.date, {0, 1, 2048}), (V{20198369, 20198370, 0x04030201}));
+  EXPECT_EQ(std::count(facts.kind.begin(), facts.kind.end(), 0), 3 * 1024 - 3);
+  EXPECT_EQ(facts.up_to, 2049);
+}
 
 // Entries indexed after a store first filtered are filtered too, and an
 // issue written again is filtered by its new entries only.
