@@ -84,9 +84,15 @@ Hit read_hit(const HitKey& key, const Statement& row) {
   return hit;
 }
 
-// A statement that reads hits has FTS5 walk every match between their
-// lowest and highest id; walking this many costs about as much as one
-// more statement (callgrind, 16,000 issues).
+// Only marks and snippets need FTS5 to run the query again, over every
+// match between the hits' lowest and highest id.
+bool walks_matches(const Query& query, HitText text) {
+  return !query.match.empty() && text != HitText::none;
+}
+
+// A statement that reads hits walks the matches between them (above);
+// walking this many costs about as much as one more statement (callgrind,
+// 16,000 issues).
 constexpr std::size_t kMatchesPerStatement = 1000;
 
 // The page's keys (their indices) in the groups one statement each reads:
@@ -121,8 +127,7 @@ std::vector<std::vector<std::size_t>> hit_groups(const std::vector<HitKey>& keys
 // matches), within the range of their rowids.
 void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys,
                const std::vector<std::size_t>& group, HitText text, std::vector<Hit>& hits) {
-  // Only marks and snippets need FTS5 to run the query again.
-  const bool ranked = !query.match.empty() && text != HitText::none;
+  const bool ranked = walks_matches(query, text);
   const bool marked = ranked && text == HitText::marked;
   std::string ids;
   std::unordered_map<std::int64_t, std::size_t> slot;
@@ -218,6 +223,7 @@ std::vector<Hit> Store::search(const Query& asked, const SearchOptions& options)
     page.keys = dated_keys(*db_, query, order);
   }
   std::vector<Hit> hits(page.keys.size());
+  if (!walks_matches(query, options.text)) page.matches.clear();  // no walk to split
   for (const std::vector<std::size_t>& group : hit_groups(page.keys, page.matches)) {
     read_hits(*db_, query, page.keys, group, options.text, hits);
   }
