@@ -126,7 +126,11 @@ std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
   return scratch;
 }
 
-Store::~Store() = default;
+// The connection's close rolls back an open savepoint and so calls the
+// rollback hook, which touches members destroyed before db_: it goes first.
+Store::~Store() {
+  if (db_) sqlite3_rollback_hook(db_->handle(), nullptr, nullptr);
+}
 
 const std::string& Store::path() const { return db_->path(); }
 
