@@ -1,5 +1,8 @@
 #include "kn/ignore.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace kn {
 
 namespace {
@@ -28,70 +31,114 @@ std::size_t match_class(std::string_view pattern, std::size_t p, char c, bool& m
   return std::string_view::npos;
 }
 
-// Glob matching: a single '*' backtracks iteratively within a segment; a
-// '**' tries each place the rest could start, so it may span directories.
-bool match(std::string_view pattern, std::string_view text) {
-  std::size_t p = 0, t = 0;
-  std::size_t star_p = std::string_view::npos, star_t = 0;
-  while (true) {
-    if (p + 1 < pattern.size() && pattern[p] == '*' && pattern[p + 1] == '*') {
-      std::size_t rest = p;
-      while (rest < pattern.size() && pattern[rest] == '*') ++rest;
-      if (rest == pattern.size()) return true;
-      if (pattern[rest] == '/') {  // "**/": no directory, or any whole ones
-        const std::string_view after = pattern.substr(rest + 1);
-        for (std::size_t k = t; k <= text.size(); ++k) {
-          if ((k == t || text[k - 1] == '/') && match(after, text.substr(k))) return true;
-        }
-        return false;
+// A glob compiled to the steps of an automaton, one per pattern element,
+// so that matching keeps a set of places in the pattern and reads the path
+// once: time linear in the path for each place, never the backtracking
+// that is exponential in the number of '*' and '**'.
+struct Step {
+  enum class Kind {
+    literal,      // the character c
+    any,          // ?: one character but '/'
+    klass,        // [...] from class_start: one character but '/'
+    star,         // *: any run without '/'
+    any_depth,    // **: any run
+    any_dirs,     // **/: nothing, or any run that ends with '/'
+  } kind;
+  char c = 0;
+  std::size_t class_start = 0;
+};
+
+std::vector<Step> compile(std::string_view pattern) {
+  std::vector<Step> steps;
+  for (std::size_t p = 0; p < pattern.size();) {
+    const char c = pattern[p];
+    if (c == '*') {
+      std::size_t end = p;
+      while (end < pattern.size() && pattern[end] == '*') ++end;
+      if (end - p == 1) {
+        steps.push_back({Step::Kind::star});
+      } else if (end < pattern.size() && pattern[end] == '/') {
+        steps.push_back({Step::Kind::any_dirs});
+        ++end;
+      } else {
+        steps.push_back({Step::Kind::any_depth});
       }
-      for (std::size_t k = t; k <= text.size(); ++k) {
-        if (match(pattern.substr(rest), text.substr(k))) return true;
+      p = end;
+    } else if (c == '?') {
+      steps.push_back({Step::Kind::any});
+      ++p;
+    } else if (c == '[') {
+      // Where a class ends does not depend on the character tested.
+      bool unused = false;
+      const std::size_t next = match_class(pattern, p + 1, '\0', unused);
+      if (next == std::string_view::npos) {  // a lone '[' is literal
+        steps.push_back({Step::Kind::literal, '['});
+        ++p;
+      } else {
+        steps.push_back({Step::Kind::klass, 0, p + 1});
+        p = next;
       }
-      return false;
+    } else if (c == '\\' && p + 1 < pattern.size()) {
+      steps.push_back({Step::Kind::literal, pattern[p + 1]});
+      p += 2;
+    } else {
+      steps.push_back({Step::Kind::literal, c});
+      ++p;
     }
-    if (t == text.size()) {
-      while (p < pattern.size() && pattern[p] == '*') ++p;
-      return p == pattern.size();
-    }
-    if (p < pattern.size()) {
-      const char c = pattern[p];
-      if (c == '*') {
-        star_p = ++p;
-        star_t = t;
-        continue;
-      }
-      if (c == '?' && text[t] != '/') {
-        ++p, ++t;
-        continue;
-      }
-      if (c == '[' && text[t] != '/') {
-        bool matched = false;
-        const std::size_t next = match_class(pattern, p + 1, text[t], matched);
-        if (next != std::string_view::npos) {
-          if (matched) {
-            p = next, ++t;
-            continue;
-          }
-        } else if (text[t] == '[') {  // a lone '[' is literal
-          ++p, ++t;
-          continue;
-        }
-      } else if (c == '\\' && p + 1 < pattern.size()) {
-        if (pattern[p + 1] == text[t]) {
-          p += 2, ++t;
-          continue;
-        }
-      } else if (c != '?' && c != '[' && c == text[t]) {
-        ++p, ++t;
-        continue;
-      }
-    }
-    // Let the last '*' take one more character, but never a '/'.
-    if (star_p == std::string_view::npos || text[star_t] == '/') return false;
-    p = star_p;
-    t = ++star_t;
   }
+  return steps;
+}
+
+// Whether a step may be passed over without reading a character.
+bool may_skip(Step::Kind kind) {
+  return kind == Step::Kind::star || kind == Step::Kind::any_depth || kind == Step::Kind::any_dirs;
+}
+
+bool match(std::string_view pattern, std::string_view text) {
+  const std::vector<Step> steps = compile(pattern);
+  const std::size_t n = steps.size();
+  // at[k]: the text read so far may end just before step k (k == n: the
+  // whole pattern). inside[k]: a **/ at k has read part of its directories.
+  std::vector<char> at(n + 1, 0), inside(n, 0), next_at(n + 1), next_inside(n);
+  const auto close = [&](std::vector<char>& places) {
+    for (std::size_t k = 0; k < n; ++k) {
+      if (places[k] && may_skip(steps[k].kind)) places[k + 1] = 1;
+    }
+  };
+  at[0] = 1;
+  close(at);
+  for (const char c : text) {
+    std::fill(next_at.begin(), next_at.end(), 0);
+    std::fill(next_inside.begin(), next_inside.end(), 0);
+    bool alive = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      const Step& step = steps[k];
+      if (inside[k] || (at[k] && step.kind == Step::Kind::any_dirs)) {
+        next_inside[k] = 1;
+        if (c == '/') next_at[k + 1] = 1;
+        alive = true;
+      }
+      if (!at[k]) continue;
+      bool matched = false;
+      switch (step.kind) {
+        case Step::Kind::literal: next_at[k + 1] |= c == step.c; break;
+        case Step::Kind::any: next_at[k + 1] |= c != '/'; break;
+        case Step::Kind::klass:
+          if (c != '/') match_class(pattern, step.class_start, c, matched);
+          next_at[k + 1] |= matched;
+          break;
+        case Step::Kind::star: next_at[k] |= c != '/'; break;
+        case Step::Kind::any_depth: next_at[k] = 1; break;
+        case Step::Kind::any_dirs: break;
+      }
+      alive = alive || next_at[k] || next_at[k + 1];
+    }
+    if (!alive) return false;
+    at.swap(next_at);
+    inside.swap(next_inside);
+    close(at);
+  }
+  return at[n] != 0;
 }
 
 std::string_view trim_trailing_spaces(std::string_view line) {

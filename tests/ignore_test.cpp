@@ -32,10 +32,23 @@ TEST(Ignore, GlobMatch) {
       {"[", "[", true},
       {"?", "/", false},
       {"", "", true},
+      // A '*' before a '**/' may still take more: "*" = "b", "?" = "[".
+      {"*?**/", "b[", true},
+      {"a**/", "ab/c/", true},
+      {"a**/", "ab/c", false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(kn::glob_match(c.pattern, c.path), c.match) << c.pattern << " ~ " << c.path;
   }
+}
+
+// A pattern of many '**' took time exponential in their number (minutes for
+// this one); matching now reads the path once per place in the pattern.
+TEST(Ignore, ManyDoubleStarsMatchInLinearTime) {
+  const std::string path(20000, 'a');
+  EXPECT_FALSE(kn::glob_match("**a**a**a**a**a**a**a**a**b", path));
+  EXPECT_TRUE(kn::glob_match("**a**a**a**a**a**a**a**a**a", path));
+  EXPECT_FALSE(kn::glob_match("*a*a*a*a*a*a*a*a*b", path));
 }
 
 TEST(Ignore, GitignoreRules) {
