@@ -7,8 +7,9 @@ PACKAGES := cmake g++ make pkg-config libgumbo-dev libsqlite3-dev libcli11-dev l
             libgtest-dev libicu-dev help2man
 # The URL standard's test data (urltestdata.json) comes with the Rust url
 # crate's sources; the URL tests compare kn's host parser with it. The
-# completion tests drive zsh and fish.
-TEST_PACKAGES := librust-url-dev zsh fish
+# completion tests drive bash (on a terminal, tmux, with bash-completion),
+# zsh and fish.
+TEST_PACKAGES := librust-url-dev zsh fish tmux bash-completion
 CHECK_PACKAGES := clang libclang-rt-14-dev valgrind ripgrep
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

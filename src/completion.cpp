@@ -33,33 +33,37 @@ std::vector<std::string> section_words() {
   return out;
 }
 
+// Only plain identifiers are offered from the database: a completion word
+// that a shell could expand would run what an issue file wrote.
+constexpr const char* kPlainWords = "grep -xE '[A-Za-z0-9][A-Za-z0-9._-]*'";
+
 // The shell command that prints the issue numbers of the database named on
-// the command line (db: "--db FILE" split in two, or nothing) one a line.
+// the command line (db: the words "--db FILE", or nothing) one a line.
 std::string issue_numbers(std::string_view db) {
-  return fmt::format("kn list --issues --format tsv {} 2>/dev/null | cut -f1", db);
+  return fmt::format("kn list --issues --format tsv {} 2>/dev/null | cut -f1 | {}", db,
+                     kPlainWords);
 }
 
 // The same for the slugs of the competitions (the last part of their URL).
 std::string competition_slugs(std::string_view db) {
-  return fmt::format("kn list --competition --format tsv {} 2>/dev/null | cut -f3 | sed 's|.*/||'",
-                     db);
+  return fmt::format(
+      "kn list --competition --format tsv {} 2>/dev/null | cut -f3 | sed 's|.*/||' | {}", db,
+      kPlainWords);
 }
 
 // --- bash ------------------------------------------------------------------
 
-// The bash words that complete a value of this kind ("" for none).
+// The bash commands that fill COMPREPLY with the values of this kind. No
+// word is ever given to compgen -W, which expands what it is given.
 std::string bash_values(ValueKind kind, const std::vector<std::string>& choices) {
   switch (kind) {
-    case ValueKind::choice:
-      return fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", quoted(words(choices)));
+    case ValueKind::choice: return "_kn_offer " + words(choices);
     case ValueKind::path:
-    case ValueKind::database: return "COMPREPLY=($(compgen -f -- \"$cur\"))";
-    case ValueKind::issue:
-      return fmt::format("COMPREPLY=($(compgen -W \"$({})\" -- \"$cur\"))", issue_numbers("$db"));
+    case ValueKind::database: return "_kn_files";
+    case ValueKind::issue: return fmt::format("_kn_offer_lines < <({})", issue_numbers("\"${db[@]}\""));
     case ValueKind::competition:
-      return fmt::format("COMPREPLY=($(compgen -W \"$({})\" -- \"$cur\"))",
-                         competition_slugs("$db"));
-    case ValueKind::command: return "COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\"))";
+      return fmt::format("_kn_offer_lines < <({})", competition_slugs("\"${db[@]}\""));
+    case ValueKind::command: return "_kn_offer \"${commands[@]}\"";
     default: return "COMPREPLY=()";
   }
 }
@@ -78,32 +82,95 @@ std::string bash(const std::vector<CommandSpec>& commands) {
                               bash_values(option.kind, option.choices));
       }
     }
-    options += fmt::format("    {}) opts={} ;;\n", command.name, quoted(words(option_names)));
+    options += fmt::format("    {}) opts=({}) ;;\n", command.name, words(option_names));
     std::string operand = bash_values(command.operand_kind, command.operand_choices);
-    if (command.name == "search") {
-      operand =
-          fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", quoted(words(section_words())));
-    }
+    if (command.name == "search") operand = "_kn_offer_in_word " + words(section_words());
     operands += fmt::format("    {}) {} ;;\n", command.name, operand);
   }
   return fmt::format(R"bash(# bash completion for kn. Load it with: source <(kn completion bash)
+# Candidates are chosen with [[ ]] and never given to compgen -W, which
+# would expand them.
+_kn_offer() {{
+  local w
+  COMPREPLY=()
+  for w in "$@"; do [[ $w == "$cur"* ]] && COMPREPLY+=("$w"); done
+}}
+_kn_offer_lines() {{
+  local w
+  COMPREPLY=()
+  while IFS= read -r w; do [[ $w == "$cur"* ]] && COMPREPLY+=("$w"); done
+}}
+# File names, quoted as file names (only they: a ':' in other words stays).
+_kn_files() {{
+  compopt -o filenames 2>/dev/null
+  COMPREPLY=($(compgen -f -- "$cur"))
+}}
+# _kn_offer for words that hold a ':' (section:news), which bash splits
+# into several when ':' is in COMP_WORDBREAKS: the whole word is matched,
+# and what stands before its last ':' is left out of the candidates.
+_kn_offer_in_word() {{
+  local cur=${{COMP_LINE:0:COMP_POINT}}
+  cur=${{cur##*[[:space:]]}}
+  _kn_offer "$@"
+  if [[ $COMP_WORDBREAKS == *:* && $cur == *:* ]]; then
+    local before=${{cur%"${{cur##*:}}"}}
+    COMPREPLY=("${{COMPREPLY[@]#"$before"}}")
+  fi
+}}
+# A word as the shell will read it, quotes and backslashes removed and a
+# leading ~/ as $HOME, without expanding anything else.
+_kn_dequote() {{
+  local w=$1 out="" quote="" c i
+  for ((i = 0; i < ${{#w}}; i++)); do
+    c=${{w:i:1}}
+    if [[ $quote == "'" ]]; then
+      if [[ $c == "'" ]]; then quote=""; else out+=$c; fi
+    elif [[ $quote == '"' ]]; then
+      if [[ $c == '"' ]]; then
+        quote=""
+      elif [[ $c == '\' && ${{w:i+1:1}} == [\"\\\$\`] ]]; then
+        out+=${{w:i+1:1}}; ((i++))
+      else
+        out+=$c
+      fi
+    elif [[ $c == "'" || $c == '"' ]]; then
+      quote=$c
+    elif [[ $c == '\' ]]; then
+      out+=${{w:i+1:1}}; ((i++))
+    else
+      out+=$c
+    fi
+  done
+  [[ $out == "~/"* ]] && out=$HOME/${{out:2}}
+  printf '%s' "$out"
+}}
 _kn() {{
   local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
-  local commands={} cmd="" db="" opts="" i
+  local commands=({}) cmd="" opts=() db=() i
+  # --db=FILE: bash makes the '=' a word of its own.
+  if [[ $cur == = ]]; then
+    cur=""
+  elif [[ $prev == = ]]; then
+    prev=${{COMP_WORDS[COMP_CWORD-2]}}
+  fi
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${{COMP_WORDS[i]}} in
-      --db) db="--db ${{COMP_WORDS[i+1]}}"; ((i++)) ;;
-      --color) ((i++)) ;;
+      --db)
+        [[ ${{COMP_WORDS[i+1]}} == = ]] && ((i++))
+        ((i + 1 < COMP_CWORD)) && db=(--db "$(_kn_dequote "${{COMP_WORDS[i+1]}}")")
+        ((i++)) ;;
+      --db=*) db=(--db "$(_kn_dequote "${{COMP_WORDS[i]#--db=}}")") ;;
+      --color) [[ ${{COMP_WORDS[i+1]}} == = ]] && ((i++)); ((i++)) ;;
       -*) ;;
       *) [ -z "$cmd" ] && cmd=${{COMP_WORDS[i]}} ;;
     esac
   done
   if [ -z "$cmd" ]; then
     case $prev in
-      --db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-      --color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
+      --db) _kn_files; return ;;
+      --color) _kn_offer auto always never; return ;;
     esac
-    COMPREPLY=($(compgen -W "$commands --db --color --help --version" -- "$cur"))
+    _kn_offer "${{commands[@]}}" --db --color --help --version
     return
   fi
   case "$cmd $prev" in
@@ -111,15 +178,15 @@ _kn() {{
   case $cmd in
 {}  esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    _kn_offer "${{opts[@]}}"
     return
   fi
   case $cmd in
 {}  esac
 }}
-complete -o filenames -F _kn kn
+complete -F _kn kn
 )bash",
-                     quoted(words(names)), values, options, operands);
+                     words(names), values, options, operands);
 }
 
 // --- zsh -------------------------------------------------------------------

@@ -1,6 +1,6 @@
-// The completion scripts, driven in the shells themselves: bash through
-// its completion function, fish through complete -C, zsh through a
-// pseudo-terminal (zpty) that types a line and a TAB.
+// The completion scripts, driven in the shells themselves: bash on a real
+// terminal (tmux) with bash-completion loaded, fish through complete -C, zsh
+// through a pseudo-terminal (zpty) that types a line and a TAB.
 #include "kn/completion.hpp"
 
 #include <gtest/gtest.h>
@@ -15,6 +15,7 @@
 
 #include "kn/cli_spec.hpp"
 #include "kn_binary.hpp"
+#include "terminal_session.hpp"
 
 namespace {
 
@@ -30,13 +31,15 @@ std::set<std::string> lines(const std::string& text) {
   return out;
 }
 
-constexpr const char* kBashProbe = R"sh(source "$1"
-read -ra COMP_WORDS <<< "$2"
-[[ $2 == *' ' ]] && COMP_WORDS+=('')
-COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
-_kn
-printf '%s\n' "${COMPREPLY[@]}"
-)sh";
+constexpr const char* kBashCompletion = "/usr/share/bash-completion/bash_completion";
+
+// The words of text, split at spaces.
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
 
 // Starts an interactive zsh, loads the script, types the line and a TAB,
 // and prints what the terminal shows.
@@ -59,7 +62,6 @@ class CompletionTest : public kn::testing::SeedsTest {
     for (const std::string shell : {"bash", "zsh", "fish"}) {
       script_[shell] = write("kn." + shell, kn("completion " + shell).out);
     }
-    bash_probe_ = write("probe.bash", kBashProbe);
     zsh_driver_ = write("drive.zsh", kZshDriver);
   }
 
@@ -78,8 +80,36 @@ class CompletionTest : public kn::testing::SeedsTest {
     return kn::testing::slurp(out);
   }
 
+  // Every word that bash's own completion inserts for line (readline's
+  // insert-completions, M-*), typed into an interactive bash on a terminal
+  // with bash-completion loaded, as a user has it; bash splits the line at
+  // its own COMP_WORDBREAKS.
   std::set<std::string> bash(const std::string& line) {
-    return lines(output("bash '" + bash_probe_ + "' '" + script_["bash"] + "' '" + line + "'"));
+    using kn::testing::TerminalSession;
+    if (!TerminalSession::available() || !fs::exists(kBashCompletion)) {
+      ADD_FAILURE() << "tmux and bash-completion are needed (make test installs them)";
+      return {};
+    }
+    TerminalSession term(
+        dir_, "env -i HOME=" + TerminalSession::quoted(dir_.string()) + " PATH=" +
+                  TerminalSession::quoted(fs::path(KN_BINARY).parent_path().string() +
+                                          ":/usr/bin:/bin") +
+                  " TERM=xterm ASAN_OPTIONS=detect_leaks=0 bash --norc --noprofile -i");
+    term.type(std::string("source ") + kBashCompletion + "; source '" + script_["bash"] +
+              "'; PS1='RE''ADY> '; clear");
+    term.press("Enter");
+    term.settled("READY> ");
+    // Keys are read in order: the marker shows once completion is done.
+    term.type(line);
+    term.press("M-*");
+    term.type(" #END");
+    const std::string screen = term.settled("#END");
+    std::string shown = screen.substr(screen.rfind("READY> ") + 7);
+    shown = shown.substr(0, shown.find(" #END"));
+    std::vector<std::string> typed = split_words(line), all = split_words(shown);
+    if (!line.ends_with(' ') && !typed.empty()) typed.pop_back();
+    return {all.begin() + static_cast<std::ptrdiff_t>(std::min(typed.size(), all.size())),
+            all.end()};
   }
 
   std::set<std::string> fish(const std::string& line) {
@@ -110,7 +140,7 @@ class CompletionTest : public kn::testing::SeedsTest {
   }
 
   std::map<std::string, std::string> script_;
-  std::string bash_probe_, zsh_driver_;
+  std::string zsh_driver_;
 };
 
 TEST_F(CompletionTest, ValuesOfEveryChoiceInEveryShell) {
@@ -138,6 +168,47 @@ TEST_F(CompletionTest, ValuesOfEveryChoiceInEveryShell) {
 
 TEST_F(CompletionTest, SectionValuesInAQuery) {
   EXPECT_EQ(bash("kn search section:c"), (std::set<std::string>{"section:competitions"}));
+}
+
+// An issue whose competition links are shell code: completion words must
+// never be expanded, and slugs that are not plain identifiers are not
+// offered at all.
+constexpr const char* kHostileIssue = R"issue(# Weekly Kaggle News #900
+https://www.getrevue.co/profile/x/issues/900
+<h2>News</h2><p>コンペ <a href="https://signate.jp/competitions/$(touch${IFS}PWNED)">a</a>
+<a href="https://www.kaggle.com/c/`{touch,PWNED2}`">b</a>
+<a href="https://www.kaggle.com/c/plain-slug">c</a></p>
+)issue";
+
+TEST_F(CompletionTest, ArchiveTextIsNeverRun) {
+  for (const char* shell : {"zsh", "fish"}) {
+    if (output(std::string("command -v ") + shell).empty()) {
+      GTEST_SKIP() << shell << " is not installed (make test installs it)";
+    }
+  }
+  const std::string db = (dir_ / "hostile.db").string();
+  ASSERT_EQ(kn("index -q --db '" + db + "' '" + write("900.md", kHostileIssue) + "'").status, 0);
+  // bash runs in dir_, zsh and fish in the working directory: either is
+  // where the commands would leave their files.
+  EXPECT_EQ(bash("kn competition --db " + db + " "), (std::set<std::string>{"plain-slug"}));
+  zsh("kn competition --db " + db + " ");
+  fish("kn competition --db " + db + " ");
+  EXPECT_TRUE(fish("kn competition --db " + db + " ").contains("plain-slug"));
+  for (const char* made : {"PWNED", "PWNED2"}) {
+    EXPECT_FALSE(fs::exists(dir_ / made)) << made;
+    EXPECT_FALSE(fs::exists(fs::current_path() / made)) << made;
+  }
+}
+
+// The database named as --db "my db.db", --db=FILE or --db='FILE'.
+TEST_F(CompletionTest, EveryFormOfTheDatabaseOption) {
+  const std::string spaced = (dir_ / "my db.db").string();
+  fs::copy_file(db_, spaced);
+  const std::set<std::string> issues{"18", "66", "72", "84", "117"};
+  EXPECT_EQ(bash("kn show --db \"" + spaced + "\" "), issues);
+  EXPECT_EQ(bash("kn show --db '" + spaced + "' "), issues);
+  EXPECT_EQ(bash("kn show --db=" + db_ + " "), issues);
+  EXPECT_EQ(bash("kn --db=" + db_ + " show "), issues);
 }
 
 // zsh's descriptions keep what the help says, brackets and colons too.
