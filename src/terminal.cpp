@@ -8,6 +8,7 @@
 #include <string>
 
 #include "kn/text.hpp"
+#include "kn/url.hpp"
 
 namespace kn {
 
@@ -80,20 +81,11 @@ std::string hyperlink(std::string_view text, std::string_view url, bool on) {
   if (!on || !(scheme.starts_with("https://") || scheme.starts_with("http://"))) {
     return std::string(text);
   }
-  std::string target;
-  constexpr const char* kHex = "0123456789ABCDEF";
-  for (const char c : url) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte >= 0x7F ||
-        std::string_view("\"<>\\^`{|}").find(c) != std::string_view::npos) {
-      target += '%';
-      target += kHex[byte >> 4];
-      target += kHex[byte & 0xF];
-    } else {
-      target += c;
-    }
-  }
-  return "\033]8;;" + target + "\033\\" + std::string(text) + "\033]8;;\033\\";
+  // The target is the address a browser opens, so that it goes to the host
+  // kn files the link under; it is printable ASCII.
+  const std::optional<std::string> target = url_href(url);
+  if (!target) return std::string(text);
+  return "\033]8;;" + *target + "\033\\" + std::string(text) + "\033]8;;\033\\";
 }
 
 }  // namespace kn

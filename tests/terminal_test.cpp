@@ -1,4 +1,5 @@
 #include "kn/terminal.hpp"
+#include "kn/url.hpp"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -50,12 +51,24 @@ TEST(Terminal, ColorChoice) {
 
 TEST(Terminal, HyperlinksAreHttpOnlyAndPercentEncoded) {
   EXPECT_EQ(kn::hyperlink("t", "https://x.test/a b\x1b\\", true),
-            "\033]8;;https://x.test/a%20b%1B%5C\033\\t\033]8;;\033\\");
+            "\033]8;;https://x.test/a%20b%1B/\033\\t\033]8;;\033\\");
   EXPECT_EQ(kn::hyperlink("t", "https://x.test/", false), "t");
   EXPECT_EQ(kn::hyperlink("t", "javascript:alert(1)", true), "t");
   EXPECT_EQ(kn::hyperlink("t", "data:text/html,x", true), "t");
   EXPECT_EQ(kn::hyperlink("日本", "HTTP://x.test/日", true),
-            "\033]8;;HTTP://x.test/%E6%97%A5\033\\日本\033]8;;\033\\");
+            "\033]8;;http://x.test/%E6%97%A5\033\\日本\033]8;;\033\\");
+}
+
+// The target opens the host kn files the link under: a backslash in an
+// http(s) URL ends the host, as in a browser, so what follows it is path.
+TEST(Terminal, HyperlinksOpenTheHostKnReports) {
+  const char* spoof = "https://good.example\\@evil.example/login";
+  EXPECT_EQ(kn::url_host(spoof), "good.example");
+  EXPECT_EQ(kn::hyperlink("t", spoof, true),
+            "\033]8;;https://good.example/@evil.example/login\033\\t\033]8;;\033\\");
+  EXPECT_EQ(kn::hyperlink("t", "https://user:pw@Good.Example:443/a/../b?q=1 2#f g", true),
+            "\033]8;;https://user:pw@good.example/b?q=1%202#f%20g\033\\t\033]8;;\033\\");
+  EXPECT_EQ(kn::hyperlink("t", "https://exa mple.com/", true), "t");  // no valid host
 }
 
 }  // namespace

@@ -153,7 +153,7 @@ TEST(Url, AgreesWithTheUrlStandardsTestData) {
   }
   if (path.empty()) GTEST_SKIP() << "urltestdata.json not found (Debian's librust-url-dev)";
   const kn::testing::JsonValue data = kn::testing::JsonReader(kn::testing::slurp(path)).read();
-  int compared = 0, agreed = 0;
+  int compared = 0, agreed = 0, compared_hrefs = 0, agreed_hrefs = 0;
   std::vector<std::string> disagreements;
   for (const kn::testing::JsonValue& entry : data.array()) {
     if (!entry.is_object()) continue;  // a comment
@@ -170,8 +170,20 @@ TEST(Url, AgreesWithTheUrlStandardsTestData) {
       disagreements.push_back(input + " -> " + got.value_or("(failure)") + ", want " +
                               want.value_or("(failure)"));
     }
+    // The whole address as the standard serializes it, for hyperlinks.
+    const std::optional<std::string> want_href =
+        failure ? std::nullopt : std::optional(entry["href"].string());
+    const std::optional<std::string> got_href = kn::url_href(input);
+    ++compared_hrefs;
+    if (got_href == want_href) {
+      ++agreed_hrefs;
+    } else {
+      disagreements.push_back(input + " -> href " + got_href.value_or("(failure)") + ", want " +
+                              want_href.value_or("(failure)"));
+    }
   }
-  std::printf("urltestdata.json: %d of %d http(s) entries agree\n", agreed, compared);
+  std::printf("urltestdata.json: %d of %d http(s) entries agree; hrefs %d of %d\n", agreed,
+              compared, agreed_hrefs, compared_hrefs);
   EXPECT_GT(compared, 100);
   EXPECT_EQ(disagreements, std::vector<std::string>{});
 }

@@ -45,9 +45,11 @@ inline constexpr std::string_view kBold = "\033[1m", kDim = "\033[2m", kMatch = 
 // text in style (and reset after it) when color is on; else text as it is.
 std::string paint(std::string_view text, std::string_view style, bool color);
 
-// text as an OSC 8 hyperlink to url when on and url is http or https
-// (never javascript:, data: or anything else); the target is percent-encoded,
-// so no byte of it can end the sequence. Else text as it is.
+// text as an OSC 8 hyperlink to url when on and url is http or https with
+// a valid host (never javascript:, data: or anything else). The target is
+// url_href(url): the address a browser opens, whose host is the one kn files
+// the link under, in printable ASCII, so no byte of it can end the sequence.
+// Else text as it is.
 std::string hyperlink(std::string_view text, std::string_view url, bool on);
 
 }  // namespace kn

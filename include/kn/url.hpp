@@ -24,6 +24,15 @@ std::string canonical_url(std::string_view href);
 // url has no host or an invalid one.
 std::optional<std::string> url_host(std::string_view url);
 
+// url as the WHATWG URL standard serializes it, the address a browser
+// opens: for http, https and the other special schemes, the host as
+// url_host() gives it, '\\' read as '/', "." and ".." segments resolved, a
+// default port dropped, and what the standard's percent-encode sets hold
+// encoded, so that the result is printable ASCII. nullopt for any other
+// scheme and for a URL without a valid host.
+//   https://good.example\@evil.example/x  ->  https://good.example/@evil.example/x
+std::optional<std::string> url_href(std::string_view url);
+
 // kn's domain of a URL: its host without a trailing dot and one leading
 // "www."; "" when it has none.
 std::string url_domain(std::string_view url);
