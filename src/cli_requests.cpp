@@ -44,6 +44,10 @@ Rendering rendering(const Invocation& inv) {
     throw Error(
         fmt::format("--width: {}: too narrow (at least 20, or 0 for no limit)", render.width));
   }
+  if (render.width > kMaxWidth) {
+    throw Error(fmt::format("--width: {}: too wide (at most {}, or 0 for no limit)", render.width,
+                            kMaxWidth));
+  }
   render.pager = terminal && !inv.given("--no-pager");
   return render;
 }

@@ -41,7 +41,7 @@ std::vector<OptionSpec> drawing() {
                  "Titles and URLs as terminal hyperlinks: auto (on a terminal, unless NO_COLOR, "
                  "TERM=dumb or --color never), always, never"),
           value("--width", ValueKind::number, "N",
-                "Lines of at most N cells (default: the terminal's, $COLUMNS; 0: no limit)"),
+                "Lines of at most N cells, 20 to 1000 (default: the terminal's, $COLUMNS; 0: no limit)"),
           flag("--no-pager",
                "Never page (default: less -R, $PAGER or $KN_PAGER when taller "
                "than the terminal)")};

@@ -14,13 +14,17 @@ namespace kn {
 
 namespace {
 
-std::optional<std::size_t> number_from_environment(const char* name, std::size_t least) {
+std::optional<std::size_t> number_from_environment(const char* name, std::size_t least,
+                                                   std::size_t most) {
   const char* value = std::getenv(name);
   if (!value) return std::nullopt;
   std::size_t number = 0;
   const std::string_view text(value);
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (ec != std::errc() || end != text.data() + text.size() || number < least) return std::nullopt;
+  if (ec != std::errc() || end != text.data() + text.size() || number < least ||
+      number > most) {
+    return std::nullopt;
+  }
   return number;
 }
 
@@ -41,7 +45,7 @@ bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
 std::optional<std::size_t> columns_from_environment() {
-  return number_from_environment("COLUMNS", 20);
+  return number_from_environment("COLUMNS", 20, kMaxWidth);
 }
 
 std::size_t terminal_width() {
@@ -53,7 +57,7 @@ std::size_t terminal_width() {
 std::size_t terminal_height() {
   const winsize size = stdout_size();
   if (size.ws_row > 0) return size.ws_row;
-  return number_from_environment("LINES", 2).value_or(24);
+  return number_from_environment("LINES", 2, 100000).value_or(24);
 }
 
 bool use_color(ColorMode mode) {

@@ -78,6 +78,11 @@ TEST_F(CliRenderingTest, ColourAndHyperlinksOnAPipe) {
   EXPECT_NE(wide.out.find("…") == std::string::npos, false);
   EXPECT_LT(wide.out.size(), narrow.out.size());  // the narrow one has more indents
   EXPECT_EQ(on_pipe("", "show 66 --width 40").out, narrow.out);
+  // A $COLUMNS beyond 20..1000 is no width (1e8 once ran a minute into
+  // bad_alloc): the listing is as wide as with none.
+  EXPECT_EQ(on_pipe("COLUMNS=100000000", "show 66").out, wide.out);
+  EXPECT_EQ(on_pipe("COLUMNS=1001", "show 66").out, wide.out);
+  EXPECT_EQ(on_pipe("COLUMNS=1000", "show 66").out, on_pipe("", "show 66 --width 1000").out);
 }
 
 TEST_F(CliRenderingTest, APagerForWhatIsTallerThanTheTerminal) {

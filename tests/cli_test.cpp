@@ -113,6 +113,8 @@ TEST_F(CliGrammarTest, MistakesAreOneLineErrors) {
       {"stats DB --limit 3", "kn: --limit does not apply without --by"},
       {"search DB x --format table --width 5",
        "kn: --width: 5: too narrow (at least 20, or 0 for no limit)"},
+      {"stats DB --format table --width 100000000",
+       "kn: --width: 100000000: too wide (at most 1000, or 0 for no limit)"},
       {"search DB x --format tsv --hyperlinks always",
        "kn: --hyperlinks does not apply to --format tsv"},
       {"search DB x --format json --header",

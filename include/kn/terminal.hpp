@@ -12,7 +12,12 @@ namespace kn {
 bool stdout_is_terminal();
 bool stderr_is_terminal();
 
-// $COLUMNS when it holds a number of at least 20 (as ls and man read it).
+// The widest line kn draws: a wider one is a mistake, not a screen (a
+// width of 1e8 spent a minute drawing a table before running out of memory).
+inline constexpr std::size_t kMaxWidth = 1000;
+
+// $COLUMNS when it holds a number from 20 to kMaxWidth (as ls and man read
+// it, bounded); anything else is ignored.
 std::optional<std::size_t> columns_from_environment();
 
 // Cells across stdout's terminal: $COLUMNS, else what the terminal says,
