@@ -13,7 +13,9 @@ namespace kn::detail {
 
 namespace {
 
-std::string db_path(const Invocation& inv) { return database_path(inv.value("--db")); }
+std::string db_path(const Invocation& inv) {
+  return database_path(inv.given("--db") ? std::optional(inv.value("--db")) : std::nullopt);
+}
 
 // --no-pager is not among them: without a table there is no pager either,
 // so it holds whatever the format (an alias may always say it).

@@ -6,9 +6,26 @@
 
 namespace kn {
 
+std::string file_uri(std::string_view path) {
+  // "file://" and an empty authority before an absolute path, so that one
+  // that starts with "//" is not read as a host.
+  std::string uri = path.starts_with('/') ? "file://" : "file:";
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '%' || c == '?' || c == '#' || byte < 0x20 || byte == 0x7F) {
+      uri += fmt::format("%{:02X}", byte);
+    } else {
+      uri += c;
+    }
+  }
+  return uri;
+}
+
 Database::Database(const std::string& path, int flags, const std::string& uri) : path_(path) {
-  if (!uri.empty()) flags |= SQLITE_OPEN_URI;
-  const std::string& name = uri.empty() ? path : uri;
+  // A path is always a file name: SQLite reads "file:x.db" as a URI naming
+  // x.db, so kn writes the URI itself. ":memory:" is SQLite's own.
+  const std::string name = !uri.empty() ? uri : path == ":memory:" ? path : file_uri(path);
+  flags |= SQLITE_OPEN_URI;
   if (sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     const int code = db_ ? sqlite3_extended_errcode(db_) : SQLITE_NOMEM;

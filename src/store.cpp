@@ -52,14 +52,25 @@ std::string domain_key(std::string_view domain) {
   return key;
 }
 
-std::string database_path(const std::string& flag) {
-  if (!flag.empty()) return flag;
+std::string database_path(const std::optional<std::string>& flag) {
   const auto env = [](const char* name) -> std::string {
     const char* value = std::getenv(name);
     return value ? value : "";
   };
-  if (std::string path = env("KN_DB"); !path.empty()) return path;
-  if (std::string data = env("XDG_DATA_HOME"); !data.empty()) return data + "/kn/kn.db";
+  // A name SQLite would read as no file at all keeps nothing.
+  const auto file = [](std::string path, const char* from) {
+    if (path == ":memory:") {
+      throw Error(fmt::format("{}: ':memory:' would keep nothing: name a database file", from));
+    }
+    return path;
+  };
+  if (flag) {
+    if (flag->empty()) throw Error("--db: empty: name a database file");
+    return file(*flag, "--db");
+  }
+  if (std::string path = env("KN_DB"); !path.empty()) return file(path, "KN_DB");
+  // The XDG spec: a relative path in XDG_DATA_HOME is invalid and ignored.
+  if (std::string data = env("XDG_DATA_HOME"); data.starts_with('/')) return data + "/kn/kn.db";
   if (std::string home = env("HOME"); !home.empty()) return home + "/.local/share/kn/kn.db";
   throw Error("no place for the database: set --db, KN_DB or HOME");
 }

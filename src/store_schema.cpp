@@ -235,15 +235,7 @@ bool wal_is_empty(const std::string& path) {
 }
 
 std::string immutable_uri(const std::string& path) {
-  std::string uri = "file:";
-  for (const char c : fs::absolute(path).string()) {
-    if (c == '%' || c == '?' || c == '#') {
-      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-    } else {
-      uri += c;
-    }
-  }
-  return uri + "?immutable=1";
+  return file_uri(fs::absolute(path).string()) + "?immutable=1";
 }
 
 bool writable(const std::string& path) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "kn/sqlite.hpp"
 #include "kn_binary.hpp"
@@ -147,6 +148,39 @@ TEST_F(IndexCommandTest, DatabaseFromTheEnvironment) {
   const std::string line = command + "'" + KN_BINARY + "' index -q seeds/";
   ASSERT_EQ(std::system(line.c_str()), 0);
   EXPECT_TRUE(fs::exists(dir_ / "env.db"));
+  // A relative XDG_DATA_HOME is invalid (the XDG spec) and ignored.
+  const std::string xdg = "cd '" + dir_.string() + "' && env -u KN_DB HOME='" +
+                          (dir_ / "home").string() + "' XDG_DATA_HOME=rel '" + KN_BINARY +
+                          "' index -q '" + fs::absolute("seeds").string() + "'";
+  ASSERT_EQ(std::system(xdg.c_str()), 0);
+  EXPECT_FALSE(fs::exists(dir_ / "rel"));
+  EXPECT_TRUE(fs::exists(dir_ / "home/.local/share/kn/kn.db"));
+}
+
+// A --db is a file name: SQLite would read "file:x.db" as a URI naming
+// ./x.db, which the same --db could not find again.
+TEST_F(IndexCommandTest, DatabaseNamesAreFileNames) {
+  const std::string in_dir = "cd '" + dir_.string() + "' && '" + KN_BINARY + "' ";
+  const std::string seeds = fs::absolute("seeds").string();
+  for (const std::string& name :
+       std::vector<std::string>{"file:x.db", "a?b#c%41.db", "//" + dir_.string() + "/s.db"}) {
+    ASSERT_EQ(shell(in_dir + "index -q --db '" + name + "' '" + seeds + "'").status, 0) << name;
+    const Result found = shell(in_dir + "search --count --db '" + name + "' PyTorch");
+    EXPECT_EQ(found.out, "10\n") << name << found.err;
+  }
+  EXPECT_TRUE(fs::exists(dir_ / "file:x.db"));
+  EXPECT_FALSE(fs::exists(dir_ / "x.db"));
+  EXPECT_TRUE(fs::exists(dir_ / "a?b#c%41.db"));
+  EXPECT_TRUE(fs::exists(dir_ / "s.db"));
+  // Names that would keep nothing, or name no file.
+  Result run = shell(in_dir + "index --db :memory: '" + seeds + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: --db: ':memory:' would keep nothing: name a database file\n");
+  run = shell(in_dir + "search --db '' PyTorch");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: --db: empty: name a database file\n");
+  run = shell("KN_DB=:memory: '" + std::string(KN_BINARY) + "' search PyTorch");
+  EXPECT_EQ(run.err, "kn: KN_DB: ':memory:' would keep nothing: name a database file\n");
 }
 
 // find -print0 | kn index - (without -0) stored one issue under a path cut

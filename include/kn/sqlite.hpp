@@ -24,12 +24,18 @@ class DatabaseError : public Error {
   int code_;
 };
 
+// The SQLite URI that names the file at path, whatever its characters
+// ("file:x.db" is a file of that name): '%', '?', '#' and controls
+// percent-encoded.
+std::string file_uri(std::string_view path);
+
 class Database {
  public:
   // Opens the database file at path with SQLite's open flags
   // (SQLITE_OPEN_READONLY, or SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  // uri, when given, is what SQLite opens instead (SQLITE_OPEN_URI), path
-  // still naming the file in messages.
+  // path is a file name, never read as a URI (":memory:" excepted, SQLite's
+  // in-memory database). uri, when given, is what SQLite opens instead,
+  // path still naming the file in messages.
   Database(const std::string& path, int flags, const std::string& uri = {});
   ~Database();
   Database(const Database&) = delete;

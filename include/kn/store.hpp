@@ -38,8 +38,11 @@ inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
 // a domain and its subdomains sort together.
 std::string domain_key(std::string_view domain);
 
-// --db, else $KN_DB, else $XDG_DATA_HOME/kn/kn.db, else ~/.local/share/kn/kn.db.
-std::string database_path(const std::string& flag);
+// The database file: --db (flag, when given), else $KN_DB, else
+// $XDG_DATA_HOME/kn/kn.db when that is an absolute path, else
+// ~/.local/share/kn/kn.db. Throws kn::Error for an empty --db and for
+// ":memory:", which would keep nothing.
+std::string database_path(const std::optional<std::string>& flag);
 
 struct StoredIssue {
   std::int64_t id = 0;
