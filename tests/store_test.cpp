@@ -476,14 +476,18 @@ TEST(Store, DatabasePath) {
   const std::string home = std::getenv("HOME") ? std::getenv("HOME") : "";
   EXPECT_EQ(kn::database_path("x.db"), "x.db");
   ::setenv("KN_DB", "/env/kn.db", 1);
-  EXPECT_EQ(kn::database_path(""), "/env/kn.db");
+  EXPECT_EQ(kn::database_path(std::nullopt), "/env/kn.db");
   ::unsetenv("KN_DB");
   ::setenv("XDG_DATA_HOME", "/xdg", 1);
-  EXPECT_EQ(kn::database_path(""), "/xdg/kn/kn.db");
-  ::unsetenv("XDG_DATA_HOME");
+  EXPECT_EQ(kn::database_path(std::nullopt), "/xdg/kn/kn.db");
   ::setenv("HOME", "/home/u", 1);
-  EXPECT_EQ(kn::database_path(""), "/home/u/.local/share/kn/kn.db");
+  ::setenv("XDG_DATA_HOME", "xdg", 1);  // relative: ignored
+  EXPECT_EQ(kn::database_path(std::nullopt), "/home/u/.local/share/kn/kn.db");
+  ::unsetenv("XDG_DATA_HOME");
+  EXPECT_EQ(kn::database_path(std::nullopt), "/home/u/.local/share/kn/kn.db");
   ::setenv("HOME", home.c_str(), 1);
+  EXPECT_THROW(kn::database_path(""), kn::Error);
+  EXPECT_THROW(kn::database_path(":memory:"), kn::Error);
 }
 
 }  // namespace
