@@ -4,6 +4,7 @@
 #include "kn/commands.hpp"
 #include "kn/hit_format.hpp"
 #include "kn/sanitize.hpp"
+#include "kn/text.hpp"
 
 namespace kn {
 
@@ -32,7 +33,10 @@ void print_listing(Store& store, const SearchRequest& request, const std::vector
 
 int run_search(const SearchRequest& request) {
   if (request.mode == SearchRequest::Mode::explain) {
-    detail::write_stdout(request.query.explanation);
+    // The query is echoed in it: escaped a line at a time, as every echo is.
+    for (const std::string_view line : split(request.query.explanation, '\n')) {
+      if (!line.empty()) detail::write_stdout(escaped(line) + '\n');
+    }
     return kExitOk;
   }
   Store store(request.db, Store::Access::read_only);

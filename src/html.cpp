@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kn/sanitize.hpp"
 #include "kn/url.hpp"
 #include "kn/utf8.hpp"
 
@@ -24,6 +25,12 @@ const char* attribute(const GumboNode* node, const char* name) {
   if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
   const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, name);
   return attr ? attr->value : nullptr;
+}
+
+std::optional<std::string> attribute_text(const GumboNode* node, const char* name) {
+  const char* value = attribute(node, name);
+  if (!value) return std::nullopt;
+  return without_controls(value);
 }
 
 bool has_flag(const GumboNode* node, GumboParseFlags flag) {
@@ -54,15 +61,17 @@ std::string text_of(Span span, const GumboNode* skip) {
       default: return false;
     }
   });
-  return collapse_whitespace(raw);
+  // Character references decode to controls too ("&#27;"): dropped as the
+  // file's own were.
+  return collapse_whitespace(without_controls(raw));
 }
 
 std::vector<Link> links_in(Span span) {
   std::vector<Link> links;
   walk(span, [&](const GumboNode* node) {
     if (!is_element(node, GUMBO_TAG_A)) return true;
-    if (const char* href = attribute(node, "href")) {
-      links.push_back({text_of(whole(node)), canonical_url(href)});
+    if (const std::optional<std::string> href = attribute_text(node, "href")) {
+      links.push_back({text_of(whole(node)), canonical_url(*href)});
     }
     return false;  // HTML does not nest links
   });

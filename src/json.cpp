@@ -4,12 +4,20 @@
 
 #include <cmath>
 
+#include "kn/sanitize.hpp"
+#include "kn/utf8.hpp"
+
 namespace kn {
 
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
+  const auto escape = [&](char32_t cp) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+  };
   out += '"';
-  for (const char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
       case '"': out += "\\\""; break;
@@ -19,13 +27,23 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\t': out += "\\t"; break;
       default:
         if (u < 0x20 || u == 0x7F) {
-          out += "\\u00";
-          out += kHex[u >> 4];
-          out += kHex[u & 0xF];
+          escape(u);
+        } else if (u == 0xC2 || u == 0xD8 || u == 0xE1 || u == 0xE2 || u == 0xEF) {
+          // The leads of every hidden character above ASCII (C1, bidi
+          // controls, invisible ones): only these are decoded.
+          const std::size_t start = i;
+          const char32_t cp = decode_utf8(s, i);
+          if (is_hidden_character(cp)) {
+            escape(cp);
+          } else {
+            out.append(s, start, i - start);
+          }
+          continue;
         } else {
           out += c;
         }
     }
+    ++i;
   }
   out += '"';
 }

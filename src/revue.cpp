@@ -183,13 +183,13 @@ class Extractor {
     Card card;
     if (const GumboNode* link = find_element(whole(title_element), GUMBO_TAG_A)) {
       card.title = text_of(whole(link));
-      if (const char* href = attribute(link, "href")) card.url = canonical_url(href);
+      if (const auto href = attribute_text(link, "href")) card.url = canonical_url(*href);
     } else {
       card.title = text_of(whole(title_element));
     }
     card.domain = url_domain(card.url);
     const GumboNode* image = find_element(block.span, GUMBO_TAG_IMG, title_element);
-    if (const char* src = image ? attribute(image, "src") : nullptr) card.image = src;
+    if (image) card.image = attribute_text(image, "src");
     card.blurb = text_of(block.span, title_element);
     append_text(card.blurb, nested_blurb(block.span.parent));
     issue_.cards.push_back(std::move(card));

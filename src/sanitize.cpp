@@ -17,6 +17,12 @@ bool is_invisible(char32_t cp) {
          cp == 0xFEFF || cp == 0x180E;
 }
 
+}  // namespace
+
+bool is_hidden_character(char32_t cp) { return is_control(cp) || is_invisible(cp); }
+
+namespace {
+
 // A decoded U+FFFD is an invalid sequence unless the text spelled it.
 bool is_valid(char32_t cp, std::string_view bytes) {
   return cp != kReplacementChar || bytes == "\xEF\xBF\xBD";

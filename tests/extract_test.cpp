@@ -312,6 +312,24 @@ TEST(Extract, ControlCharactersAreDropped) {
   EXPECT_EQ(issue.cards.at(0).comment, "comment");
 }
 
+// Gumbo decodes character references: those that name controls are dropped
+// like the file's own controls, in text, link URLs and image sources.
+TEST(Extract, ControlsWrittenAsReferencesAreDropped) {
+  const kn::Issue issue = kn::extract_issue(
+      "# Weekly Kaggle News #5\nhttps://e.com/5\n<h2>News</h2>"
+      "<p>a&#27;[31mb&#7;c&#x9d;d&#x81;e&#127;f&#x9B;g <a href=\"https://k.com/&#27;x&#x85;\">l</a></p>" +
+          card("https://c.com/&#x1b;1", "T&#27;", "blurb&#x90;", "comment&#8;"),
+      "x");
+  // HTML reads &#x9B; and &#x85; as windows-1252 (› and …); &#x9d; and
+  // &#x81; have no such reading and stay controls.
+  EXPECT_EQ(issue.sections.at(0).items.at(0).text, "a[31mbcdef›g l");
+  EXPECT_EQ(issue.sections.at(0).items.at(0).links.at(0).url, "https://k.com/x…");
+  EXPECT_EQ(issue.cards.at(0).title, "T");
+  EXPECT_EQ(issue.cards.at(0).url, "https://c.com/1");
+  EXPECT_EQ(issue.cards.at(0).blurb, "blurb");
+  EXPECT_EQ(issue.cards.at(0).comment, "comment");
+}
+
 TEST(Extract, CrlfAndByteOrderMark) {
   const kn::Issue issue = kn::extract_issue(
       "\xEF\xBB\xBF# Weekly Kaggle News "

@@ -13,6 +13,18 @@ TEST(Json, Strings) {
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\r\\u0001\\u001b\\u007f/日本\"");
 }
 
+// C1 controls (8-bit CSI and OSC), bidi controls and invisible characters
+// never come out raw; the characters that share their lead bytes do.
+TEST(Json, HiddenCharactersAreEscaped) {
+  std::string out;
+  kn::append_json_string(out,
+                         "\u009b31m\u009d0;t\u0085 a\u202eb\u2066c\u200bd\ufeffe\u061cf\u180eg"
+                         " \u00e9\u2014\uff01\u0627");
+  EXPECT_EQ(out,
+            "\"\\u009b31m\\u009d0;t\\u0085 a\\u202eb\\u2066c\\u200bd\\ufeffe\\u061cf"
+            "\\u180eg é—！ا\"");
+}
+
 TEST(Json, Writer) {
   kn::JsonWriter json;
   json.begin_object()

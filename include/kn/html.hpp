@@ -6,6 +6,7 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,15 @@ class HtmlDocument {
 };
 
 bool is_element(const GumboNode* node, GumboTag tag);
-// The attribute's value, or nullptr when the element does not have it.
+// The attribute's value as gumbo decoded it, or nullptr when the element
+// does not have it. For what is kept, use attribute_text.
 const char* attribute(const GumboNode* node, const char* name);
+
+// The attribute's value without control characters, or nullopt when the
+// element does not have it. Gumbo decodes character references ("&#27;"),
+// so a value may hold controls the file's bytes did not: they are dropped
+// as the file's own were (sanitize.hpp).
+std::optional<std::string> attribute_text(const GumboNode* node, const char* name);
 bool has_flag(const GumboNode* node, GumboParseFlags flag);
 
 const GumboVector& children(const GumboNode* node);

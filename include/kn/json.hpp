@@ -9,7 +9,9 @@
 namespace kn {
 
 // Appends s as a JSON string literal. s must be valid UTF-8; control
-// characters are escaped, everything else is written as is.
+// characters (C0, DEL, C1), bidirectional controls and invisible characters
+// are escaped as \uXXXX (sanitize.hpp), so that no JSON output carries
+// them raw; everything else is written as is.
 void append_json_string(std::string& out, std::string_view s);
 
 class JsonWriter {

@@ -9,8 +9,9 @@
 //                 characters removed; invalid UTF-8 shown as U+FFFD
 //   CSV           printable_keeping_lines(): the same, line breaks kept
 //   hyperlinks    the target percent-encoded (terminal.hpp), http(s) only
-//   JSON          every string escaped by the JSON writer; paths, which may
-//                 be any bytes, through escaped()
+//   JSON          every string escaped by the JSON writer, which writes
+//                 each hidden character (is_hidden_character) as \uXXXX;
+//                 paths, which may be any bytes, through escaped()
 //   messages      everything kn writes to stderr goes through escaped()
 #pragma once
 
@@ -18,6 +19,10 @@
 #include <string_view>
 
 namespace kn {
+
+// Whether printable() removes the character: a control (C0, DEL, C1), a
+// bidirectional override or isolate, or an invisible character.
+bool is_hidden_character(char32_t cp);
 
 // text with C0 and C1 control characters removed, but tab, line feed and
 // carriage return (white space to the extractor), and each invalid UTF-8
