@@ -1,5 +1,7 @@
 #include <fmt/core.h>
 
+#include <algorithm>
+
 #include "command_output.hpp"
 #include "kn/commands.hpp"
 #include "kn/sanitize.hpp"
@@ -30,6 +32,14 @@ int run_check(const CheckRequest& request) {
   if (const std::size_t problems = result.problem_count()) {
     throw Error(fmt::format("{}: {} problem{} (listed above)", request.db, problems,
                             problems == 1 ? "" : "s"));
+  }
+  // A part that could not run proves nothing: the database is not called
+  // sound.
+  const auto skipped = static_cast<std::size_t>(std::count_if(
+      result.parts.begin(), result.parts.end(), [](const auto& part) { return part.skipped; }));
+  if (skipped > 0) {
+    throw Error(fmt::format("{}: not checked whole: {} part{} could not run (listed above)",
+                            request.db, skipped, skipped == 1 ? "" : "s"));
   }
   detail::write_stdout(fmt::format("{}: sound\n", escaped(request.db)));
   return kExitOk;

@@ -105,7 +105,11 @@ int run_index(const IndexRequest& request) {
     if (progress) progress->advance(bytes);
   });
   progress.reset();
-  store->checkpoint();
+  if (!store->checkpoint()) {
+    diag.warning(request.db,
+                 "its -wal file could not be emptied: a reader held an older snapshot for over "
+                 "a second; the next kn index empties it");
+  }
   report.files += missing_paths;
   report.failed += missing_paths;
 

@@ -94,9 +94,18 @@ void Store::open_read_only(const std::string& path, const std::function<void(Dat
     check(*db_);
   } catch (const DatabaseError& e) {
     // A database in WAL mode is read with a -shm file beside it, which a
-    // read-only directory or mount cannot take. With nothing committed in
-    // the -wal, the file alone is the whole database: read it as immutable.
+    // read-only directory or mount cannot take. Only on read-only media,
+    // which nobody can write meanwhile, is the file alone the whole
+    // database (with nothing committed in the -wal): it is read as
+    // immutable. Elsewhere its owner may be writing it, and pages would
+    // change under an immutable reader.
     if (e.primary() != SQLITE_READONLY && e.primary() != SQLITE_CANTOPEN) throw;
+    if (!detail::on_read_only_media(path)) {
+      throw Error(fmt::format(
+          "{}: cannot be read here: SQLite needs a -shm file beside the database, and this user "
+          "cannot write its directory ({}); let this user write there, or copy the database",
+          path, e.what()));
+    }
     if (!detail::wal_is_empty(path)) {
       throw Error(fmt::format(
           "{}: cannot be read here: its -wal file holds changes not yet in the database, "
@@ -155,8 +164,16 @@ void Store::Batch::commit() {
   transaction_->commit();
 }
 
-void Store::checkpoint() {
-  if (path() != ":memory:") db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+bool Store::checkpoint() {
+  if (path() == ":memory:") return true;
+  // A reader's snapshot holds the log: wait a second for it, not the 30 s
+  // a writer waits for another writer.
+  db_->exec("PRAGMA busy_timeout = 1000");
+  Statement truncate(*db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+  const bool emptied = truncate.step() && truncate.column_int(0) == 0;
+  truncate.reset();
+  db_->exec("PRAGMA busy_timeout = 30000");
+  return emptied;
 }
 
 void Store::forget_cached_ids() {

@@ -261,8 +261,17 @@ CheckResult::Part Store::fts_part() {
   Part part = named("full-text index matches the entries");
   const auto mismatch = [&](Database& db) {
     // FTS5's check writes nothing; the transaction around it is undone all
-    // the same.
-    db.exec("BEGIN");
+    // the same. BEGIN IMMEDIATE takes the write lock first, waiting out a
+    // writer (kn index) under the busy timeout: a deferred BEGIN would read
+    // first and then fail at once, unable to write after a newer commit.
+    try {
+      db.exec("BEGIN IMMEDIATE");
+    } catch (const DatabaseError& e) {
+      if (e.primary() != SQLITE_BUSY && e.primary() != SQLITE_LOCKED) throw;
+      part.skipped = true;
+      part.note = "another kn held the database for writing longer than the check waits (30 s)";
+      return;
+    }
     const std::string found = fts5_mismatch(db);
     db.exec("ROLLBACK");
     if (!found.empty()) add(part, "full-text index does not match the entries: " + found);
@@ -279,7 +288,17 @@ CheckResult::Part Store::fts_part() {
 // file (deleted after) is checked: that costs the database's size on disk
 // and the time to copy it.
 CheckResult::Part Store::check_on_copy(Part& part, const std::function<void(Database&)>& check) {
-  std::string name = (std::filesystem::temp_directory_path() / "kn-check-XXXXXX").string();
+  std::error_code ec;
+  const std::filesystem::path temporary = std::filesystem::temp_directory_path(ec);
+  if (ec) {
+    part.skipped = true;
+    part.note = fmt::format(
+        "the database is read-only here and there is no temporary directory for a private copy "
+        "({})",
+        ec.message());
+    return part;
+  }
+  std::string name = (temporary / "kn-check-XXXXXX").string();
   const int fd = ::mkstemp(name.data());
   if (fd < 0) {
     part.skipped = true;
@@ -293,14 +312,13 @@ CheckResult::Part Store::check_on_copy(Part& part, const std::function<void(Data
     copy.open(name, SQLITE_OPEN_READWRITE);
     detail::copy_database(*db_, *copy.db_);
     check(*copy.db_);
-    std::error_code ec;
     part.note = fmt::format("on a private copy of {:.1f} MB, as the database is read-only here",
                             static_cast<double>(std::filesystem::file_size(name, ec)) / 1e6);
   } catch (const Error& e) {
     part.skipped = true;
     part.note = fmt::format("the database is read-only here and its copy failed ({})", e.what());
   }
-  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((name + suffix).c_str());
+  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::remove((name + suffix).c_str());
   return part;
 }
 

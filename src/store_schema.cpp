@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -232,6 +233,11 @@ void check_database_file(const std::string& path, Store::Access access) {
 bool wal_is_empty(const std::string& path) {
   struct stat st {};
   return ::stat((path + "-wal").c_str(), &st) != 0 || st.st_size == 0;
+}
+
+bool on_read_only_media(const std::string& path) {
+  struct statvfs fs {};
+  return ::statvfs(path.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
 }
 
 std::string immutable_uri(const std::string& path) {

@@ -18,6 +18,10 @@ void check_database_file(const std::string& path, Store::Access access);
 // Whether the database at path has no -wal file, or an empty one.
 bool wal_is_empty(const std::string& path);
 
+// Whether the file at path lies on a file system mounted read-only, where
+// nobody can change it while it is read.
+bool on_read_only_media(const std::string& path);
+
 // The SQLite URI that opens path as immutable (no locks, no -shm).
 std::string immutable_uri(const std::string& path);
 

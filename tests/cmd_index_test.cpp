@@ -157,6 +157,43 @@ TEST_F(IndexCommandTest, DatabaseFromTheEnvironment) {
   EXPECT_TRUE(fs::exists(dir_ / "home/.local/share/kn/kn.db"));
 }
 
+// A reader's snapshot (an export into a slow pipe) keeps the -wal from
+// being emptied: kn index waits a second, not 30, and says so.
+TEST_F(IndexCommandTest, AWalThatCannotBeEmptiedIsSaid) {
+  const std::string db = (dir_ / "kn.db").string();
+  ASSERT_EQ(kn("index -q --db '" + db + "' seeds/000_d809ab5171f926cf.txt").status, 0);
+  kn::Database reader(db, SQLITE_OPEN_READONLY);
+  reader.exec("BEGIN");
+  kn::Statement read(reader, "SELECT count(*) FROM issues");
+  ASSERT_TRUE(read.step());  // the snapshot is taken here
+  const Result run = kn("index -q --db '" + db + "' seeds/");
+  read.reset();
+  reader.exec("COMMIT");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "kn: " + db +
+                         ": its -wal file could not be emptied: a reader held an older snapshot "
+                         "for over a second; the next kn index empties it\n");
+  EXPECT_EQ(kn("index -q --db '" + db + "' seeds/").err, "");
+  EXPECT_EQ(fs::file_size(db + "-wal"), 0u);
+}
+
+// A check that could not run whole never ends "sound".
+TEST_F(IndexCommandTest, ACheckThatCouldNotRunIsNotSound) {
+  const kn::testing::ReadOnlyMount mount(tmp_);
+  if (!mount.mounted()) GTEST_SKIP() << "mounting read-only needs root";
+  ASSERT_EQ(kn("index -q --db '" + (dir_ / "rw/kn.db").string() + "' seeds/").status, 0);
+  const Result run = shell("TMPDIR='" + (dir_ / "missing").string() + "' '" + KN_BINARY +
+                           "' check --db '" + (dir_ / "ro/kn.db").string() + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.out.find("not checked: full-text index matches the entries: the database is "
+                         "read-only here and there is no temporary directory for a private copy ("),
+            std::string::npos)
+      << run.out;
+  EXPECT_EQ(run.out.find("sound"), std::string::npos) << run.out;
+  EXPECT_EQ(run.err, "kn: " + (dir_ / "ro/kn.db").string() +
+                         ": not checked whole: 1 part could not run (listed above)\n");
+}
+
 // A --db is a file name: SQLite would read "file:x.db" as a URI naming
 // ./x.db, which the same --db could not find again.
 TEST_F(IndexCommandTest, DatabaseNamesAreFileNames) {

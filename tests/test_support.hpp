@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -43,6 +45,29 @@ class TempDir {
 
  private:
   std::filesystem::path path_;
+};
+
+// A read-only bind mount of dir/rw at dir/ro (root only), unmounted at the
+// end: read-only media, as a CD or a mount with -o ro is.
+class ReadOnlyMount {
+ public:
+  explicit ReadOnlyMount(const TempDir& dir) : rw_(dir / "rw"), ro_(dir / "ro") {
+    std::filesystem::create_directories(rw_);
+    std::filesystem::create_directories(ro_);
+    const std::string mount = "mount --bind '" + rw_ + "' '" + ro_ + "' 2>/dev/null && mount -o " +
+                              "remount,ro,bind '" + ro_ + "' 2>/dev/null";
+    mounted_ = ::geteuid() == 0 && std::system(mount.c_str()) == 0;
+  }
+  ~ReadOnlyMount() {
+    if (mounted_) std::system(("umount '" + ro_ + "'").c_str());
+  }
+  ReadOnlyMount(const ReadOnlyMount&) = delete;
+  ReadOnlyMount& operator=(const ReadOnlyMount&) = delete;
+  bool mounted() const { return mounted_; }
+
+ private:
+  std::string rw_, ro_;
+  bool mounted_ = false;
 };
 
 inline std::u32string code_points(std::string_view s) {

@@ -148,7 +148,9 @@ class Store {
   void touch(std::int64_t issue_id, FileStamp stamp);
   // Folds the write-ahead log into the database file and empties it, so
   // that a reader who cannot write beside the file still sees everything.
-  void checkpoint();
+  // Waits at most a second for readers of older snapshots; false when the
+  // log could not be emptied.
+  bool checkpoint();
   void remove_issue(std::int64_t issue_id);
 
   CheckResult check();
