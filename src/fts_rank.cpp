@@ -234,8 +234,13 @@ void register_ranking(Database& db, fts5_api* api, const EntrySizes* sizes) {
 
 void load_entry_sizes(Database& db, EntrySizes& sizes) {
   if (sizes.loaded) return;
-  // The last chunk first: it sizes the array once.
-  Statement rows(db, "SELECT chunk, sizes FROM entry_sizes ORDER BY chunk DESC");
+  // The last chunk first: it sizes the array once. Chunks beyond the last
+  // entry hold nobody's size (a damaged or crafted database) and would size
+  // the array by a stored number: they are left out (kn check names them).
+  Statement rows(db,
+                 "SELECT chunk, sizes FROM entry_sizes WHERE chunk <= (SELECT coalesce(max(id), "
+                 "0) FROM entries) / ?1 ORDER BY chunk DESC");
+  rows.bind(1, kSizesPerChunk);
   while (rows.step()) {
     const std::int64_t chunk = rows.column_int(0);
     const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(rows.handle(), 1));

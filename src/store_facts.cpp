@@ -81,11 +81,17 @@ void load_entry_facts(Database& db, EntryFacts& facts) {
   Statement state(db, "SELECT indexed_up_to FROM fts_state");
   const std::int64_t up_to = state.step() ? state.column_int(0) : 0;
   if (up_to <= facts.up_to) return;
-  // The last chunk first: it sizes the arrays once.
+  // The last chunk first: it sizes the arrays once. Chunks beyond the last
+  // indexed entry are nobody's facts (a damaged or crafted database) and
+  // would size the arrays by a stored number: they are left out (kn check
+  // names them).
   Statement rows(db,
-                 "SELECT chunk, kinds, numbers, dates FROM entry_facts WHERE chunk >= ?1 "
+                 "SELECT chunk, kinds, numbers, dates FROM entry_facts WHERE chunk >= ?1 AND "
+                 "chunk <= min(?2, (SELECT coalesce(max(id), 0) FROM entries)) / ?3 "
                  "ORDER BY chunk DESC");
   rows.bind(1, facts.up_to / kFactsPerChunk);
+  rows.bind(2, up_to);
+  rows.bind(3, kFactsPerChunk);
   while (rows.step()) {
     const std::int64_t chunk = rows.column_int(0);
     if (chunk < 0 || chunk > INT32_MAX / kFactsPerChunk) continue;

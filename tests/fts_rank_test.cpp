@@ -93,7 +93,14 @@ TEST(EntrySizes, ChunksAreReadIntoTheirPlaces) {
   kn::testing::TempDir dir;
   kn::Store store(dir / "kn.db", kn::Store::Access::read_write);
   kn::Database& db = kn::detail::database(store);
-  db.exec("INSERT INTO entry_sizes (chunk, sizes) VALUES (0, x'0100ff00'), (2, x'05000201')");
+  // The last entry is 2049, in chunk 2; chunk 2097151 lies beyond it (a
+  // crafted row once sized the array to 4 GB) and is left out.
+  db.exec("INSERT INTO issues (id, number, title, url, date_estimated, source, hash, size, mtime_ns, "
+      "indexed_at, items, cards, embeds) VALUES (1, 1, 't', 'u', 0, 's', 'h', 0, 0, '', 0, 0, 1); "
+      "INSERT INTO entries (id, issue_id, position, section_kind, section_heading, kind, title, "
+      "body, comment) VALUES (2049, 1, 0, 'links', '', 'embed', '', '', ''); "
+      "INSERT INTO entry_sizes (chunk, sizes) VALUES (0, x'0100ff00'), (2, x'05000201'), "
+      "(2097151, x'0100')");
   kn::detail::EntrySizes sizes;
   kn::detail::load_entry_sizes(db, sizes);
   ASSERT_EQ(sizes.tokens.size(), 3u * 1024);

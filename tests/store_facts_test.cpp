@@ -115,10 +115,15 @@ TEST(EntryFacts, ChunksAreReadIntoTheirPlaces) {
   TempDir dir;
   Store store(dir / "kn.db", Store::Access::read_write);
   kn::Database& db = kn::detail::database(store);
-  db.exec(
+  // The last entry is 2049, in chunk 2; chunk 2097151 lies beyond it (a
+  // crafted row once ended in bad_alloc) and is left out.
+  db.exec("INSERT INTO issues (id, number, title, url, date_estimated, source, hash, size, mtime_ns, "
+      "indexed_at, items, cards, embeds) VALUES (1, 1, 't', 'u', 0, 's', 'h', 0, 0, '', 0, 0, 1); "
+      "INSERT INTO entries (id, issue_id, position, section_kind, section_heading, kind, title, "
+      "body, comment) VALUES (2049, 1, 0, 'links', '', 'embed', '', '', ''); "
       "INSERT INTO entry_facts (chunk, kinds, numbers, dates) VALUES "
       "(0, x'0102', x'0700000008000000', x'E1333401E2333401'), "
-      "(2, x'03', x'2C010000', x'01020304'); "
+      "(2, x'03', x'2C010000', x'01020304'), (2097151, x'01', x'01000000', x'01000000'); "
       "UPDATE fts_state SET indexed_up_to = 2049");
   kn::detail::EntryFacts facts;
   kn::detail::load_entry_facts(db, facts);
@@ -206,6 +211,23 @@ TEST(EntryFacts, CheckNamesAWrongFact) {
       "X'01000000' || X'01000000' || zeroblob(4084)");
   EXPECT_EQ(problems(store, kFactsPart),
             (std::vector<std::string>{"entry 3: has filter facts, but no such entry is indexed"}));
+}
+
+// Rows of entry_sizes and entry_facts beyond the last entry are named.
+TEST(EntryFacts, CheckNamesChunksBeyondTheLastEntry) {
+  TempDir dir;
+  Store store(dir / "kn.db", Store::Access::read_write);
+  store.put_issue(issue("/1.md", 1, "solution one", "solution two"), "h1", {});
+  store.sync_index();
+  kn::detail::database(store).exec(
+      "INSERT INTO entry_facts (chunk, kinds, numbers, dates) VALUES (2097151, x'01', "
+      "x'01000000', x'01000000'); INSERT INTO entry_sizes (chunk, sizes) VALUES (5, x'0100')");
+  EXPECT_EQ(problems(store, kFactsPart),
+            (std::vector<std::string>{
+                "entry_facts chunk 2097151: lies beyond the last entry (2); no entry has it"}));
+  EXPECT_EQ(problems(store, "entry sizes for ranking match the full-text index"),
+            (std::vector<std::string>{
+                "entry_sizes chunk 5: lies beyond the last entry (2); no entry has it"}));
 }
 
 // Schema 3 had no entry facts: kn index adds them from the stored entries,
