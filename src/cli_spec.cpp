@@ -92,8 +92,10 @@ CommandSpec index() {
           {},
           true,
           {db(), flag("--null", "Paths on stdin (-) end with NUL, not newline", "-0"),
-           value("--exclude", ValueKind::text, "GLOB",
-                 "Leave out files that match (gitignore syntax; also .knignore files)", true),
+           value("--exclude", ValueKind::text, "GLOB|PATH",
+                 "Leave out files that match (gitignore syntax; also .knignore files), or a "
+                 "file or directory named by its path",
+                 true),
            flag("--prune", "Remove the issues under PATH... whose file this run did not find"),
            flag("--force", "With --prune: prune even when a PATH holds no file"),
            flag("--dry-run", "Say what a run would change; write nothing", "-n"),

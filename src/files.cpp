@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "kn/ignore.hpp"
+#include "kn/utf8.hpp"
 
 namespace kn {
 
@@ -40,15 +41,102 @@ bool is_database_file(const fs::path& path) {
   return name.ends_with(".db") && starts_with_file(path, kMagic);
 }
 
+// What --exclude names: a path (absolute, or relative to the working
+// directory) to a file or directory, when it holds a '/' and names one;
+// else a glob relative to each walked root. Each says whether it left out
+// anything, so that one that matched nothing can be named.
+class Exclusions {
+ public:
+  explicit Exclusions(const std::vector<std::string>& arguments) {
+    for (const std::string& argument : arguments) {
+      Exclusion& exclusion = all_.emplace_back();
+      exclusion.argument = argument;
+      std::error_code ec;
+      if (argument.find('/') != std::string::npos && fs::exists(argument, ec)) {
+        exclusion.path = absolute_path(argument);
+      } else {
+        exclusion.glob.add(glob_of(argument));
+      }
+    }
+  }
+
+  // The gitignore line for a glob argument: "./drafts" is "/drafts",
+  // anchored at each root.
+  static std::string glob_of(const std::string& argument) {
+    return argument.starts_with("./") ? argument.substr(1) : argument;
+  }
+
+  // Whether a path given by --exclude names this entry (absolute: its
+  // normal absolute path).
+  bool names(const std::string& absolute) {
+    bool out = false;
+    for (Exclusion& exclusion : all_) {
+      if (!exclusion.path.empty() && exclusion.path == absolute) out = exclusion.matched = true;
+    }
+    return out;
+  }
+
+  // Notes which globs leave out path (relative to its walked root).
+  void note_globs(std::string_view path, bool is_directory) {
+    for (Exclusion& exclusion : all_) {
+      if (!exclusion.matched && !exclusion.glob.empty() &&
+          exclusion.glob.excluded(path, is_directory)) {
+        exclusion.matched = true;
+      }
+    }
+  }
+
+  // Adds every glob, in order, to rules.
+  void add_globs_to(IgnoreRules& rules) const {
+    for (const Exclusion& exclusion : all_) {
+      if (exclusion.path.empty()) rules.add(glob_of(exclusion.argument));
+    }
+  }
+
+  // The arguments that left nothing out.
+  std::vector<std::string> unmatched() const {
+    std::vector<std::string> out;
+    for (const Exclusion& exclusion : all_) {
+      if (!exclusion.matched) out.push_back(exclusion.argument);
+    }
+    return out;
+  }
+
+ private:
+  struct Exclusion {
+    std::string argument;
+    std::string path;  // absolute and normal; "" for a glob
+    IgnoreRules glob;
+    bool matched = false;
+  };
+  std::vector<Exclusion> all_;
+};
+
+// A .knignore's rules: UTF-8, with or without a byte order mark; any other
+// text is refused (a UTF-16 file would lose every rule silently).
+std::string ignore_file_text(const std::string& path) {
+  std::string text = read_file(path, 1 << 20);
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    throw Error("UTF-16 text: write .knignore in UTF-8");
+  }
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    if (decode_utf8(text, i) == kReplacementChar && text.compare(start, i - start, "\uFFFD") != 0) {
+      throw Error(fmt::format("not UTF-8 text (at byte {}): write .knignore in UTF-8", start));
+    }
+  }
+  return text;
+}
+
 // Walks the tree with an explicit list of directories, so an unreadable
 // directory is reported and the walk goes on. Symbolic links to files are
 // followed; links to directories are not, so a link loop cannot trap it.
 class Walk {
  public:
-  Walk(const std::string& root, const std::vector<std::string>& exclude, Inputs& inputs,
-       Diagnostics& diag)
-      : root_(root), inputs_(inputs), diag_(diag) {
-    for (const std::string& pattern : exclude) rules_.add(pattern);
+  Walk(const std::string& root, Exclusions& exclusions, Inputs& inputs, Diagnostics& diag)
+      : root_(root), exclusions_(exclusions), inputs_(inputs), diag_(diag) {
+    exclusions.add_globs_to(rules_);
   }
 
   // The files found, sorted.
@@ -75,7 +163,7 @@ class Walk {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) return;
     try {
-      rules_.add_file(read_file(file.string(), 1 << 20), relative);
+      rules_.add_file(ignore_file_text(file.string()), relative);
     } catch (const Error& e) {
       diag_.file_error(file.string(), e.what());
     }
@@ -92,8 +180,14 @@ class Walk {
         !fs::is_regular_file(fs::is_symlink(status) ? entry.status(ignored) : status)) {
       return;
     }
-    if (rules_.excluded(relative, directory)) {
-      inputs_.excluded.push_back(absolute_path(entry.path().string()));
+    const std::string absolute = absolute_path(entry.path().string());
+    bool excluded = exclusions_.names(absolute);
+    if (!excluded && rules_.excluded(relative, directory)) {
+      excluded = true;
+      exclusions_.note_globs(relative, directory);
+    }
+    if (excluded) {
+      inputs_.excluded.push_back(absolute);
     } else if (directory) {
       pending.emplace_back(entry.path(), relative);
     } else if (!is_database_file(entry.path())) {
@@ -102,6 +196,7 @@ class Walk {
   }
 
   fs::path root_;
+  Exclusions& exclusions_;
   Inputs& inputs_;
   Diagnostics& diag_;
   IgnoreRules rules_;
@@ -119,6 +214,7 @@ std::string absolute_path(const std::string& path) {
 Inputs find_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& exclude,
                    Diagnostics& diag) {
   Inputs inputs;
+  Exclusions exclusions(exclude);
   for (const std::string& path : paths) {
     inputs.roots.push_back(absolute_path(path));
     std::error_code ec;
@@ -127,12 +223,15 @@ Inputs find_inputs(const std::vector<std::string>& paths, const std::vector<std:
       diag.file_error(path, ec.message());
       inputs.missing.push_back(path);
     } else if (fs::is_directory(status)) {
-      const std::vector<std::string> found = Walk(path, exclude, inputs, diag).run();
+      const std::vector<std::string> found = Walk(path, exclusions, inputs, diag).run();
       if (found.empty()) inputs.empty_roots.push_back(path);
       for (const std::string& file : found) inputs.files.push_back({file, true});
     } else {
       inputs.files.push_back({path, false});  // read_file says what is wrong with it, if anything
     }
+  }
+  for (const std::string& argument : exclusions.unmatched()) {
+    diag.warning("--exclude " + argument, "matched nothing in the paths walked");
   }
   return inputs;
 }

@@ -285,4 +285,49 @@ TEST_F(IndexCommandTest, ExcludeAndKnignoreKeepFilesOut) {
                 "/002_7299b426c7bc8e35.txt is excluded)\n"
                 "would index 4 files: 2 new, 0 updated, 2 unchanged, 0 failed, 1 pruned");
 }
+
+// --exclude takes a glob relative to each root or a path (absolute, or
+// relative to the working directory); one that matched nothing is named.
+TEST_F(IndexCommandTest, ExcludeTakesAGlobOrAPath) {
+  fs::create_directories(dir_ / "g/drafts");
+  fs::copy_file("seeds/000_d809ab5171f926cf.txt", dir_ / "g/000.txt");
+  fs::copy_file("seeds/001_c6642d8709a2e47b.txt", dir_ / "g/drafts/001.txt");
+  const std::string in_dir = "cd '" + dir_.string() + "' && '" + KN_BINARY + "' index --db kn.db ";
+  const std::string one = "indexed 1 file: 1 new, 0 updated, 0 unchanged, 0 failed";
+  for (const std::string& exclude : std::vector<std::string>{
+           "./drafts", "g/drafts", "drafts", (dir_ / "g/drafts").string(), "g/drafts/001.txt"}) {
+    fs::remove(dir_ / "kn.db");
+    const Result run = shell(in_dir + "--exclude '" + exclude + "' g");
+    EXPECT_EQ(without_time(run.out), one) << exclude;
+    EXPECT_EQ(run.err, "") << exclude;
+  }
+  const Result run = shell(in_dir + "--exclude nothing-here --exclude ./drafts g");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "kn: --exclude nothing-here: matched nothing in the paths walked\n");
+}
+
+// A .knignore in UTF-8 with a byte order mark and CRLF keeps every rule; one
+// in another encoding is refused with its name.
+TEST_F(IndexCommandTest, KnignoreEncodings) {
+  fs::create_directories(dir_ / "g");
+  fs::copy_file("seeds/000_d809ab5171f926cf.txt", dir_ / "g/000.txt");
+  fs::copy_file("seeds/001_c6642d8709a2e47b.txt", dir_ / "g/001.txt");
+  fs::copy_file("seeds/002_7299b426c7bc8e35.txt", dir_ / "g/002.txt");
+  const std::string index = "index --db '" + (dir_ / "kn.db").string() + "' '" +
+                            (dir_ / "g").string() + "'";
+  write("g/.knignore", "\xEF\xBB\xBF" "000.txt\r\n001.txt\r\n");
+  Result run = kn(index);
+  EXPECT_EQ(without_time(run.out), "indexed 1 file: 1 new, 0 updated, 0 unchanged, 0 failed");
+  write("g/.knignore", std::string("\xFF\xFE" "0\0" "0\0" "0\0" ".\0t\0x\0t\0\n\0", 20));
+  fs::remove(dir_ / "kn.db");
+  run = kn(index);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: " + (dir_ / "g/.knignore").string() +
+                         ": UTF-16 text: write .knignore in UTF-8\n");
+  write("g/.knignore", "caf\xE9" ".txt\n");
+  run = kn(index);
+  EXPECT_EQ(run.err, "kn: " + (dir_ / "g/.knignore").string() +
+                         ": not UTF-8 text (at byte 3): write .knignore in UTF-8\n");
+}
+
 }  // namespace
