@@ -97,9 +97,15 @@ void finish_stdout() {
     errno = 0;
     const bool failed = std::ferror(sink.pager) != 0 || std::fflush(sink.pager) != 0;
     const int error = errno;
-    // 126 and 127: the shell could not run it.
+    // 126 and 127: the shell could not run it. Any other failure may have
+    // come before it read everything (less quit with q exits 0).
     if (const int status = close_pager(); status == 126 || status == 127) {
       throw Error(cannot_run(sink.pager_command));
+    } else if (status != 0) {
+      throw Error(fmt::format(
+          "pager '{}': exited with status {}, so the output may not all have been shown (set "
+          "KN_PAGER, or --no-pager)",
+          sink.pager_command, status));
     }
     if (failed && error != EPIPE) fail(error ? error : EIO);
   }

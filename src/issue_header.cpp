@@ -25,6 +25,11 @@ void check_encoding(std::string_view bytes) {
   if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
     throw NotAnIssue(fmt::format("binary file (NUL byte at offset {})", nul));
   }
+  // Lines end at LF (CRLF included); a file whose lines end at CR alone is
+  // one long line, which would be refused as having no URL line.
+  if (bytes.find('\r') != std::string_view::npos && bytes.find('\n') == std::string_view::npos) {
+    throw NotAnIssue("CR line endings; convert the file to LF or CRLF");
+  }
 }
 
 std::string parse_title(std::string_view line) {

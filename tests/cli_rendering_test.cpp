@@ -105,6 +105,13 @@ TEST_F(CliRenderingTest, APagerForWhatIsTallerThanTheTerminal) {
   run = on_terminal("KN_PAGER=no-such-pager-here", "show 66", 10);
   EXPECT_EQ(run.status, 2);
   EXPECT_TRUE(has(run.out, "kn: pager 'no-such-pager-here': cannot run it")) << run.out;
+  // One that fails lost the output: an error naming it, never exit 0.
+  run = on_terminal("KN_PAGER=false", "show 66", 10);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(has(run.out,
+                  "kn: pager 'false': exited with status 1, so the output may not all have been "
+                  "shown (set KN_PAGER, or --no-pager)"))
+      << run.out;
 }
 
 // A field with controls reads the same in every format: the extractor

@@ -281,6 +281,8 @@ TEST(Extract, BadInputIsRefusedWithAReason) {
   binary += '\0';
   EXPECT_EQ(error_for(binary + "b</p>"), "binary file (NUL byte at offset 25)");
   EXPECT_EQ(error_for("\xFF\xFE#\0 \0"), "UTF-16 text is not supported; convert the file to UTF-8");
+  EXPECT_EQ(error_for("# Weekly Kaggle News #5\rhttps://e.com\r<p>a</p>\r"),
+            "CR line endings; convert the file to LF or CRLF");
 }
 
 TEST(Extract, InvalidUtf8IsRepaired) {

@@ -291,6 +291,27 @@ TEST_F(IndexTest, TwoFilesWithOneUrlTheNewerWins) {
   EXPECT_EQ(matches(store_, "old").size(), 0u);
 }
 
+// Modified at the same time, the first file in path order is the issue,
+// and the message says why; nothing flip-flops between runs.
+TEST_F(IndexTest, TwoFilesWithOneUrlAndOneTimeTheFirstPathWins) {
+  const std::string first_file = dir_.write("dup/a.md", issue_file(7, "first words"));
+  const std::string second_file = dir_.write("dup/b.md", issue_file(7, "second words"));
+  fs::last_write_time(second_file, fs::last_write_time(first_file));
+  index({dir_ / "dup"});
+  EXPECT_EQ(errors_, "kn: " + second_file + ": holds issue #7 as " + first_file +
+                         " does, which is kept (same modification time; it comes first in path "
+                         "order)\n");
+  EXPECT_EQ(store_.find_by_url("https://e.com/7")->source, first_file);
+  index({dir_ / "dup"});
+  EXPECT_EQ(store_.find_by_url("https://e.com/7")->source, first_file);
+  // Met the other way round (b.md stored first), a.md still wins.
+  kn::Store other(dir_ / "other.db", kn::Store::Access::read_write);
+  kn::Diagnostics diag;
+  kn::index_files(other, kn::find_inputs({second_file}, {}, diag), {}, diag);
+  kn::index_files(other, kn::find_inputs({first_file}, {}, diag), {}, diag);
+  EXPECT_EQ(other.find_by_url("https://e.com/7")->source, first_file);
+}
+
 TEST_F(IndexTest, ABadFileAffectsNoOther) {
   dir_.write("seeds/bad.txt", "# Weekly Kaggle News\nhttps://e.com/x\n<p>no number</p>");
   EXPECT_EQ(counts(index({seeds()})), (Counts{6, 5, 0, 0, 1, 0}));

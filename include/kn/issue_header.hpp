@@ -19,7 +19,7 @@ class NotAnIssue : public Error {
 };
 
 // Throws NotAnIssue with the reason when bytes cannot be an issue file's
-// text: empty, UTF-16, or binary (a NUL byte).
+// text: empty, UTF-16, binary (a NUL byte), or lines ending at CR alone.
 void check_encoding(std::string_view bytes);
 
 // The first line of text (without its line end), removed from text.
