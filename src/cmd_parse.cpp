@@ -6,6 +6,7 @@
 #include "kn/extract.hpp"
 #include "kn/issue_json.hpp"
 #include "kn/issue_render.hpp"
+#include "kn/text_encoding.hpp"
 
 namespace kn {
 
@@ -15,7 +16,11 @@ int run_parse(const ParseRequest& request) {
   int parsed = 0;
   for (const std::string& path : files) {
     try {
-      const Issue issue = extract_issue(read_file(path, request.max_size), path);
+      const DecodedText decoded = decode_text(read_file(path, request.max_size));
+      const Issue issue = extract_issue(decoded.text, path);
+      if (const std::string note = decoding_note(decoded); !note.empty()) {
+        diag.warning(path, note);
+      }
       if (request.json) {
         detail::write_stdout(issue_json(issue) + '\n');
       } else {

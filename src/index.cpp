@@ -12,6 +12,7 @@
 
 #include "index_workers.hpp"
 #include "kn/extract.hpp"
+#include "kn/text_encoding.hpp"
 #include "kn/issue_header.hpp"
 
 namespace kn {
@@ -42,6 +43,7 @@ struct Job {
   // Filled in by a worker.
   bool done = false;
   std::string error;       // why the file could not be read or parsed
+  std::string note;        // how its text was read, when the user should know
   bool not_issue = false;  // it does not begin like an issue at all
   std::string hash;
   std::uint64_t bytes = 0;
@@ -50,13 +52,18 @@ struct Job {
 
   void run() {
     error.clear();
+    note.clear();
     not_issue = false;
     issue.reset();
     try {
       const std::string content = read_file(input.path, max_size, &stamp);
       bytes = content.size();
       hash = content_hash(content);
-      if (hash != known_hash) issue = extract_issue(content, source);
+      if (hash != known_hash) {
+        const DecodedText decoded = decode_text(content);
+        note = decoding_note(decoded);
+        issue = extract_issue(decoded.text, source);
+      }
     } catch (const NotAnIssue& e) {
       error = e.what();
       not_issue = true;
@@ -198,6 +205,7 @@ void Indexer::write(detail::Workers<Job>& workers, Job& job) {
     store_.touch(known->id, job.stamp);  // touched, not changed
     ++report_.unchanged;
   } else {
+    if (!job.note.empty()) diag_.warning(job.input.path, job.note);
     write_issue(job, known);
   }
   progress(job.bytes);
