@@ -124,7 +124,7 @@ void Store::open(const std::string& path, int flags, const std::string& uri) {
   if (!sizes_) sizes_ = std::make_unique<detail::EntrySizes>();
   if (!facts_) facts_ = std::make_unique<detail::EntryFacts>();
   detail::register_ranking(*db_, fts5, sizes_.get());
-  detail::register_snippet_column(*db_, fts5);
+  detail::register_snippet(*db_, fts5);
   sqlite3_rollback_hook(db_->handle(), on_rollback, this);
 }
 

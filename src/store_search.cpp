@@ -137,11 +137,11 @@ void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys
   }
   Statement detail(
       db, std::string(kHitColumns) +
-              (marked   ? "'', highlight(entries_fts, 0, char(2), char(3)), "
-                          "highlight(entries_fts, 1, char(2), char(3)), "
-                          "highlight(entries_fts, 2, char(2), char(3)) "
-               : ranked ? "snippet(entries_fts, kn_snippet_column(entries_fts), char(2), char(3), "
-                          "'…', 24), NULL, NULL, NULL "
+              (marked   ? "'', kn_highlight(entries_fts, 0, char(2), char(3)), "
+                          "kn_highlight(entries_fts, 1, char(2), char(3)), "
+                          "kn_highlight(entries_fts, 2, char(2), char(3)) "
+               : ranked ? "kn_snippet(entries_fts, -1, char(2), char(3), '…', 24), NULL, NULL, "
+                          "NULL "
                         : "'', NULL, NULL, NULL ") +
               (ranked ? "FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
                         "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ? "
