@@ -57,7 +57,7 @@ std::vector<OptionSpec> with_drawing(std::vector<OptionSpec> options) {
 
 OptionSpec max_size() {
   return value("--max-size", ValueKind::size, "SIZE",
-               "Refuse larger files (default 64MiB; units B, KiB, MiB, GiB, K, M, G)");
+               "Refuse larger files (default 4MiB; units B, KiB, MiB, GiB, K, M, G)");
 }
 
 OptionSpec since(const char* what) {

@@ -80,6 +80,11 @@ class Translator {
  private:
   std::string term(const Node& node, int indent) {
     const std::vector<Token> tokens = tokenize(node.text, TokenizeMode::query);
+    if (tokens.size() > kMaxPhraseTokens) {
+      fail(fmt::format("a phrase of {} words; at most {} make one phrase", tokens.size(),
+                       kMaxPhraseTokens),
+           node);
+    }
     std::string phrase = quoted_phrase(node.text, tokens);
     std::vector<std::string> shown;
     for (const Token& token : tokens) shown.push_back(token.text);

@@ -94,16 +94,22 @@ TEST_F(ParseCommandTest, DeeplyNestedFile) {
   EXPECT_EQ(run.err, "kn: " + path + ": HTML nested deeper than 1000 levels\n");
 }
 
+// Beyond the 4 MiB default a file is refused with its size; --max-size
+// admits it, and a 50 MB line still parses, indexes and is found.
 TEST_F(ParseCommandTest, AFiftyMegabyteSingleLineFile) {
   std::string html = "# Weekly Kaggle News #7\nhttps://e.com/7\n<h2>News</h2><p>";
   while (html.size() < 50'000'000) html += "Kaggle の画像 <b>x</b> ";
   const std::string path = write("big.md", html + "</p>");
   Result run = kn("parse '" + path + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "kn: " + path + ": file is " + std::to_string(html.size() + 4) +
+                         " bytes, over the limit of 4194304 (--max-size)\n");
+  run = kn("parse --max-size 64MiB '" + path + "'");
   EXPECT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.out.find("  news                   News                     1 item\n"),
             std::string::npos);
   const std::string db = (dir_ / "big.db").string();
-  run = kn("index -q --db '" + db + "' '" + path + "'");
+  run = kn("index -q --max-size 64MiB --db '" + db + "' '" + path + "'");
   EXPECT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(kn("search --count --db '" + db + "' 画像").out, "1\n");
 }

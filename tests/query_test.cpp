@@ -260,6 +260,20 @@ TEST(Query, LongQueriesWork) {
             "second at column 247");
 }
 
+// A phrase of 50,000 words took 9 s: a phrase is at most 64 tokens, a
+// Japanese run of 65 characters (64 bigrams) included.
+TEST(Query, LongPhrasesAreRefused) {
+  std::string phrase = "\"";
+  for (int i = 0; i < 64; ++i) phrase += "w ";
+  EXPECT_EQ(error_for(phrase + "\""), "");
+  EXPECT_EQ(error_for(phrase + "w\""), "a phrase of 65 words; at most 64 make one phrase at column 1");
+  std::string japanese;
+  for (int i = 0; i < 65; ++i) japanese += i % 2 ? "機" : "械";
+  EXPECT_EQ(error_for(japanese), "");
+  EXPECT_EQ(error_for("x " + japanese + "学"),
+            "a phrase of 65 words; at most 64 make one phrase at column 3");
+}
+
 // kaggle x2,000 took 17.7 s to rank: FTS5 scores every copy of a phrase.
 TEST(Query, RepeatedTermsAreSearchedOnce) {
   std::string words;
