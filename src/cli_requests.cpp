@@ -171,7 +171,7 @@ ParseRequest parse_request(const Invocation& inv) {
 }
 
 IndexRequest index_request(const Invocation& inv) {
-  require_operands(inv, 1, SIZE_MAX);
+  require_operands(inv, inv.given("--rebuild") ? 0 : 1, SIZE_MAX);
   if (!inv.given("--prune")) refuse(inv, "--force", "without --prune");
   if (inv.given("--quiet")) refuse(inv, "--json", "with --quiet");
   IndexRequest request;
@@ -182,6 +182,7 @@ IndexRequest index_request(const Invocation& inv) {
   request.prune = inv.given("--prune");
   request.force = inv.given("--force");
   request.dry_run = inv.given("--dry-run");
+  request.rebuild = inv.given("--rebuild");
   request.quiet = inv.given("--quiet");
   request.json = inv.given("--json");
   request.max_size = size_value(inv, "--max-size", kDefaultMaxFileSize);

@@ -99,11 +99,15 @@ CommandSpec index() {
            flag("--prune", "Remove the issues under PATH... whose file this run did not find"),
            flag("--force", "With --prune: prune even when a PATH holds no file"),
            flag("--dry-run", "Say what a run would change; write nothing", "-n"),
+           flag("--rebuild",
+                "First make the full-text index, entry sizes and filter facts again from the "
+                "stored entries (when kn check finds them damaged); PATH... may then be left out"),
            flag("--quiet", "Print no summary", "-q"),
            flag("--json", "The summary as one JSON object"), max_size()},
           "PATH is a file or a directory (read recursively); - reads paths from stdin.\n\n"
           "Examples:\n  kn index seeds/\n  find archive -name '*.md' -print0 | kn index -0 -\n"
-          "  kn index --prune --dry-run archive/\n  kn index -- -odd-name.md"};
+          "  kn index --prune --dry-run archive/\n  kn index --rebuild\n"
+          "  kn index -- -odd-name.md"};
 }
 
 CommandSpec search() {

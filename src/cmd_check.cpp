@@ -30,8 +30,13 @@ int run_check(const CheckRequest& request) {
     }
   }
   if (const std::size_t problems = result.problem_count()) {
-    throw Error(fmt::format("{}: {} problem{} (listed above)", request.db, problems,
-                            problems == 1 ? "" : "s"));
+    const bool derived = std::any_of(result.parts.begin(), result.parts.end(),
+                                     [](const auto& part) { return part.derived && part.found; });
+    throw Error(fmt::format("{}: {} problem{} (listed above){}", request.db, problems,
+                            problems == 1 ? "" : "s",
+                            derived ? "; 'kn index --rebuild' makes the full-text index, entry "
+                                      "sizes and filter facts again from the stored entries"
+                                    : ""));
   }
   // A part that could not run proves nothing: the database is not called
   // sound.

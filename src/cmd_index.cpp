@@ -75,6 +75,16 @@ void print_summary(const IndexReport& report, const IndexRequest& request, doubl
   detail::write_stdout(fmt::format("{} ({:.2f} s)\n", line, seconds));
 }
 
+// Ends a run that wrote: the WAL folded into the database, or a word on
+// why it could not be.
+void empty_wal(Store& store, const std::string& db, Diagnostics& diag) {
+  if (!store.checkpoint()) {
+    diag.warning(db,
+                 "its -wal file could not be emptied: a reader held an older snapshot for over "
+                 "a second; the next kn index empties it");
+  }
+}
+
 }  // namespace
 
 int run_index(const IndexRequest& request) {
@@ -96,6 +106,19 @@ int run_index(const IndexRequest& request) {
         kSchemaVersion, upgrade->issues,
         upgrade->rebuilt ? "rebuilt from their stored rows" : "kept; ", upgrade->derived));
   }
+  if (request.rebuild) {
+    const std::int64_t entries = store->rebuild_derived();
+    if (!request.quiet) {
+      detail::write_stdout(fmt::format(
+          "{} the full-text index, entry sizes and filter facts of {} entries from their stored "
+          "rows\n",
+          request.dry_run ? "would rebuild" : "rebuilt", entries));
+    }
+    if (request.paths.empty()) {
+      empty_wal(*store, request.db, diag);
+      return kExitOk;
+    }
+  }
   std::optional<Progress> progress;
   if (!request.quiet && Progress::wanted()) {
     progress.emplace(inputs.files.size(), total_size(inputs.files));
@@ -105,11 +128,7 @@ int run_index(const IndexRequest& request) {
     if (progress) progress->advance(bytes);
   });
   progress.reset();
-  if (!store->checkpoint()) {
-    diag.warning(request.db,
-                 "its -wal file could not be emptied: a reader held an older snapshot for over "
-                 "a second; the next kn index empties it");
-  }
+  empty_wal(*store, request.db, diag);
   report.files += missing_paths;
   report.failed += missing_paths;
 

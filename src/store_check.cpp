@@ -57,6 +57,7 @@ void stray_chunks(Database& db, Part& part, const char* table, std::int64_t per_
 
 Part ranking_sizes(Database& db) {
   Part part = named("entry sizes for ranking match the full-text index");
+  part.derived = true;
   stray_chunks(db, part, "entry_sizes", detail::kSizesPerChunk);
   detail::EntrySizes sizes;
   detail::load_entry_sizes(db, sizes);
@@ -79,6 +80,7 @@ Part ranking_sizes(Database& db) {
 // filter silently wrong.
 Part filter_facts(Database& db) {
   Part part = named("entry facts for filters match the entries");
+  part.derived = true;
   stray_chunks(db, part, "entry_facts", detail::kFactsPerChunk);
   detail::EntryFacts facts;
   detail::load_entry_facts(db, facts);
@@ -275,6 +277,7 @@ CheckResult Store::check() {
 
 CheckResult::Part Store::fts_part() {
   Part part = named("full-text index matches the entries");
+  part.derived = true;
   const auto mismatch = [&](Database& db) {
     // FTS5's check writes nothing; the transaction around it is undone all
     // the same. BEGIN IMMEDIATE takes the write lock first, waiting out a

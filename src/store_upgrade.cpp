@@ -111,6 +111,22 @@ void reindex_entries(Database& db) {
 
 }  // namespace
 
+std::int64_t Store::rebuild_derived() {
+  Database& db = *db_;
+  Transaction transaction(db);
+  reindex_entries(db);
+  db.exec("DELETE FROM entry_facts");
+  detail::record_entry_facts(db, 0);
+  db.exec("UPDATE fts_state SET indexed_up_to = (SELECT coalesce(max(id), 0) FROM entries)");
+  Statement entries(db, "SELECT count(*) FROM entries");
+  entries.step();
+  const std::int64_t count = entries.column_int(0);
+  entries.reset();
+  transaction.commit();
+  forget_cached_ids();
+  return count;
+}
+
 void Store::upgrade() {
   Database& db = *db_;
   Transaction transaction(db);

@@ -177,6 +177,31 @@ TEST_F(IndexCommandTest, AWalThatCannotBeEmptiedIsSaid) {
   EXPECT_EQ(fs::file_size(db + "-wal"), 0u);
 }
 
+// What kn check finds damaged among the derived tables, kn index --rebuild
+// makes again from the stored entries; check names the remedy.
+TEST_F(IndexCommandTest, RebuildMendsWhatCheckFindsDamaged) {
+  const std::string db = (dir_ / "kn.db").string();
+  ASSERT_EQ(kn("index -q --db '" + db + "' seeds/").status, 0);
+  {
+    kn::Database damage(db, SQLITE_OPEN_READWRITE);
+    damage.exec("DELETE FROM entry_sizes; UPDATE entry_facts SET kinds = zeroblob(length(kinds))");
+  }
+  Result run = kn("check --db '" + db + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(run.err.ends_with(" problems (listed above); 'kn index --rebuild' makes the "
+                                "full-text index, entry sizes and filter facts again from the "
+                                "stored entries\n"))
+      << run.err;
+  run = kn("index --rebuild --db '" + db + "'");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "rebuilt the full-text index, entry sizes and filter facts of 61 entries from their "
+            "stored rows\n");
+  EXPECT_EQ(kn("check --db '" + db + "'").status, 0);
+  EXPECT_EQ(kn("search --count --db '" + db + "' PyTorch section:links").out, "10\n");
+  EXPECT_EQ(kn("index --db '" + db + "'").err, "kn: index: needs PATH... (kn index --help)\n");
+}
+
 // A check that could not run whole never ends "sound".
 TEST_F(IndexCommandTest, ACheckThatCouldNotRunIsNotSound) {
   const kn::testing::ReadOnlyMount mount(tmp_);

@@ -48,6 +48,7 @@ struct IndexRequest {
   bool prune = false;
   bool force = false;  // prune even when a root holds no file
   bool dry_run = false;
+  bool rebuild = false;  // derive the full-text index, sizes and facts again first
   bool quiet = false;
   bool json = false;
   std::uint64_t max_size = kDefaultMaxFileSize;

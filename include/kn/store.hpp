@@ -62,6 +62,7 @@ struct CheckResult {
     std::size_t found = 0;
     std::string note;  // how it was checked, or why it was skipped
     bool skipped = false;
+    bool derived = false;  // of what rebuild_derived() makes again
   };
   std::vector<Part> parts;
   std::size_t problem_count() const;
@@ -154,6 +155,10 @@ class Store {
   void remove_issue(std::int64_t issue_id);
 
   CheckResult check();
+  // Makes what is derived from the stored entries again: the full-text
+  // index, the entry sizes ranking reads and the facts filters test, for
+  // when check() finds them damaged. Returns the number of entries.
+  std::int64_t rebuild_derived();
 
   std::vector<Hit> search(const Query& query, const SearchOptions& options);
   std::int64_t count(const Query& query);
