@@ -37,14 +37,16 @@ OptionSpec color() {
 
 // How a table or listing is drawn for a person.
 std::vector<OptionSpec> drawing() {
-  return {choice("--hyperlinks", {"auto", "always", "never"},
-                 "Titles and URLs as terminal hyperlinks: auto (on a terminal, unless NO_COLOR, "
-                 "TERM=dumb or --color never), always, never"),
-          value("--width", ValueKind::number, "N",
-                "Lines of at most N cells, 20 to 1000 (default: the terminal's, $COLUMNS; 0: no limit)"),
-          flag("--no-pager",
-               "Never page (default: less -R, $PAGER or $KN_PAGER when taller "
-               "than the terminal)")};
+  return {
+      choice("--hyperlinks", {"auto", "always", "never"},
+             "Titles and URLs as terminal hyperlinks: auto (on a terminal, unless NO_COLOR, "
+             "TERM=dumb or --color never), always, never"),
+      value(
+          "--width", ValueKind::number, "N",
+          "Lines of at most N cells, 20 to 1000 (default: the terminal's, $COLUMNS; 0: no limit)"),
+      flag("--no-pager",
+           "Never page (default: less -R, $PAGER or $KN_PAGER when taller "
+           "than the terminal)")};
 }
 
 OptionSpec header() { return flag("--header", "TSV: a first line naming the columns"); }

@@ -60,7 +60,8 @@ std::string bash_values(ValueKind kind, const std::vector<std::string>& choices)
     case ValueKind::choice: return "_kn_offer " + words(choices);
     case ValueKind::path:
     case ValueKind::database: return "_kn_files";
-    case ValueKind::issue: return fmt::format("_kn_offer_lines < <({})", issue_numbers("\"${db[@]}\""));
+    case ValueKind::issue:
+      return fmt::format("_kn_offer_lines < <({})", issue_numbers("\"${db[@]}\""));
     case ValueKind::competition:
       return fmt::format("_kn_offer_lines < <({})", competition_slugs("\"${db[@]}\""));
     case ValueKind::command: return "_kn_offer \"${commands[@]}\"";

@@ -98,7 +98,8 @@ struct CoalescedMatches {
     start = end = -1;
     for (; next < instances->size(); ++next) {
       const Instance& match = (*instances)[next];
-      const int match_end = match.offset - 1 + (*phrase_sizes)[static_cast<std::size_t>(match.phrase)];
+      const int match_end =
+          match.offset - 1 + (*phrase_sizes)[static_cast<std::size_t>(match.phrase)];
       if (start < 0) {
         start = match.offset;
         end = match_end;
@@ -292,8 +293,8 @@ void kn_snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
 // kn_highlight(table, column, open, close): what highlight() returns with
 // the same arguments. highlight() copies all it has written at each match
 // (sqlite3_mprintf("%z%.*s")), in time quadratic in the matches.
-void kn_highlight(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result,
-                  int count, sqlite3_value** args) {
+void kn_highlight(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int count,
+                  sqlite3_value** args) {
   if (count != 3) {
     sqlite3_result_error(result, "wrong number of arguments to function kn_highlight()", -1);
     return;

@@ -37,12 +37,12 @@ std::size_t match_class(std::string_view pattern, std::size_t p, char c, bool& m
 // that is exponential in the number of '*' and '**'.
 struct Step {
   enum class Kind {
-    literal,      // the character c
-    any,          // ?: one character but '/'
-    klass,        // [...] from class_start: one character but '/'
-    star,         // *: any run without '/'
-    any_depth,    // **: any run
-    any_dirs,     // **/: nothing, or any run that ends with '/'
+    literal,    // the character c
+    any,        // ?: one character but '/'
+    klass,      // [...] from class_start: one character but '/'
+    star,       // *: any run without '/'
+    any_depth,  // **: any run
+    any_dirs,   // **/: nothing, or any run that ends with '/'
   } kind;
   char c = 0;
   std::size_t class_start = 0;

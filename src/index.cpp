@@ -12,8 +12,8 @@
 
 #include "index_workers.hpp"
 #include "kn/extract.hpp"
-#include "kn/text_encoding.hpp"
 #include "kn/issue_header.hpp"
+#include "kn/text_encoding.hpp"
 
 namespace kn {
 
@@ -262,15 +262,15 @@ bool Indexer::is_duplicate(const Job& job, const StoredIssue& other) {
   // Of two files modified at the same time, the first in path order wins,
   // whichever order the runs met them in.
   const bool same_time = job.stamp.mtime_ns == now->mtime_ns;
-  const bool newer = same_time ? absolute_path(job.input.path) < other.source
-                               : job.stamp.mtime_ns > now->mtime_ns;
+  const bool newer =
+      same_time ? absolute_path(job.input.path) < other.source : job.stamp.mtime_ns > now->mtime_ns;
   if (warned_urls_.insert(other.url).second) {
     const char* verdict = same_time ? (newer ? "it replaces (same modification time; it comes "
                                                "first in path order)"
                                              : "is kept (same modification time; it comes first "
                                                "in path order)")
-                          : newer ? "it replaces (it is newer)"
-                                  : "is newer: kept";
+                          : newer   ? "it replaces (it is newer)"
+                                    : "is newer: kept";
     diag_.warning(job.input.path, fmt::format("holds issue #{} as {} does, which {}",
                                               job.issue->number, other.source, verdict));
   }

@@ -50,8 +50,8 @@ void stray_chunks(Database& db, Part& part, const char* table, std::int64_t per_
                                  table));
   rows.bind(1, per_chunk);
   while (rows.step()) {
-    add(part, fmt::format("{} chunk {}: lies beyond the last entry ({}); no entry has it",
-                          table, rows.column_int(0), rows.column_int(1)));
+    add(part, fmt::format("{} chunk {}: lies beyond the last entry ({}); no entry has it", table,
+                          rows.column_int(0), rows.column_int(1)));
   }
 }
 

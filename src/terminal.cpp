@@ -21,8 +21,7 @@ std::optional<std::size_t> number_from_environment(const char* name, std::size_t
   std::size_t number = 0;
   const std::string_view text(value);
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (ec != std::errc() || end != text.data() + text.size() || number < least ||
-      number > most) {
+  if (ec != std::errc() || end != text.data() + text.size() || number < least || number > most) {
     return std::nullopt;
   }
   return number;

@@ -39,7 +39,7 @@ bool is_iso_2022_jp(std::string_view bytes) {
 std::string detected_japanese(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   const std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status),
-                                                                           ucsdet_close);
+                                                                            ucsdet_close);
   if (U_FAILURE(status)) return {};
   ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
   const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
@@ -71,8 +71,8 @@ DecodedText decode_text(std::string_view bytes) {
   decoded.size = bytes.size();
   const bool utf16 = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
   // Larger inputs than ICU's int32_t lengths are left to the extractor.
-  const bool convertible = !utf16 && bytes.find('\0') == std::string_view::npos &&
-                           bytes.size() < (1u << 29);
+  const bool convertible =
+      !utf16 && bytes.find('\0') == std::string_view::npos && bytes.size() < (1u << 29);
   std::string encoding;
   if (convertible && is_iso_2022_jp(bytes)) {
     encoding = "ISO-2022-JP";
@@ -92,9 +92,9 @@ DecodedText decode_text(std::string_view bytes) {
 std::string decoding_note(const DecodedText& decoded) {
   if (!decoded.encoding.empty()) return "read as " + decoded.encoding;
   if (decoded.repaired * 100 > decoded.size) {
-    return fmt::format("{:.1f} % of the text is not UTF-8 and reads as U+FFFD",
-                       100.0 * static_cast<double>(decoded.repaired) /
-                           static_cast<double>(decoded.size));
+    return fmt::format(
+        "{:.1f} % of the text is not UTF-8 and reads as U+FFFD",
+        100.0 * static_cast<double>(decoded.repaired) / static_cast<double>(decoded.size));
   }
   return {};
 }

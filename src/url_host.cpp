@@ -422,11 +422,10 @@ std::optional<std::string> url_href(std::string_view raw) {
   out += parsed->host;
   if (!parsed->port.empty()) {
     const std::string port = std::to_string(std::stoul(std::string(parsed->port)));
-    const bool is_default = (parsed->scheme == "http" && port == "80") ||
-                            (parsed->scheme == "https" && port == "443") ||
-                            (parsed->scheme == "ws" && port == "80") ||
-                            (parsed->scheme == "wss" && port == "443") ||
-                            (parsed->scheme == "ftp" && port == "21");
+    const bool is_default =
+        (parsed->scheme == "http" && port == "80") ||
+        (parsed->scheme == "https" && port == "443") || (parsed->scheme == "ws" && port == "80") ||
+        (parsed->scheme == "wss" && port == "443") || (parsed->scheme == "ftp" && port == "21");
     if (!is_default) out += ':' + port;
   }
   std::string_view rest = parsed->rest;

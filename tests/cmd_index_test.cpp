@@ -188,9 +188,10 @@ TEST_F(IndexCommandTest, RebuildMendsWhatCheckFindsDamaged) {
   }
   Result run = kn("check --db '" + db + "'");
   EXPECT_EQ(run.status, 2);
-  EXPECT_TRUE(run.err.ends_with(" problems (listed above); 'kn index --rebuild' makes the "
-                                "full-text index, entry sizes and filter facts again from the "
-                                "stored entries\n"))
+  EXPECT_TRUE(
+      run.err.ends_with(" problems (listed above); 'kn index --rebuild' makes the "
+                        "full-text index, entry sizes and filter facts again from the "
+                        "stored entries\n"))
       << run.err;
   run = kn("index --rebuild --db '" + db + "'");
   EXPECT_EQ(run.status, 0) << run.err;
@@ -338,18 +339,27 @@ TEST_F(IndexCommandTest, KnignoreEncodings) {
   fs::copy_file("seeds/000_d809ab5171f926cf.txt", dir_ / "g/000.txt");
   fs::copy_file("seeds/001_c6642d8709a2e47b.txt", dir_ / "g/001.txt");
   fs::copy_file("seeds/002_7299b426c7bc8e35.txt", dir_ / "g/002.txt");
-  const std::string index = "index --db '" + (dir_ / "kn.db").string() + "' '" +
-                            (dir_ / "g").string() + "'";
-  write("g/.knignore", "\xEF\xBB\xBF" "000.txt\r\n001.txt\r\n");
+  const std::string index =
+      "index --db '" + (dir_ / "kn.db").string() + "' '" + (dir_ / "g").string() + "'";
+  write("g/.knignore",
+        "\xEF\xBB\xBF"
+        "000.txt\r\n001.txt\r\n");
   Result run = kn(index);
   EXPECT_EQ(without_time(run.out), "indexed 1 file: 1 new, 0 updated, 0 unchanged, 0 failed");
-  write("g/.knignore", std::string("\xFF\xFE" "0\0" "0\0" "0\0" ".\0t\0x\0t\0\n\0", 20));
+  write("g/.knignore", std::string("\xFF\xFE"
+                                   "0\0"
+                                   "0\0"
+                                   "0\0"
+                                   ".\0t\0x\0t\0\n\0",
+                                   20));
   fs::remove(dir_ / "kn.db");
   run = kn(index);
   EXPECT_EQ(run.status, 2);
-  EXPECT_EQ(run.err, "kn: " + (dir_ / "g/.knignore").string() +
-                         ": UTF-16 text: write .knignore in UTF-8\n");
-  write("g/.knignore", "caf\xE9" ".txt\n");
+  EXPECT_EQ(run.err,
+            "kn: " + (dir_ / "g/.knignore").string() + ": UTF-16 text: write .knignore in UTF-8\n");
+  write("g/.knignore",
+        "caf\xE9"
+        ".txt\n");
   run = kn(index);
   EXPECT_EQ(run.err, "kn: " + (dir_ / "g/.knignore").string() +
                          ": not UTF-8 text (at byte 3): write .knignore in UTF-8\n");

@@ -91,10 +91,10 @@ class CompletionTest : public kn::testing::SeedsTest {
       return {};
     }
     TerminalSession term(
-        dir_, "env -i HOME=" + TerminalSession::quoted(dir_.string()) + " PATH=" +
-                  TerminalSession::quoted(fs::path(KN_BINARY).parent_path().string() +
-                                          ":/usr/bin:/bin") +
-                  " TERM=xterm ASAN_OPTIONS=detect_leaks=0 bash --norc --noprofile -i");
+        dir_,
+        "env -i HOME=" + TerminalSession::quoted(dir_.string()) + " PATH=" +
+            TerminalSession::quoted(fs::path(KN_BINARY).parent_path().string() + ":/usr/bin:/bin") +
+            " TERM=xterm ASAN_OPTIONS=detect_leaks=0 bash --norc --noprofile -i");
     term.type(std::string("source ") + kBashCompletion + "; source '" + script_["bash"] +
               "'; PS1='RE''ADY> '; clear");
     term.press("Enter");

@@ -68,17 +68,20 @@ TEST_F(CorruptDatabase, CheckAndSearchEndWithAMessageNeverASignal) {
   for (unsigned seed = 0; seed < 100; ++seed) {
     const std::string copy = damaged_copy(seed);
     const kn::testing::Result check = run("check", copy);
-    EXPECT_TRUE(check.status == 0 || check.status == 2) << "seed " << seed << ": kn check exit "
-                                                        << check.status << "\n" << check.err;
+    EXPECT_TRUE(check.status == 0 || check.status == 2)
+        << "seed " << seed << ": kn check exit " << check.status << "\n"
+        << check.err;
     if (check.status == 2) {
       // Either the list of problems (on stdout) or the one-line reason.
       EXPECT_TRUE(check.out.find("problem") != std::string::npos || is_message(check.err))
-          << "seed " << seed << ":\n" << check.out << check.err;
+          << "seed " << seed << ":\n"
+          << check.out << check.err;
     }
     for (const char* query : {"PyTorch", "解法", "画"}) {
       const kn::testing::Result search = run(std::string("search --limit 20 ") + query, copy);
       EXPECT_LE(search.status, 2) << "seed " << seed << ": kn search " << query << " exit "
-                                  << search.status << "\n" << search.err;
+                                  << search.status << "\n"
+                                  << search.err;
       if (search.status == 2) {
         EXPECT_TRUE(is_message(search.err)) << "seed " << seed << ":\n" << search.err;
       }

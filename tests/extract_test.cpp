@@ -319,7 +319,8 @@ TEST(Extract, ControlCharactersAreDropped) {
 TEST(Extract, ControlsWrittenAsReferencesAreDropped) {
   const kn::Issue issue = kn::extract_issue(
       "# Weekly Kaggle News #5\nhttps://e.com/5\n<h2>News</h2>"
-      "<p>a&#27;[31mb&#7;c&#x9d;d&#x81;e&#127;f&#x9B;g <a href=\"https://k.com/&#27;x&#x85;\">l</a></p>" +
+      "<p>a&#27;[31mb&#7;c&#x9d;d&#x81;e&#127;f&#x9B;g <a "
+      "href=\"https://k.com/&#27;x&#x85;\">l</a></p>" +
           card("https://c.com/&#x1b;1", "T&#27;", "blurb&#x90;", "comment&#8;"),
       "x");
   // HTML reads &#x9B; and &#x85; as windows-1252 (› and …); &#x9d; and

@@ -51,7 +51,8 @@ TEST_F(SnippetTable, TheSnippetOfTheBestWindowInAnyColumn) {
   EXPECT_EQ(snippets("epsilon"), std::vector<std::string>{"[epsilon]"});
   EXPECT_EQ(snippets("delta"), std::vector<std::string>{"[delta]"});
   EXPECT_EQ(snippets("delta gamma"), std::vector<std::string>{"[delta] [gamma]"});
-  for (const char* match : {"epsilon", "eta", "beta", "delta", "gamma", "\"学習\"", "zeta OR eta"}) {
+  for (const char* match :
+       {"epsilon", "eta", "beta", "delta", "gamma", "\"学習\"", "zeta OR eta"}) {
     EXPECT_EQ(snippets(match), snippets(match, "snippet")) << match;
   }
 }
@@ -92,7 +93,8 @@ TEST_F(SnippetArchive, SnippetsAreThoseOfFts5) {
     EXPECT_EQ(ours, theirs) << match;
     rows += theirs.size();
     for (const char* column : {"0", "1", "2"}) {
-      const std::string marked = std::string("(entries_fts, ") + column + ", '[', ']') FROM "
+      const std::string marked = std::string("(entries_fts, ") + column +
+                                 ", '[', ']') FROM "
                                  "entries_fts WHERE entries_fts MATCH ?1 ORDER BY rowid";
       EXPECT_EQ(column_strings(db, "SELECT kn_highlight" + marked, match),
                 column_strings(db, "SELECT highlight" + marked, match))

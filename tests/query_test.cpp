@@ -266,7 +266,8 @@ TEST(Query, LongPhrasesAreRefused) {
   std::string phrase = "\"";
   for (int i = 0; i < 64; ++i) phrase += "w ";
   EXPECT_EQ(error_for(phrase + "\""), "");
-  EXPECT_EQ(error_for(phrase + "w\""), "a phrase of 65 words; at most 64 make one phrase at column 1");
+  EXPECT_EQ(error_for(phrase + "w\""),
+            "a phrase of 65 words; at most 64 make one phrase at column 1");
   std::string japanese;
   for (int i = 0; i < 65; ++i) japanese += i % 2 ? "機" : "械";
   EXPECT_EQ(error_for(japanese), "");

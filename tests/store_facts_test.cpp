@@ -117,7 +117,8 @@ TEST(EntryFacts, ChunksAreReadIntoTheirPlaces) {
   kn::Database& db = kn::detail::database(store);
   // The last entry is 2049, in chunk 2; chunk 2097151 lies beyond it (a
   // crafted row once ended in bad_alloc) and is left out.
-  db.exec("INSERT INTO issues (id, number, title, url, date_estimated, source, hash, size, mtime_ns, "
+  db.exec(
+      "INSERT INTO issues (id, number, title, url, date_estimated, source, hash, size, mtime_ns, "
       "indexed_at, items, cards, embeds) VALUES (1, 1, 't', 'u', 0, 's', 'h', 0, 0, '', 0, 0, 1); "
       "INSERT INTO entries (id, issue_id, position, section_kind, section_heading, kind, title, "
       "body, comment) VALUES (2049, 1, 0, 'links', '', 'embed', '', '', ''); "

@@ -6,12 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
-#include <thread>
 #include <string>
+#include <thread>
 
 #include "kn/error.hpp"
 #include "kn/extract.hpp"
@@ -24,8 +24,8 @@ namespace {
 
 using kn::Database;
 using kn::Store;
-using kn::testing::slurp;
 using kn::testing::ReadOnlyMount;
+using kn::testing::slurp;
 using kn::testing::TempDir;
 
 std::string open_error(const std::string& path, Store::Access access) {
@@ -441,7 +441,8 @@ TEST(Store, CheckBesideAWriterWaitsForIt) {
   const kn::CheckResult result = reader.check();
   commit.join();
   EXPECT_EQ(result.problems(), std::vector<std::string>{});
-  for (const auto& part : result.parts) EXPECT_FALSE(part.skipped) << part.what << ": " << part.note;
+  for (const auto& part : result.parts)
+    EXPECT_FALSE(part.skipped) << part.what << ": " << part.note;
 }
 
 // Without a temporary directory for the private copy, that part is not

@@ -1,5 +1,4 @@
 #include "kn/terminal.hpp"
-#include "kn/url.hpp"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 #include <vector>
 
 #include "kn/cells.hpp"
+#include "kn/url.hpp"
 
 namespace {
 

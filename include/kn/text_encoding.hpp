@@ -11,9 +11,9 @@ namespace kn {
 // A file's text in UTF-8, and how it was read.
 struct DecodedText {
   std::string text;
-  std::string encoding;       // the encoding converted from; "" when read as UTF-8
-  std::size_t repaired = 0;   // bytes of invalid UTF-8 that will become U+FFFD
-  std::size_t size = 0;       // bytes read
+  std::string encoding;      // the encoding converted from; "" when read as UTF-8
+  std::size_t repaired = 0;  // bytes of invalid UTF-8 that will become U+FFFD
+  std::size_t size = 0;      // bytes read
 };
 
 // bytes as UTF-8 text. Valid UTF-8 is taken as it is; text with
