@@ -82,6 +82,12 @@ TEST_F(SearchCommandTest, NegativeWordsAndFlags) {
   run = search("--bogus x");
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err, "kn: --bogus: kn search has no such option (kn search --help)\n");
+  // --explain echoes the query escaped, as every echo is: no ESC, no CSI.
+  run = search("--explain \"$(printf 'a\\033[2Jb \\302\\23331m')\"");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out,
+            "query:\n  AND\n    a  ->  a\n    [2Jb  ->  2jb\n    \\u009b31m  ->  31m\n"
+            "FTS5: (\"a\" AND \"[2Jb\" AND \"\\u009b31m\")\n");
 }
 
 TEST_F(SearchCommandTest, HostileBytesNeverReachTheTerminal) {

@@ -416,11 +416,18 @@ TEST(Store, CheckingADatabaseOnReadOnlyMedia) {
   const ReadOnlyMount mount(dir);
   if (!mount.mounted()) GTEST_SKIP() << "mounting read-only needs root";
   write_one_issue(dir / "rw/kn.db", "Kaggle");
+  // The copy goes in TMPDIR; none of its files stays there.
+  std::filesystem::create_directory(dir / "tmp");
+  const char* saved = std::getenv("TMPDIR");
+  const std::string before = saved ? saved : "";
+  ::setenv("TMPDIR", (dir / "tmp").c_str(), 1);
   Store store(dir / "ro/kn.db", Store::Access::read_only);
   const kn::CheckResult result = store.check();
+  saved ? ::setenv("TMPDIR", before.c_str(), 1) : ::unsetenv("TMPDIR");
   EXPECT_EQ(result.problem_count(), 0u);
   EXPECT_TRUE(result.parts.at(2).note.starts_with("on a private copy of "))
       << result.parts.at(2).note;
+  EXPECT_TRUE(std::filesystem::is_empty(dir / "tmp"));
 }
 
 // kn check beside a writer waits for the write lock FTS5's check needs;
