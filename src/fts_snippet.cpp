@@ -167,6 +167,43 @@ const char* text_of(sqlite3_value* value) {
   return text ? text : "";
 }
 
+// The current row's matches: each phrase's size in tokens, and the matches
+// of each column in FTS5's order (by offset within a column).
+struct RowMatches {
+  std::vector<int> phrase_sizes;
+  std::vector<std::vector<Instance>> by_column;
+  int rc = SQLITE_OK;
+
+  RowMatches(const Fts5ExtensionApi* api, Fts5Context* fts)
+      : phrase_sizes(static_cast<std::size_t>(api->xPhraseCount(fts))),
+        by_column(static_cast<std::size_t>(api->xColumnCount(fts))) {
+    for (std::size_t p = 0; p < phrase_sizes.size(); ++p) {
+      phrase_sizes[p] = api->xPhraseSize(fts, static_cast<int>(p));
+    }
+    int instances = 0;
+    rc = api->xInstCount(fts, &instances);
+    for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+      int phrase = 0, column = 0, offset = 0;
+      rc = api->xInst(fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && column >= 0 && static_cast<std::size_t>(column) < by_column.size()) {
+        by_column[static_cast<std::size_t>(column)].push_back({phrase, offset});
+      }
+    }
+    for (auto& list : by_column) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const Instance& a, const Instance& b) { return a.offset < b.offset; });
+    }
+  }
+
+  // The matches of column, none for a column the table does not have.
+  const std::vector<Instance>& of(int column) const {
+    static const std::vector<Instance> kNone;
+    return column >= 0 && static_cast<std::size_t>(column) < by_column.size()
+               ? by_column[static_cast<std::size_t>(column)]
+               : kNone;
+  }
+};
+
 // kn_snippet(table, column, open, close, ellipsis, tokens): what
 // snippet() returns with the same arguments.
 void kn_snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int count,
@@ -180,31 +217,13 @@ void kn_snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
                          ellipsis = text_of(args[3]);
   const int tokens = sqlite3_value_int(args[4]);
 
-  // The matches by column, in FTS5's order (by offset within a column).
-  const int columns = api->xColumnCount(fts);
-  std::vector<int> phrase_sizes(static_cast<std::size_t>(api->xPhraseCount(fts)));
-  for (std::size_t p = 0; p < phrase_sizes.size(); ++p) {
-    phrase_sizes[p] = api->xPhraseSize(fts, static_cast<int>(p));
-  }
-  std::vector<std::vector<Instance>> by_column(static_cast<std::size_t>(columns));
-  int instances = 0;
-  int rc = api->xInstCount(fts, &instances);
-  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
-    int phrase = 0, column = 0, offset = 0;
-    rc = api->xInst(fts, i, &phrase, &column, &offset);
-    if (rc == SQLITE_OK && column >= 0 && column < columns) {
-      by_column[static_cast<std::size_t>(column)].push_back({phrase, offset});
-    }
-  }
-  for (auto& list : by_column) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](const Instance& a, const Instance& b) { return a.offset < b.offset; });
-  }
-
+  const RowMatches row(api, fts);
+  const int columns = static_cast<int>(row.by_column.size());
+  int rc = row.rc;
   int best_column = only_column >= 0 ? only_column : 0;
   int best_start = 0, best_score = 0, column_size = 0;
   for (int c = 0; rc == SQLITE_OK && c < columns; ++c) {
-    const std::vector<Instance>& list = by_column[static_cast<std::size_t>(c)];
+    const std::vector<Instance>& list = row.of(c);
     // A column without matches scores nothing: it is not read.
     if ((only_column >= 0 && only_column != c) || list.empty()) continue;
     SentenceStarts sentences;
@@ -218,7 +237,7 @@ void kn_snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
     rc = api->xColumnSize(fts, c, &size);
     if (rc != SQLITE_OK) break;
 
-    Window at_match(list, phrase_sizes), at_sentence(list, phrase_sizes);
+    Window at_match(list, row.phrase_sizes), at_sentence(list, row.phrase_sizes);
     std::size_t sentence = 0;
     for (const Instance& match : list) {
       if (match.offset > size) {
@@ -262,10 +281,7 @@ void kn_snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
     highlight.close = close;
     highlight.range_start = best_start;
     highlight.range_end = best_start + tokens - 1;
-    const bool valid = best_column >= 0 && best_column < columns;
-    static const std::vector<Instance> kNone;
-    highlight.matches = {valid ? &by_column[static_cast<std::size_t>(best_column)] : &kNone,
-                         &phrase_sizes};
+    highlight.matches = {&row.of(best_column), &row.phrase_sizes};
     highlight.matches.advance();
     if (best_start > 0) highlight.out.append(ellipsis);
     while (highlight.matches.start >= 0 && highlight.matches.start < best_start) {
@@ -300,18 +316,8 @@ void kn_highlight(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context
     return;
   }
   const int column = sqlite3_value_int(args[0]);
-  std::vector<int> phrase_sizes(static_cast<std::size_t>(api->xPhraseCount(fts)));
-  for (std::size_t p = 0; p < phrase_sizes.size(); ++p) {
-    phrase_sizes[p] = api->xPhraseSize(fts, static_cast<int>(p));
-  }
-  std::vector<Instance> matches;
-  int instances = 0;
-  int rc = api->xInstCount(fts, &instances);
-  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
-    int phrase = 0, in_column = 0, offset = 0;
-    rc = api->xInst(fts, i, &phrase, &in_column, &offset);
-    if (rc == SQLITE_OK && in_column == column) matches.push_back({phrase, offset});
-  }
+  const RowMatches row(api, fts);
+  int rc = row.rc;
   const char* text = nullptr;
   int bytes = 0;
   if (rc == SQLITE_OK) rc = api->xColumnText(fts, column, &text, &bytes);
@@ -328,7 +334,7 @@ void kn_highlight(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context
   highlight.text = std::string_view(text, static_cast<std::size_t>(bytes));
   highlight.open = text_of(args[1]);
   highlight.close = text_of(args[2]);
-  highlight.matches = {&matches, &phrase_sizes};
+  highlight.matches = {&row.of(column), &row.phrase_sizes};
   highlight.matches.advance();
   rc = api->xTokenize(fts, text, bytes, &highlight, Highlighter::token);
   highlight.copy_to(bytes);

@@ -418,12 +418,11 @@ TEST(Store, CheckingADatabaseOnReadOnlyMedia) {
   write_one_issue(dir / "rw/kn.db", "Kaggle");
   // The copy goes in TMPDIR; none of its files stays there.
   std::filesystem::create_directory(dir / "tmp");
-  const char* saved = std::getenv("TMPDIR");
-  const std::string before = saved ? saved : "";
-  ::setenv("TMPDIR", (dir / "tmp").c_str(), 1);
-  Store store(dir / "ro/kn.db", Store::Access::read_only);
-  const kn::CheckResult result = store.check();
-  saved ? ::setenv("TMPDIR", before.c_str(), 1) : ::unsetenv("TMPDIR");
+  kn::CheckResult result;
+  {
+    const kn::testing::ScopedEnvironment tmpdir("TMPDIR", dir / "tmp");
+    result = Store(dir / "ro/kn.db", Store::Access::read_only).check();
+  }
   EXPECT_EQ(result.problem_count(), 0u);
   EXPECT_TRUE(result.parts.at(2).note.starts_with("on a private copy of "))
       << result.parts.at(2).note;
@@ -459,12 +458,11 @@ TEST(Store, CheckWithoutATemporaryDirectory) {
   const ReadOnlyMount mount(dir);
   if (!mount.mounted()) GTEST_SKIP() << "mounting read-only needs root";
   write_one_issue(dir / "rw/kn.db", "Kaggle");
-  const char* saved = std::getenv("TMPDIR");
-  const std::string before = saved ? saved : "";
-  ::setenv("TMPDIR", (dir / "missing").c_str(), 1);
-  Store store(dir / "ro/kn.db", Store::Access::read_only);
-  const kn::CheckResult result = store.check();
-  saved ? ::setenv("TMPDIR", before.c_str(), 1) : ::unsetenv("TMPDIR");
+  kn::CheckResult result;
+  {
+    const kn::testing::ScopedEnvironment tmpdir("TMPDIR", dir / "missing");
+    result = Store(dir / "ro/kn.db", Store::Access::read_only).check();
+  }
   EXPECT_TRUE(result.parts.at(2).skipped);
   EXPECT_TRUE(result.parts.at(2).note.starts_with(
       "the database is read-only here and there is no temporary directory for a private copy ("))
