@@ -351,7 +351,7 @@ TEST_F(IndexCommandTest, KnignoreEncodings) {
                                    "0\0"
                                    "0\0"
                                    ".\0t\0x\0t\0\n\0",
-                                   20));
+                                   18));
   fs::remove(dir_ / "kn.db");
   run = kn(index);
   EXPECT_EQ(run.status, 2);
