@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "kn/line_break.hpp"
 
@@ -56,8 +57,21 @@ void start_pager() {
   put(sink.pager ? sink.pager : stdout, held);
 }
 
-std::string cannot_run(const std::string& command) {
-  return fmt::format("pager '{}': cannot run it (set KN_PAGER, or --no-pager)", command);
+// What to say of a pager that ended with status, if anything: 126 and 127
+// are the shell's "cannot run it"; any other failure may have come before
+// it read everything (less quit with q exits 0).
+std::optional<std::string> pager_failure(int status) {
+  if (status == 126 || status == 127) {
+    return fmt::format("pager '{}': cannot run it (set KN_PAGER, or --no-pager)",
+                       sink.pager_command);
+  }
+  if (status != 0) {
+    return fmt::format(
+        "pager '{}': exited with status {}, so the output may not all have been shown (set "
+        "KN_PAGER, or --no-pager)",
+        sink.pager_command, status);
+  }
+  return std::nullopt;
 }
 
 // Waits for the pager; its status when it could not run.
@@ -97,16 +111,7 @@ void finish_stdout() {
     errno = 0;
     const bool failed = std::ferror(sink.pager) != 0 || std::fflush(sink.pager) != 0;
     const int error = errno;
-    // 126 and 127: the shell could not run it. Any other failure may have
-    // come before it read everything (less quit with q exits 0).
-    if (const int status = close_pager(); status == 126 || status == 127) {
-      throw Error(cannot_run(sink.pager_command));
-    } else if (status != 0) {
-      throw Error(fmt::format(
-          "pager '{}': exited with status {}, so the output may not all have been shown (set "
-          "KN_PAGER, or --no-pager)",
-          sink.pager_command, status));
-    }
+    if (const auto failure = pager_failure(close_pager())) throw Error(*failure);
     if (failed && error != EPIPE) fail(error ? error : EIO);
   }
   errno = 0;
@@ -124,8 +129,7 @@ std::optional<std::string> abandon_stdout() {
   const bool paged = sink.pager != nullptr;
   const int status = close_pager();
   std::fflush(stdout);
-  if (paged && (status == 126 || status == 127)) return cannot_run(sink.pager_command);
-  return std::nullopt;
+  return paged ? pager_failure(status) : std::nullopt;
 }
 
 std::string footer_lines(std::string_view footer, const Rendering& render) {

@@ -32,7 +32,7 @@ void finish_stdout();
 
 // After an error or a closed pipe: what waited for a pager goes out, and
 // the pager is waited for, without checks. Returns what to say when the
-// pager could not run at all (then nothing was shown).
+// pager could not run or failed (then not all was shown).
 std::optional<std::string> abandon_stdout();
 
 struct StdoutClosed {};

@@ -112,6 +112,11 @@ TEST_F(CliRenderingTest, APagerForWhatIsTallerThanTheTerminal) {
                   "kn: pager 'false': exited with status 1, so the output may not all have been "
                   "shown (set KN_PAGER, or --no-pager)"))
       << run.out;
+  // The same when it closed its input first, so that kn's writes failed.
+  run = on_terminal("KN_PAGER='exec 0<&-; sleep 1; exit 3'", "show 66", 10);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(has(run.out, "exited with status 3, so the output may not all have been shown"))
+      << run.out;
 }
 
 // A field with controls reads the same in every format: the extractor
