@@ -122,7 +122,7 @@ std::string ignore_file_text(const std::string& path) {
   }
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    if (decode_utf8(text, i) == kReplacementChar && text.compare(start, i - start, "\uFFFD") != 0) {
+    if (skip_invalid_utf8(text, i)) {
       throw Error(fmt::format("not UTF-8 text (at byte {}): write .knignore in UTF-8", start));
     }
   }

@@ -21,9 +21,7 @@ std::size_t invalid_bytes(std::string_view text) {
       continue;
     }
     const std::size_t start = i;
-    if (decode_utf8(text, i) == kReplacementChar && text.compare(start, i - start, "\uFFFD") != 0) {
-      invalid += i - start;
-    }
+    if (skip_invalid_utf8(text, i)) invalid += i - start;
   }
   return invalid;
 }

@@ -18,6 +18,13 @@ inline bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
 // valid prefix (at least one byte), as the WHATWG decoder does.
 char32_t decode_utf8(std::string_view s, std::size_t& i);
 
+// Advances i past the character at s[i], as decode_utf8 does; true when its
+// bytes are not valid UTF-8 (a U+FFFD the text spells itself is valid).
+inline bool skip_invalid_utf8(std::string_view s, std::size_t& i) {
+  const std::size_t start = i;
+  return decode_utf8(s, i) == kReplacementChar && s.compare(start, i - start, "\uFFFD") != 0;
+}
+
 // Inline: the tokenizer appends every character of Japanese text, twice.
 inline void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
