@@ -8,8 +8,8 @@
 //   startup_floor DB FTS5-QUERY
 #include <cstdio>
 
-#include "fts_tokenizer.hpp"
-#include "kn/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
+#include "store/fts/tokenizer.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

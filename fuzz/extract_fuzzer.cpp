@@ -5,9 +5,9 @@
 
 #include "kn/error.hpp"
 #include "kn/extract.hpp"
-#include "kn/issue_json.hpp"
-#include "kn/issue_render.hpp"
-#include "kn/sanitize.hpp"
+#include "render/issue_json.hpp"
+#include "render/issue_render.hpp"
+#include "util/sanitize.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "kn/html.hpp"
-#include "kn/nesting_guard.hpp"
+#include "extract/html.hpp"
+#include "extract/nesting_guard.hpp"
 
 namespace {
 

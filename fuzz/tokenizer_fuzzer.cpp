@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "kn/tokenizer.hpp"
-#include "kn/utf8.hpp"
+#include "tokenize/tokenizer.hpp"
+#include "util/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text = kn::repair_utf8({reinterpret_cast<const char*>(data), size});

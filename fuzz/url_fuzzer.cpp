@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "kn/competition.hpp"
-#include "kn/url.hpp"
+#include "model/competition.hpp"
+#include "util/url.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view href(reinterpret_cast<const char*>(data), size);

@@ -1,5 +1,5 @@
 // What the tokenizer asks of a character, kept per character once asked.
-#include "char_info.hpp"
+#include "tokenize/char_info.hpp"
 
 #include <gtest/gtest.h>
 

@@ -11,7 +11,7 @@
 #include <fstream>
 #include <string>
 
-#include "kn/cli_spec.hpp"
+#include "cli/spec.hpp"
 #include "kn_binary.hpp"
 
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "kn/sqlite.hpp"
 #include "kn_binary.hpp"
+#include "sqlite/sqlite.hpp"
 
 namespace {
 

@@ -8,8 +8,8 @@
 
 #include "kn/extract.hpp"
 #include "kn/files.hpp"
-#include "kn/issue_json.hpp"
 #include "kn_binary.hpp"
+#include "render/issue_json.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "kn/competition_list.hpp"
+#include "store/competition_list.hpp"
 
 #include <gtest/gtest.h>
 

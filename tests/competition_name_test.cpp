@@ -1,4 +1,4 @@
-#include "kn/competition_name.hpp"
+#include "extract/competition_name.hpp"
 
 #include <gtest/gtest.h>
 

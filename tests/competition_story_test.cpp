@@ -1,11 +1,14 @@
-#include "kn/competition_story.hpp"
-
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "archive_fixture.hpp"
+#include "competitions/story.hpp"
+#include "competitions/writeups.hpp"
 #include "kn/error.hpp"
+#include "kn/query.hpp"
 
 namespace {
 
@@ -68,6 +71,33 @@ TEST(CompetitionStory, WriteUps) {
   }
   for (const char* text : {"順位表", "Leaderboard", "Overview", "スケジュール", "1st", "上位"}) {
     EXPECT_FALSE(kn::is_writeup(text)) << text;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+class CompetitionFilter : public kn::testing::ArchiveTest {};
+
+// The store takes competitions by id; the words a reader types are resolved
+// above it, once, into the ids of the one competition they mean.
+TEST_F(CompetitionFilter, WordsAreResolvedToIdsBeforeTheStore) {
+  const kn::Query asked = kn::parse_query("competition:ranzcr");
+  EXPECT_THROW(store_->count(asked), std::logic_error);
+  const kn::Query resolved = kn::resolve_competition_filters(*store_, asked);
+  EXPECT_TRUE(resolved.filters.competitions.empty());
+  ASSERT_EQ(resolved.filters.competition_ids.size(), 1u);
+  EXPECT_EQ(resolved.filters.competition_ids[0], kn::competition_id(*store_, "ranzcr"));
+  EXPECT_EQ(store_->count(resolved), 2);
+  try {
+    kn::resolve_competition_filters(*store_, kn::parse_query("competition:nosuchthing"));
+    FAIL() << "no error";
+  } catch (const kn::Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "competition: 'nosuchthing': no competition matches (kn list --competition "
+                 "lists them)");
+    EXPECT_EQ(e.exit_code(), kn::kExitError);
   }
 }
 

@@ -1,10 +1,10 @@
-#include "kn/competition.hpp"
+#include "model/competition.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string_view>
 
-#include "kn/competition_name.hpp"
+#include "extract/competition_name.hpp"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // The completion scripts, driven in the shells themselves: bash on a real
 // terminal (tmux) with bash-completion loaded, fish through complete -C, zsh
 // through a pseudo-terminal (zpty) that types a line and a TAB.
-#include "kn/completion.hpp"
+#include "cli/completion.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "kn/cli_spec.hpp"
+#include "cli/spec.hpp"
 #include "kn_binary.hpp"
 #include "terminal_session.hpp"
 

@@ -20,7 +20,7 @@
 
 #include "kn/extract.hpp"
 #include "kn/files.hpp"
-#include "kn/issue_json.hpp"
+#include "render/issue_json.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -5,8 +5,8 @@
 
 #include <string>
 
+#include "extract/issue_header.hpp"
 #include "kn/error.hpp"
-#include "kn/issue_header.hpp"
 
 namespace {
 

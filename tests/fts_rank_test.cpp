@@ -1,12 +1,11 @@
 // kn_bm25 ranks exactly as FTS5's bm25, from the sizes it keeps.
-#include "fts_rank.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "archive_fixture.hpp"
-#include "store_internal.hpp"
+#include "store/fts/rank.hpp"
+#include "store/internal.hpp"
 #include "test_support.hpp"
 
 namespace {

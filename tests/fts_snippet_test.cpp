@@ -1,16 +1,15 @@
 // kn_snippet writes the snippet FTS5's snippet() writes, row for row, in
 // time linear in a row's matches; with the tokenizer's replay of recent
 // texts, every snippet is still the text's own.
-#include "fts_snippet.hpp"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "archive_fixture.hpp"
-#include "fts_tokenizer.hpp"
-#include "store_internal.hpp"
+#include "store/fts/snippet.hpp"
+#include "store/fts/tokenizer.hpp"
+#include "store/internal.hpp"
 
 namespace {
 

@@ -1,11 +1,11 @@
-#include "kn/hit_format.hpp"
+#include "render/hit_format.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "kn/cells.hpp"
-#include "kn/terminal.hpp"
+#include "render/cells.hpp"
+#include "render/terminal.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "kn/html.hpp"
+#include "extract/html.hpp"
 
 #include <gtest/gtest.h>
 

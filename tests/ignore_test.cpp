@@ -1,4 +1,4 @@
-#include "kn/ignore.hpp"
+#include "files/ignore.hpp"
 
 #include <gtest/gtest.h>
 

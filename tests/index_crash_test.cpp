@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "kn/store.hpp"
-#include "store_internal.hpp"
+#include "store/internal.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -14,10 +14,10 @@
 
 #include "kn/extract.hpp"
 #include "kn/query.hpp"
-#include "kn/tokenizer.hpp"
-#include "kn/utf8.hpp"
-#include "store_internal.hpp"
+#include "store/internal.hpp"
 #include "test_support.hpp"
+#include "tokenize/tokenizer.hpp"
+#include "util/utf8.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "kn/issue_json.hpp"
+#include "render/issue_json.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "kn/issue_load.hpp"
+#include "store/issue_load.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 #include "archive_fixture.hpp"
 #include "kn/extract.hpp"
-#include "kn/issue_json.hpp"
+#include "render/issue_json.hpp"
 #include "test_support.hpp"
 
 namespace {

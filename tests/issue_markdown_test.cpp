@@ -1,4 +1,4 @@
-#include "kn/issue_markdown.hpp"
+#include "render/issue_markdown.hpp"
 
 #include <gtest/gtest.h>
 

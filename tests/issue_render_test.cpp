@@ -1,4 +1,4 @@
-#include "kn/issue_render.hpp"
+#include "render/issue_render.hpp"
 
 #include <gtest/gtest.h>
 

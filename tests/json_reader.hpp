@@ -10,7 +10,7 @@
 #include <variant>
 #include <vector>
 
-#include "kn/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace kn::testing {
 

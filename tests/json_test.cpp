@@ -1,4 +1,4 @@
-#include "kn/json.hpp"
+#include "util/json.hpp"
 
 #include <gtest/gtest.h>
 

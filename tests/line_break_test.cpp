@@ -1,11 +1,11 @@
-#include "kn/line_break.hpp"
+#include "render/line_break.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "kn/cells.hpp"
+#include "render/cells.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "kn/nesting_guard.hpp"
+#include "extract/nesting_guard.hpp"
 
 #include <gtest/gtest.h>
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "fts_tokenizer.hpp"
-#include "kn/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
+#include "store/fts/tokenizer.hpp"
 
 namespace kn::testing {
 

@@ -1,10 +1,10 @@
-#include "kn/sanitize.hpp"
+#include "util/sanitize.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "kn/issue_render.hpp"
+#include "render/issue_render.hpp"
 #include "sample_issue.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "kn/stats.hpp"
+#include "store/stats.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "kn/stemmer.hpp"
+#include "tokenize/stemmer.hpp"
 
 #include <gtest/gtest.h>
 

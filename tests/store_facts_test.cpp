@@ -1,8 +1,6 @@
 // Entry facts (store_facts.hpp): filters tested in memory find what the
 // filters mean, stay true as the store grows, are checked, and come to an
 // older database by its upgrade.
-#include "store_facts.hpp"
-
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
@@ -14,8 +12,9 @@
 #include "kn/error.hpp"
 #include "kn/extract.hpp"
 #include "kn/query.hpp"
-#include "kn/sqlite.hpp"
-#include "store_internal.hpp"
+#include "sqlite/sqlite.hpp"
+#include "store/facts.hpp"
+#include "store/internal.hpp"
 
 namespace {
 

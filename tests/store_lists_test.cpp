@@ -1,11 +1,10 @@
-#include "kn/store_lists.hpp"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "archive_fixture.hpp"
+#include "store/lists.hpp"
 
 namespace {
 

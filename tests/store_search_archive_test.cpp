@@ -9,9 +9,9 @@
 
 #include "archive_fixture.hpp"
 #include "kn/query.hpp"
-#include "kn/tokenizer.hpp"
-#include "kn/utf8.hpp"
-#include "store_internal.hpp"
+#include "store/internal.hpp"
+#include "tokenize/tokenizer.hpp"
+#include "util/utf8.hpp"
 
 namespace {
 

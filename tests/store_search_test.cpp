@@ -14,10 +14,10 @@
 #include "kn/index.hpp"
 #include "kn/query.hpp"
 #include "kn/store.hpp"
-#include "kn/tokenizer.hpp"
-#include "kn/utf8.hpp"
-#include "store_internal.hpp"
+#include "store/internal.hpp"
 #include "test_support.hpp"
+#include "tokenize/tokenizer.hpp"
+#include "util/utf8.hpp"
 
 namespace {
 
@@ -399,7 +399,7 @@ TEST(SearchPages, RankedPagesAreSlicesOfTheFullOrder) {
 }
 
 // A one-phrase query is ranked from a scan of all its matches inside FTS5
-// (fts_rank.hpp); with a term that matches nothing beside it, the same
+// (store/fts/rank.hpp); with a term that matches nothing beside it, the same
 // query takes the general path. Both give the same pages, scores and all,
 // filtered or not.
 TEST(SearchPages, OnePhraseScanAgreesWithTheGeneralPath) {

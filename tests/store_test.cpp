@@ -17,7 +17,7 @@
 #include "kn/extract.hpp"
 #include "kn/query.hpp"
 #include "old_schemas.hpp"
-#include "store_internal.hpp"
+#include "store/internal.hpp"
 #include "test_support.hpp"
 
 namespace {

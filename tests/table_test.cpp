@@ -1,4 +1,4 @@
-#include "kn/table.hpp"
+#include "render/table.hpp"
 
 #include <gtest/gtest.h>
 

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "kn/cells.hpp"
-#include "kn/line_break.hpp"
 #include "kn_binary.hpp"
+#include "render/cells.hpp"
+#include "render/line_break.hpp"
 
 namespace {
 

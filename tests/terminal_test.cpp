@@ -1,4 +1,4 @@
-#include "kn/terminal.hpp"
+#include "render/terminal.hpp"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "kn/cells.hpp"
-#include "kn/url.hpp"
+#include "render/cells.hpp"
+#include "util/url.hpp"
 
 namespace {
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "kn/tokenizer.hpp"
-#include "kn/utf8.hpp"
+#include "tokenize/tokenizer.hpp"
+#include "util/utf8.hpp"
 
 namespace kn::testing {
 

@@ -1,5 +1,5 @@
 // Reading old Japanese encodings: each is detected and converted, and said.
-#include "kn/text_encoding.hpp"
+#include "util/text_encoding.hpp"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>

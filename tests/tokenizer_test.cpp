@@ -1,4 +1,4 @@
-#include "kn/tokenizer.hpp"
+#include "tokenize/tokenizer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "kn/url.hpp"
+#include "util/url.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "json_reader.hpp"
-#include "kn/text.hpp"
 #include "test_support.hpp"
+#include "util/text.hpp"
 
 namespace {
 

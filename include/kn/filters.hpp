@@ -22,7 +22,8 @@ struct Filters {
   std::vector<std::string> platforms;       // competition platforms (lists only)
   std::vector<std::string> urls;            // url_key()s the entry links to
   // Competitions the entry links to, as kn competition takes them; the
-  // store resolves them (competition_story.hpp) into competition_ids.
+  // store takes them resolved into competition_ids (competitions/story.hpp
+  // resolves them).
   std::vector<std::string> competitions;
   std::vector<std::int64_t> competition_ids;
 

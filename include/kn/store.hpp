@@ -1,7 +1,6 @@
 // The SQLite store: issues, their entries (section items, cards, embeds) and
 // links, with an FTS5 index over the entries. All of kn's SQL lives in the
-// store's files (store*.cpp, competition_list.cpp, issue_load.cpp,
-// stats.cpp); nothing outside them names a table.
+// store's folder (src/store/); nothing outside it names a table.
 #pragma once
 
 #include <cstdint>
@@ -160,6 +159,10 @@ class Store {
   // when check() finds them damaged. Returns the number of entries.
   std::int64_t rebuild_derived();
 
+  // The queries of search, count, count_by and urls take competitions by
+  // id: a competition: filter's words must have been resolved into
+  // filters.competition_ids (resolve_competition_filters in
+  // competitions/story.hpp); std::logic_error when they were not.
   std::vector<Hit> search(const Query& query, const SearchOptions& options);
   std::int64_t count(const Query& query);
   // The entries matching query, counted per month ("2021-03"), year or
@@ -198,7 +201,7 @@ class Store {
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
   std::unordered_map<std::string, std::int64_t> domain_ids_, competition_ids_;
   std::optional<Upgrade> upgrade_;
-  std::unique_ptr<detail::EntrySizes> sizes_;  // for ranking (fts_rank.hpp)
+  std::unique_ptr<detail::EntrySizes> sizes_;  // for ranking (store/fts/rank.hpp)
   std::unique_ptr<detail::EntryFacts> facts_;  // for filters (store_facts.hpp)
 };
 

@@ -1,0 +1,13 @@
+// kn's help, as CLI11 writes it from the command line's definition.
+#pragma once
+
+#include <string>
+
+#include "spec.hpp"
+
+namespace kn::detail {
+
+// kn --help (command: nullptr) or kn COMMAND --help.
+std::string help_text(const CommandSpec* command);
+
+}  // namespace kn::detail

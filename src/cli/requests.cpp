@@ -1,0 +1,309 @@
+#include "requests.hpp"
+
+#include <fmt/core.h>
+#include <fmt/ranges.h>
+
+#include <charconv>
+
+#include "kn/error.hpp"
+#include "render/terminal.hpp"
+#include "values.hpp"
+
+namespace kn::detail {
+
+namespace {
+
+std::string db_path(const Invocation& inv) {
+  return database_path(inv.given("--db") ? std::optional(inv.value("--db")) : std::nullopt);
+}
+
+// --no-pager is not among them: without a table there is no pager either,
+// so it holds whatever the format (an alias may always say it).
+constexpr const char* kDrawingOptions[] = {"--color", "--hyperlinks", "--width"};
+
+ColorMode color_mode(const Invocation& inv) {
+  const std::string mode = choice_value(inv, "--color", "auto");
+  return mode == "always"  ? ColorMode::always
+         : mode == "never" ? ColorMode::never
+                           : ColorMode::automatic;
+}
+
+// How a table is drawn: for the terminal on stdout, or (a pipe) unwrapped
+// unless --width or $COLUMNS says a width; colour and hyperlinks as
+// ripgrep's, the pager only on a terminal.
+Rendering rendering(const Invocation& inv) {
+  const bool terminal = stdout_is_terminal();
+  Rendering render;
+  render.color = use_color(color_mode(inv));
+  // Hyperlinks go where colour would go by itself, unless colour is refused.
+  const std::string links = choice_value(inv, "--hyperlinks", "auto");
+  render.hyperlinks = links == "always" || (links == "auto" && use_color(ColorMode::automatic) &&
+                                            color_mode(inv) != ColorMode::never);
+  render.width = inv.given("--width") ? static_cast<std::size_t>(count_value(inv, "--width", 0))
+                 : terminal           ? terminal_width()
+                                      : columns_from_environment().value_or(0);
+  if (render.width > 0 && render.width < 20) {
+    throw Error(
+        fmt::format("--width: {}: too narrow (at least 20, or 0 for no limit)", render.width));
+  }
+  if (render.width > kMaxWidth) {
+    throw Error(fmt::format("--width: {}: too wide (at most {}, or 0 for no limit)", render.width,
+                            kMaxWidth));
+  }
+  render.pager = terminal && !inv.given("--no-pager");
+  return render;
+}
+
+// A table for people on a terminal, else fallback_pipe (TSV); the drawing
+// options only with a table, --header only with TSV.
+Output output(const Invocation& inv, std::string_view fallback_pipe = "tsv") {
+  const std::string name =
+      choice_value(inv, "--format", stdout_is_terminal() ? "table" : std::string(fallback_pipe));
+  Output out;
+  if (name != "table") {
+    for (const char* option : kDrawingOptions) refuse(inv, option, "to --format " + name);
+  }
+  if (name != "tsv") refuse(inv, "--header", "to --format " + name + " (only to tsv)");
+  out.format = name == "tsv"    ? Format::tsv
+               : name == "json" ? Format::json
+               : name == "md"   ? Format::markdown
+                                : Format::table;
+  if (out.format == Format::table) out.render = rendering(inv);
+  out.header = inv.given("--header");
+  return out;
+}
+
+Filters date_filters(const Invocation& inv) {
+  Filters filters;
+  // A bad date names the option it came with.
+  const auto dated = [&](std::string_view option, auto add) {
+    if (!inv.given(option)) return;
+    try {
+      add(filters, inv.value(option));
+    } catch (const Error& e) {
+      throw Error(fmt::format("{}: {}", option, e.what()));
+    }
+  };
+  dated("--since", add_since_filter);
+  dated("--until", add_until_filter);
+  return filters;
+}
+
+Query search_query(const Invocation& inv) {
+  Filters filters = date_filters(inv);
+  const auto each = [&](std::string_view option, auto add) {
+    for (const std::string& value : inv.values(option)) {
+      try {
+        add(filters, value);
+      } catch (const Error& e) {
+        throw Error(fmt::format("{}: {}", option, e.what()));
+      }
+    }
+  };
+  each("--section", add_section_filter);
+  each("--issue", add_issue_filter);
+  each("--domain", add_domain_filter);
+  each("--competition", add_competition_filter);
+  return parse_query(fmt::format("{}", fmt::join(inv.operands, " ")), std::move(filters));
+}
+
+SearchRequest::Mode search_mode(const Invocation& inv) {
+  std::vector<std::string> modes;
+  for (const char* mode : {"--count", "--urls", "--explain"}) {
+    if (inv.given(mode)) modes.push_back(mode);
+  }
+  if (modes.size() > 1) {
+    throw Error(fmt::format("{} and {}: say one of them", modes[0], modes[1]));
+  }
+  if (modes.empty()) return SearchRequest::Mode::hits;
+  for (const char* option : {"--format", "--color", "--hyperlinks", "--width", "--header"}) {
+    refuse(inv, option, fmt::format("with {} (it prints no listing)", modes[0]));
+  }
+  if (modes[0] != "--urls") {
+    for (const char* option : {"--sort", "--limit", "--offset"}) {
+      refuse(inv, option, fmt::format("with {}", modes[0]));
+    }
+  }
+  return modes[0] == "--count"  ? SearchRequest::Mode::count
+         : modes[0] == "--urls" ? SearchRequest::Mode::urls
+                                : SearchRequest::Mode::explain;
+}
+
+ListRequest::Kind list_kind(const Invocation& inv) {
+  using Kind = ListRequest::Kind;
+  std::vector<std::pair<Kind, std::string>> chosen;
+  const std::pair<const char*, Kind> flags[] = {{"--competition", Kind::competitions},
+                                                {"--issues", Kind::issues},
+                                                {"--links", Kind::links},
+                                                {"--domains", Kind::domains}};
+  for (const auto& [flag, kind] : flags) {
+    if (inv.given(flag)) chosen.emplace_back(kind, flag);
+  }
+  require_operands(inv, 0, 1);
+  if (!inv.operands.empty()) {
+    const std::string word = inv.operands[0] == "competition" ? "competitions" : inv.operands[0];
+    const std::vector<std::string>& kinds = inv.command->operand_choices;
+    const auto found = std::find(kinds.begin(), kinds.end(), word);
+    if (found == kinds.end()) {
+      throw Error(
+          fmt::format("{}: cannot list that: say competitions, issues, links or "
+                      "domains{}",
+                      word, did_you_mean(word, kinds)));
+    }
+    chosen.emplace_back(flags[found - kinds.begin()].second, word);
+  }
+  if (chosen.empty())
+    throw Error("list: say what to list: --competition, --issues, --links or --domains");
+  for (const auto& other : chosen) {
+    if (other.first != chosen[0].first) {
+      throw Error(
+          fmt::format("{} and {}: list one thing at a time", chosen[0].second, other.second));
+    }
+  }
+  return chosen[0].first;
+}
+
+}  // namespace
+
+ParseRequest parse_request(const Invocation& inv) {
+  require_operands(inv, 1, SIZE_MAX);
+  return {inv.operands, inv.given("--json"), size_value(inv, "--max-size", kDefaultMaxFileSize)};
+}
+
+IndexRequest index_request(const Invocation& inv) {
+  require_operands(inv, inv.given("--rebuild") ? 0 : 1, SIZE_MAX);
+  if (!inv.given("--prune")) refuse(inv, "--force", "without --prune");
+  if (inv.given("--quiet")) refuse(inv, "--json", "with --quiet");
+  IndexRequest request;
+  request.db = db_path(inv);
+  request.paths = inv.operands;
+  request.null_separated = inv.given("--null");
+  request.exclude = inv.values("--exclude");
+  request.prune = inv.given("--prune");
+  request.force = inv.given("--force");
+  request.dry_run = inv.given("--dry-run");
+  request.rebuild = inv.given("--rebuild");
+  request.quiet = inv.given("--quiet");
+  request.json = inv.given("--json");
+  request.max_size = size_value(inv, "--max-size", kDefaultMaxFileSize);
+  return request;
+}
+
+SearchRequest search_request(const Invocation& inv) {
+  SearchRequest request;
+  request.mode = search_mode(inv);
+  request.query = search_query(inv);
+  const std::string sort = choice_value(inv, "--sort", "rank");
+  request.page = {sort == "rank"   ? SortOrder::rank
+                  : sort == "date" ? SortOrder::date
+                                   : SortOrder::date_descending,
+                  count_value(inv, "--limit", request.mode == SearchRequest::Mode::urls ? 0 : 20),
+                  count_value(inv, "--offset", 0)};
+  if (request.mode == SearchRequest::Mode::hits) request.out = output(inv);
+  request.db = db_path(inv);
+  return request;
+}
+
+ListRequest list_request(const Invocation& inv) {
+  ListRequest request;
+  request.kind = list_kind(inv);
+  const bool competitions = request.kind == ListRequest::Kind::competitions;
+  if (!competitions) {
+    refuse(inv, "--platform", "to this list (only to --competition)");
+    refuse(inv, "--sort", "to this list (only to --competition)");
+  }
+  if (request.kind != ListRequest::Kind::links && request.kind != ListRequest::Kind::domains) {
+    refuse(inv, "--domain", "to this list (only to --links and --domains)");
+  }
+  request.filters = date_filters(inv);
+  for (const std::string& platform : inv.values("--platform")) {
+    request.filters.platforms.push_back(checked_choice(inv, "--platform", platform));
+  }
+  if (inv.given("--domain")) add_domain_filter(request.filters, inv.value("--domain"));
+  request.by_mentions = choice_value(inv, "--sort", "first") == "mentions";
+  request.out = output(inv);
+  request.db = db_path(inv);
+  return request;
+}
+
+ShowRequest show_request(const Invocation& inv) {
+  require_operands(inv, 1, 1);
+  const std::string& word = inv.operands[0];
+  int number = 0;
+  const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
+  if (ec != std::errc() || end != word.data() + word.size() || number < 0 ||
+      word.find_first_not_of("0123456789") != std::string::npos) {
+    throw Error(fmt::format("{}: not an issue number (kn show 66)", word));
+  }
+  ShowRequest request;
+  request.number = number;
+  request.out = output(inv, "table");
+  request.db = db_path(inv);
+  return request;
+}
+
+StatsRequest stats_request(const Invocation& inv) {
+  StatsRequest request;
+  const std::string by = choice_value(inv, "--by", "");
+  if (by == "month") request.by = Dimension::month;
+  if (by == "year") request.by = Dimension::year;
+  if (by == "section") request.by = Dimension::section;
+  if (by == "domain") request.by = Dimension::domain;
+  if (by == "platform") request.by = Dimension::platform;
+  if (!request.by) refuse(inv, "--limit", "without --by");
+  if (!inv.operands.empty()) {
+    if (!request.by) {
+      throw Error("stats: a query is counted per month, year or section: say --by month");
+    }
+    if (by == "domain" || by == "platform") {
+      throw Error(fmt::format(
+          "--by {}: counts links, not entries; a query is counted --by month, year or section",
+          by));
+    }
+    request.query = search_query(inv);
+  }
+  request.limit = count_value(inv, "--limit", 0);
+  request.out = output(inv);
+  request.db = db_path(inv);
+  return request;
+}
+
+ExportRequest export_request(const Invocation& inv) {
+  require_operands(inv, 0, 0);
+  const std::string format = choice_value(inv, "--format", "jsonl");
+  ExportRequest request;
+  request.format = format == "csv" ? Format::csv : format == "md" ? Format::markdown : Format::json;
+  if (request.format != Format::csv)
+    refuse(inv, "--bom", "to --format " + format + " (only to csv)");
+  request.bom = inv.given("--bom");
+  request.db = db_path(inv);
+  return request;
+}
+
+CompetitionRequest competition_request(const Invocation& inv) {
+  require_operands(inv, 1, SIZE_MAX);
+  CompetitionRequest request;
+  request.query = fmt::format("{}", fmt::join(inv.operands, " "));
+  request.solutions = inv.given("--solutions");
+  request.out = output(inv);
+  request.db = db_path(inv);
+  return request;
+}
+
+CheckRequest check_request(const Invocation& inv) {
+  require_operands(inv, 0, 0);
+  return {db_path(inv)};
+}
+
+std::string completion_shell(const Invocation& inv) {
+  require_operands(inv, 1, 1);
+  const std::string& shell = inv.operands[0];
+  const std::vector<std::string>& shells = inv.command->operand_choices;
+  if (std::find(shells.begin(), shells.end(), shell) == shells.end()) {
+    throw Error(fmt::format("{}: no completion for that shell: say bash, zsh or fish{}", shell,
+                            did_you_mean(shell, shells)));
+  }
+  return shell;
+}
+
+}  // namespace kn::detail

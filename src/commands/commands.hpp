@@ -1,0 +1,130 @@
+// The commands behind the command line. The command line (cli.cpp) parses
+// and checks what was typed into one request per command; each command
+// runs its request and returns the process exit code (kExitOk,
+// kExitNoResults, kExitError), throwing kn::Error for a problem that stops
+// it as a whole.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kn/files.hpp"
+#include "kn/filters.hpp"
+#include "kn/query.hpp"
+#include "kn/store.hpp"
+#include "render/terminal.hpp"
+#include "store/stats.hpp"
+
+namespace kn {
+
+// How output is printed: a table for people, TSV, JSON Lines, Markdown or
+// CSV. Which ones a command takes is the command line's business.
+enum class Format { table, tsv, json, markdown, csv };
+
+// What a command prints, and how: the format; for a table, how it is drawn;
+// for TSV, whether a header line comes first.
+struct Output {
+  Format format = Format::table;
+  Rendering render;
+  bool header = false;
+};
+
+struct ParseRequest {
+  std::vector<std::string> paths;
+  bool json = false;
+  std::uint64_t max_size = kDefaultMaxFileSize;
+};
+
+// kn parse: extract each file and print its summary or JSON line.
+int run_parse(const ParseRequest& request);
+
+struct IndexRequest {
+  std::string db;                    // the database file
+  std::vector<std::string> paths;    // "-" reads paths from stdin
+  bool null_separated = false;       // stdin paths end with NUL, not newline
+  std::vector<std::string> exclude;  // --exclude patterns (ignore.hpp)
+  bool prune = false;
+  bool force = false;  // prune even when a root holds no file
+  bool dry_run = false;
+  bool rebuild = false;  // derive the full-text index, sizes and facts again first
+  bool quiet = false;
+  bool json = false;
+  std::uint64_t max_size = kDefaultMaxFileSize;
+};
+
+// kn index: add and update issues in the store, then print a summary.
+int run_index(const IndexRequest& request);
+
+struct SearchRequest {
+  enum class Mode { hits, count, urls, explain };
+  std::string db;
+  Query query;
+  SearchOptions page;
+  Mode mode = Mode::hits;
+  Output out;  // table, tsv or json
+};
+
+// kn search: run a query; exit 1 when nothing matched.
+int run_search(const SearchRequest& request);
+
+struct ListRequest {
+  enum class Kind { competitions, issues, links, domains };
+  std::string db;
+  Kind kind = Kind::competitions;
+  Filters filters;           // dates, platforms (competitions), domains (links)
+  bool by_mentions = false;  // competitions: most mentioned first
+  Output out;
+};
+
+// kn list: competitions, issues, links or domains; exit 1 when none.
+int run_list(const ListRequest& request);
+
+struct CompetitionRequest {
+  std::string db;
+  std::string query;       // slug, URL or name words
+  bool solutions = false;  // only the write-ups
+  Output out;              // table, tsv, json or markdown
+};
+
+// kn competition: one competition's story; exit 1 when no competition
+// matches, 2 when several do.
+int run_competition(const CompetitionRequest& request);
+
+struct ShowRequest {
+  std::string db;
+  int number = 0;
+  Output out;  // table, markdown or json
+};
+
+// kn show: one issue; exit 1 when there is no such issue.
+int run_show(const ShowRequest& request);
+
+struct StatsRequest {
+  std::string db;
+  std::optional<Dimension> by;  // none: the summary
+  std::optional<Query> query;   // with by: count the entries it matches
+  std::int64_t limit = 0;       // rows of a breakdown; 0: all
+  Output out;
+};
+
+int run_stats(const StatsRequest& request);
+
+struct ExportRequest {
+  std::string db;
+  Format format = Format::json;  // json (Lines), csv or markdown
+  bool bom = false;              // CSV: a UTF-8 byte order mark first, for Excel
+};
+
+// kn export: the whole store on stdout, one issue at a time.
+int run_export(const ExportRequest& request);
+
+struct CheckRequest {
+  std::string db;
+};
+
+// kn check: verify the store; exit 2 with the first problem.
+int run_check(const CheckRequest& request);
+
+}  // namespace kn

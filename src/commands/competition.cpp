@@ -1,0 +1,149 @@
+#include <fmt/core.h>
+
+#include "commands.hpp"
+#include "competitions/story.hpp"
+#include "output.hpp"
+#include "render/cells.hpp"
+#include "render/issue_markdown.hpp"
+#include "render/line_break.hpp"
+#include "util/sanitize.hpp"
+#include "util/text.hpp"
+
+namespace kn {
+
+namespace {
+
+constexpr std::string_view kWriteupMark = "★";
+
+std::string dated(int issue, const std::optional<std::string>& date, bool estimated = false) {
+  return fmt::format("#{} {}{}", issue, estimated ? "~" : "", date.value_or("no date"));
+}
+
+std::string header_lines(const CompetitionRow& row, std::size_t entries, const Rendering& render) {
+  std::string out;
+  for (const std::string& line : wrap_text(printable(row.name), render.width)) {
+    out += hyperlink(paint(line, style::kBold, render.color), row.url, render.hyperlinks) + '\n';
+  }
+  out +=
+      row.platform + "  " +
+      hyperlink(paint(printable(row.url), style::kLink, render.color), row.url, render.hyperlinks) +
+      '\n';
+  const std::string span = fmt::format(
+      "{} .. {} · {} mentions{}", dated(row.first.number, row.first.date),
+      dated(row.last.number, row.last.date), row.mentions,
+      entries < static_cast<std::size_t>(row.mentions) ? fmt::format(", {} shown", entries) : "");
+  for (const std::string& line : wrap_text(span, render.width)) {
+    out += paint(line, style::kDim, render.color) + '\n';
+  }
+  return out;
+}
+
+// Lines of text wrapped at the width after an indent.
+std::string indented(std::string_view text, const Rendering& render, std::string_view indent,
+                     std::string_view style = {}) {
+  const std::size_t room = render.width > indent.size() + 10 ? render.width - indent.size() : 0;
+  std::string out;
+  for (const std::string& line : wrap_field(printable_keeping_lines(text), room)) {
+    out += std::string(indent) + paint(line, style, render.color) + '\n';
+  }
+  return out;
+}
+
+std::string entry_for_terminal(const StoryEntry& e, const Rendering& render) {
+  const std::string heading = printable(e.heading.empty() ? e.section : e.heading);
+  std::string out;
+  const std::string where = fmt::format("{}{} {} · {}", e.writeup ? "★ " : "",
+                                        dated(e.issue, e.date, e.date_estimated), heading, e.kind);
+  for (const std::string& line : wrap_text(where, render.width)) {
+    out += paint(line, style::kDim, render.color) + '\n';
+  }
+  if (!e.title.empty()) out += indented(e.title, render, "  ", style::kBold);
+  if (e.kind != "item") out += indented(e.url, render, "  ", style::kLink);
+  for (const std::string_view paragraph : split(e.text, '\n'))
+    out += indented(paragraph, render, "  ");
+  for (const StoryLink& link : e.links) {
+    out += indented(fmt::format("{} {}{}", link.writeup ? kWriteupMark : "↳", link.text,
+                                link.domain.empty() ? "" : "  (" + link.domain + ")"),
+                    render, "  ");
+    out += std::string("    ") +
+           hyperlink(paint(printable(link.url), style::kLink, render.color), link.url,
+                     render.hyperlinks) +
+           '\n';
+  }
+  return out;
+}
+
+void print_json(const StoryEntry& e) {
+  JsonWriter json;
+  json.begin_object().key("issue").value(e.issue);
+  detail::date_value(json, "date", e.date);
+  json.key("date_estimated").value(e.date_estimated).key("section").value(e.section);
+  json.key("heading").value(e.heading).key("kind").value(e.kind).key("title").value(e.title);
+  json.key("text").value(e.text).key("url").value(e.url).key("links").begin_array();
+  for (const StoryLink& link : e.links) {
+    json.begin_object().key("text").value(link.text).key("url").value(link.url);
+    json.key("domain").value(link.domain).key("writeup").value(link.writeup).end_object();
+  }
+  json.end_array().key("writeup").value(e.writeup).end_object();
+  detail::write_stdout(json.str() + '\n');
+}
+
+std::string entry_markdown(const StoryEntry& e) {
+  std::string out = fmt::format("## {}{} ({}) {}\n\n", e.writeup ? "★ " : "",
+                                dated(e.issue, e.date, e.date_estimated),
+                                markdown_text(e.heading.empty() ? e.section : e.heading), e.kind);
+  if (!e.title.empty() || e.kind != "item") {
+    out += markdown_link(e.title.empty() ? e.url : e.title, e.url) + "\n\n";
+  }
+  for (const std::string_view paragraph : split(e.text, '\n'))
+    out += markdown_text(paragraph) + "\n\n";
+  for (const StoryLink& link : e.links) {
+    out += fmt::format("- {}{}{}\n", link.writeup ? "★ " : "", markdown_link(link.text, link.url),
+                       link.domain.empty() ? "" : " (" + markdown_text(link.domain) + ")");
+  }
+  return out + (e.links.empty() ? "" : "\n");
+}
+
+}  // namespace
+
+int run_competition(const CompetitionRequest& request) {
+  Store store(request.db, Store::Access::read_only);
+  const CompetitionRow row = find_competition(list_competitions(store, {}, false), request.query);
+  std::vector<StoryEntry> story = competition_story(store, row.url);
+  if (request.solutions) std::erase_if(story, [](const StoryEntry& e) { return !e.writeup; });
+  const Output& out = request.out;
+  switch (out.format) {
+    case Format::json:
+      for (const StoryEntry& e : story) print_json(e);
+      break;
+    case Format::tsv:
+      if (out.header) {
+        detail::write_stdout(
+            tsv_row({"issue", "date", "section", "kind", "writeup", "title", "url", "text"}));
+      }
+      for (const StoryEntry& e : story) {
+        detail::write_stdout(tsv_row({std::to_string(e.issue), e.date.value_or(""), e.section,
+                                      e.kind, e.writeup ? "writeup" : "", e.title, e.url, e.text}));
+      }
+      break;
+    case Format::markdown: {
+      std::string md =
+          fmt::format("# {}\n\n{} · {} · {} .. {} · {} mentions\n\n", markdown_text(row.name),
+                      markdown_text(row.platform), markdown_link(row.url, row.url),
+                      dated(row.first.number, row.first.date),
+                      dated(row.last.number, row.last.date), row.mentions);
+      for (const StoryEntry& e : story) md += entry_markdown(e);
+      detail::write_stdout(md);
+      break;
+    }
+    default: {
+      if (out.render.pager) detail::page_output();
+      detail::write_stdout(header_lines(row, story.size(), out.render));
+      for (const StoryEntry& e : story)
+        detail::write_stdout('\n' + entry_for_terminal(e, out.render));
+    }
+  }
+  return story.empty() ? kExitNoResults : kExitOk;
+}
+
+}  // namespace kn

@@ -1,0 +1,109 @@
+#include "story.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "kn/error.hpp"
+#include "model/competition.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+#include "writeups.hpp"
+
+namespace kn {
+
+namespace {
+
+std::string folded(std::string_view text) { return ascii_lower(collapse_whitespace(text)); }
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  const std::string spaced = collapse_whitespace(text);  // split() views it
+  for (const std::string_view word : split(spaced, ' ')) {
+    if (!word.empty()) words.push_back(ascii_lower(word));
+  }
+  return words;
+}
+
+std::vector<std::string> candidate_lines(const std::vector<const CompetitionRow*>& rows) {
+  std::vector<std::string> lines;
+  for (const CompetitionRow* row : rows) {
+    lines.push_back(fmt::format("  {}  {}  {}", row->platform, slug_of(*row), row->name));
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::string slug_of(const CompetitionRow& row) {
+  return row.url.substr(row.url.find_last_of('/') + 1);
+}
+
+CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::string_view query) {
+  const std::string key = folded(query);
+  if (key.empty()) throw Error("competition: say which (a slug, a URL or words of its name)");
+  const std::optional<CompetitionLink> link = competition_of(collapse_whitespace(query));
+  for (const CompetitionRow& row : rows) {
+    if ((link && link->url == row.url) || ascii_lower(slug_of(row)) == key ||
+        folded(row.name) == key) {
+      return row;
+    }
+  }
+  const std::vector<std::string> words = words_of(query);
+  std::vector<const CompetitionRow*> found;
+  for (const CompetitionRow& row : rows) {
+    const std::string name =
+        folded(row.name) + " " + ascii_lower(slug_of(row)) + " " + ascii_lower(row.platform);
+    if (std::all_of(words.begin(), words.end(),
+                    [&](const std::string& w) { return name.find(w) != std::string::npos; })) {
+      found.push_back(&row);
+    }
+  }
+  if (found.size() == 1) return *found[0];
+  if (found.empty()) {
+    throw Error(
+        fmt::format("'{}': no competition matches (kn list --competition lists them)", query),
+        kExitNoResults);
+  }
+  throw Error(fmt::format("'{}' matches {} competitions; say which:", query, found.size()),
+              kExitError, candidate_lines(found));
+}
+
+std::vector<StoryEntry> competition_story(Store& store, const std::string& url) {
+  std::vector<StoryEntry> story = entries_linking_to(store, url);
+  for (StoryEntry& entry : story) {
+    // A card or embed is the page it shows: its title, blurb and the
+    // editor's comment say what it is. An item is news: its links say.
+    entry.writeup = entry.kind != "item" && is_writeup(entry.title + "\n" + entry.text);
+    std::erase_if(entry.links, [&](const StoryLink& link) {
+      const auto same = competition_of(link.url);
+      return same && same->url == url && same->page == CompetitionPage::front;
+    });
+    for (StoryLink& link : entry.links) {
+      link.writeup = is_writeup(link.text);
+      entry.writeup = entry.writeup || link.writeup;
+    }
+  }
+  return story;
+}
+
+std::int64_t competition_id(Store& store, std::string_view query) {
+  return find_competition(list_competitions(store, {}, false), query).id;
+}
+
+Query resolve_competition_filters(Store& store, const Query& query) {
+  if (query.filters.competitions.empty()) return query;
+  Query resolved = query;
+  for (const std::string& words : query.filters.competitions) {
+    try {
+      resolved.filters.competition_ids.push_back(competition_id(store, words));
+    } catch (const Error& e) {
+      throw Error(fmt::format("competition: {}", e.what()),
+                  e.exit_code() == kExitNoResults ? kExitError : e.exit_code(), e.details());
+    }
+  }
+  resolved.filters.competitions.clear();
+  return resolved;
+}
+
+}  // namespace kn

@@ -1,0 +1,338 @@
+#include "competition_name.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace kn {
+
+namespace {
+
+// Words that describe a page of a competition, not the competition.
+constexpr std::array<std::string_view, 40> kPageWords{"こちら",
+                                                      "ここ",
+                                                      "リンク",
+                                                      "詳細",
+                                                      "公式",
+                                                      "コンペ",
+                                                      "コンペティション",
+                                                      "順位表",
+                                                      "リーダーボード",
+                                                      "結果",
+                                                      "最終結果",
+                                                      "入賞者",
+                                                      "入賞者解法",
+                                                      "解法",
+                                                      "上位解法",
+                                                      "公募",
+                                                      "概要",
+                                                      "ルール",
+                                                      "データ",
+                                                      "ディスカッション",
+                                                      "議論",
+                                                      "発表",
+                                                      "募集",
+                                                      "開催",
+                                                      "特設ページ",
+                                                      "公式ページ",
+                                                      "here",
+                                                      "link",
+                                                      "this",
+                                                      "page",
+                                                      "competition",
+                                                      "url",
+                                                      "leaderboard",
+                                                      "results",
+                                                      "solutions",
+                                                      "solution",
+                                                      "discussion",
+                                                      "overview",
+                                                      "data",
+                                                      "rules"};
+
+// Nouns that end a phrase describing something, not naming it.
+constexpr std::array<std::string_view, 14> kGenericEndings{"コンペ", "経験",   "プラットフォーム",
+                                                           "ページ", "サイト", "記事",
+                                                           "資料",   "結果",   "解法",
+                                                           "こと",   "もの",   "ため",
+                                                           "場",     "方法"};
+
+// Particles that make a run of Japanese a phrase.
+constexpr std::array<std::string_view, 7> kParticles{"を", "に", "の", "が", "で", "へ", "は"};
+
+bool is_sentence_end(char32_t cp) {
+  return cp == U'。' || cp == U'！' || cp == U'？' || cp == '\n';
+}
+
+std::size_t char_count(std::string_view text) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++chars) decode_utf8(text, i);
+  return chars;
+}
+
+bool has_latin(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+bool is_date_or_number(std::string_view key) {
+  std::size_t digits = 0, other = 0;
+  for (std::size_t i = 0; i < key.size();) {
+    const char32_t cp = decode_utf8(key, i);
+    if ((cp >= '0' && cp <= '9') || (cp >= U'０' && cp <= U'９')) {
+      ++digits;
+    } else if (!(cp == ' ' || cp == '.' || cp == ',' || cp == '#' || cp == '/' || cp == '-' ||
+                 cp == U'年' || cp == U'月' || cp == U'日' || cp == U'第' || cp == U'回')) {
+      ++other;
+    }
+  }
+  return other == 0;
+}
+
+// A section label of a multi-track competition: short, no bracket of its
+// own, standing right after its parent's 「」 name (Week 4, 2022秋の部).
+bool is_label(std::string_view text) {
+  const std::size_t chars = char_count(text);
+  return chars > 0 && chars <= 12;
+}
+
+// Whether only a particle, a separator and other links stand between the
+// end of a 「」 name and link `index` (」の, 」（, 」のWeek 1、): the link's text
+// is then a label of that name. Walks back over the links in between, and
+// stops as soon as more than that stands there.
+bool right_after(const Paragraph& p, std::size_t close, std::size_t index) {
+  std::size_t chars = 0, end = p.offsets[index];
+  for (std::size_t k = index; k-- > 0;) {
+    const std::size_t at = p.offsets[k];
+    if (at == std::string_view::npos || at < close) break;
+    chars +=
+        char_count(p.text.substr(at + p.links[k].text.size(), end - at - p.links[k].text.size()));
+    if (chars > 4) return false;
+    end = at;
+  }
+  return chars + char_count(p.text.substr(close, end - close)) <= 4;  // 」 and の（ or 、
+}
+
+std::string joined_label(std::string_view parent, std::string_view label) {
+  if (label.ends_with("部")) return std::string(parent) + " " + std::string(label);
+  if (has_latin(label) || is_date_or_number(label)) {
+    return std::string(parent) + " (" + std::string(label) + ")";
+  }
+  return std::string(parent) + "（" + std::string(label) + "）";
+}
+
+}  // namespace
+
+bool names_something(std::string_view raw, std::string_view platform) {
+  const std::string text = collapse_whitespace(raw);
+  const std::string key = ascii_lower(text);
+  if (key.empty() || key == ascii_lower(platform) || is_date_or_number(key)) return false;
+  if (std::find(kPageWords.begin(), kPageWords.end(), key) != kPageWords.end()) return false;
+  if (!has_latin(text)) {
+    for (const std::string_view ending : kGenericEndings) {
+      if (!text.ends_with(ending)) continue;
+      const std::string_view head = std::string_view(text).substr(0, text.size() - ending.size());
+      const bool phrase = std::any_of(kParticles.begin(), kParticles.end(), [&](auto p) {
+        return head.find(p) != std::string_view::npos;
+      });
+      if (phrase || head.empty()) return false;
+    }
+  } else {
+    // "Kaggleコンペの開催経験": a platform's name in a phrase.
+    for (const std::string_view ending : kGenericEndings) {
+      if (text.ends_with(ending) && text.find("の") != std::string::npos) return false;
+    }
+  }
+  return true;
+}
+
+std::string without_site_name(std::string_view title, std::string_view platform) {
+  const std::string key = ascii_lower(platform);
+  for (const char* separator : {" | ", " - ", " – ", " — "}) {
+    const std::size_t at = title.rfind(separator);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string tail = ascii_lower(title.substr(at));
+    if (tail.find(key) != std::string::npos)
+      return without_site_name(title.substr(0, at), platform);
+  }
+  return collapse_whitespace(title);
+}
+
+std::string readable_slug(std::string_view url, std::string_view platform) {
+  const std::string_view slug = url.substr(url.find_last_of('/') + 1);
+  if (is_date_or_number(slug)) return std::string(platform) + " " + std::string(slug);
+  std::string out;
+  bool start = true;
+  for (const char c : slug) {
+    if (c == '-' || c == '_') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      start = true;
+      continue;
+    }
+    out += start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    start = false;
+  }
+  return collapse_whitespace(out);
+}
+
+NameEvidence name_from_title(std::string_view title, const CompetitionLink& competition) {
+  std::string name = trim_brackets(without_site_name(title, competition.platform));
+  if (!names_something(name, competition.platform)) name.clear();
+  return {name, 2};
+}
+
+Paragraph::Paragraph(std::string_view text_, const std::vector<Link>& links_)
+    : text(text_), links(links_) {
+  // Links are in document order: each is looked for after the one before.
+  std::size_t from = 0;
+  for (const Link& link : links) {
+    const std::size_t at = link.text.empty() ? std::string_view::npos : text.find(link.text, from);
+    offsets.push_back(at);
+    if (at != std::string_view::npos) from = at + link.text.size();
+  }
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t cp = decode_utf8(text, i);
+    if (is_sentence_end(cp)) {
+      sentence_ends.push_back(i);
+      depth = 0;  // a pair never spans sentences
+    } else if (cp == U'「' || cp == U'『') {
+      if (depth++ == 0) start = i;
+    } else if ((cp == U'」' || cp == U'』') && depth > 0) {
+      if (--depth == 0) brackets.emplace_back(start, at);
+    }
+  }
+}
+
+namespace {
+
+// The sentence around byte `at`: [begin, end).
+std::pair<std::size_t, std::size_t> sentence_at(const Paragraph& p, std::size_t at) {
+  const auto next = std::upper_bound(p.sentence_ends.begin(), p.sentence_ends.end(), at);
+  return {next == p.sentence_ends.begin() ? 0 : *(next - 1),
+          next == p.sentence_ends.end() ? p.text.size() : *next};
+}
+
+// The brackets inside [begin, end), as indexes [first, last) of p.brackets.
+std::pair<std::size_t, std::size_t> brackets_in(const Paragraph& p, std::size_t begin,
+                                                std::size_t end) {
+  const auto by_open = [](const std::pair<std::size_t, std::size_t>& b, std::size_t at) {
+    return b.first < at;
+  };
+  const auto first = std::lower_bound(p.brackets.begin(), p.brackets.end(), begin, by_open);
+  const auto last = std::lower_bound(first, p.brackets.end(), end, by_open);
+  return {static_cast<std::size_t>(first - p.brackets.begin()),
+          static_cast<std::size_t>(last - p.brackets.begin())};
+}
+
+std::string inside(const Paragraph& p, std::size_t k) {
+  const auto [open, close] = p.brackets[k];
+  return collapse_whitespace(p.text.substr(open, close - open));
+}
+
+// Short texts of several links in one sentence are labels of tracks
+// (（男子、女子）).
+bool short_text(std::string_view t) { return char_count(t) <= 6 && !has_latin(t); }
+
+// Whether another link of the sentence [begin, end), to another page, has a
+// short text too; the nearest are looked at first.
+bool has_sibling(const Paragraph& p, std::size_t index, std::size_t begin, std::size_t end) {
+  const auto sibling = [&](std::size_t k) {
+    return p.links[k].url != p.links[index].url && short_text(p.links[k].text);
+  };
+  const auto in_sentence = [&](std::size_t k) {
+    return p.offsets[k] >= begin && p.offsets[k] < end;
+  };
+  for (std::size_t k = index; k-- > 0;) {
+    if (p.offsets[k] == std::string_view::npos) continue;
+    if (!in_sentence(k)) break;
+    if (sibling(k)) return true;
+  }
+  for (std::size_t k = index + 1; k < p.links.size(); ++k) {
+    if (p.offsets[k] == std::string_view::npos) continue;
+    if (!in_sentence(k)) break;
+    if (sibling(k)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+NameEvidence name_from_link(const Paragraph& p, std::size_t index,
+                            const CompetitionLink& competition) {
+  const Link& link = p.links[index];
+  const std::string own = trim_brackets(link.text);
+  const std::size_t at = p.offsets[index];
+  const bool front = competition.page == CompetitionPage::front;
+  if (competition.page == CompetitionPage::discussion) return {};
+  if (link.text.starts_with("「") || link.text.starts_with("『")) {
+    if (names_something(own, competition.platform)) return {own, 0};
+  }
+  if (at == std::string_view::npos) {
+    if (names_something(own, competition.platform)) return {own, front ? 3 : 4};
+    return {};
+  }
+  const std::size_t after = at + link.text.size();
+  const auto [begin, end] = sentence_at(p, at);
+  const auto [first, last] = brackets_in(p, begin, end);
+  // The brackets that hold the link, else the nearest before it (else after
+  // it). The pairs are in order and never overlap: the one that may hold it
+  // is the last that opens before it.
+  const auto opens_at_or_before = [&](const auto& b) { return b.first <= at; };
+  const auto all = p.brackets.begin();
+  const std::size_t opened = static_cast<std::size_t>(
+      std::partition_point(all + static_cast<std::ptrdiff_t>(first),
+                           all + static_cast<std::ptrdiff_t>(last), opens_at_or_before) -
+      all);
+  std::size_t before = last;
+  if (opened > first) {
+    const std::size_t k = opened - 1;
+    const auto [open, close] = p.brackets[k];
+    if (open <= at && after <= close) {
+      const std::string name = inside(p, k);
+      if (names_something(name, competition.platform)) return {name, 0};
+    }
+    if (close <= at) {
+      before = k;
+    } else if (k > first) {
+      before = k - 1;
+    }
+  }
+  std::size_t next = opened;
+  while (next < last && p.brackets[next].first < after) ++next;
+  const std::size_t parent = before != last ? before : next;
+  std::string parent_name = parent != last ? inside(p, parent) : std::string();
+  if (!names_something(parent_name, competition.platform)) parent_name.clear();
+  const bool page_word = !names_something(own, competition.platform);
+  if (!parent_name.empty() && page_word) return {parent_name, 1};
+  if (!parent_name.empty() && parent == before && is_label(own) &&
+      right_after(p, p.brackets[parent].second, index)) {
+    return {joined_label(parent_name, own), 1};
+  }
+  // Labels without a parent name name nothing.
+  const bool siblings = short_text(own) && has_sibling(p, index, begin, end);
+  if (!page_word && !siblings) return {own, front ? 3 : 4};
+  if (siblings) return {};
+  // The sentence before, in the same paragraph.
+  if (begin > 0) {
+    const auto [previous, unused] = sentence_at(p, begin - 1);
+    (void)unused;
+    const auto [from, to] = brackets_in(p, previous, begin);
+    for (std::size_t k = from; k < to; ++k) {
+      const std::string name = inside(p, k);
+      if (names_something(name, competition.platform)) return {name, 5};
+    }
+  }
+  return {};
+}
+
+NameEvidence name_from_link(std::string_view text, const std::vector<Link>& links,
+                            std::size_t index, const CompetitionLink& competition) {
+  return name_from_link(Paragraph(text, links), index, competition);
+}
+
+}  // namespace kn

@@ -1,0 +1,165 @@
+#include "kn/filters.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "dates.hpp"
+#include "kn/error.hpp"
+#include "kn/issue.hpp"
+#include "util/text.hpp"
+#include "util/url.hpp"
+#include "util/utf8.hpp"
+
+namespace kn {
+
+namespace {
+
+using detail::DateRole;
+using detail::require_date;
+
+void narrow_since(Filters& filters, const Date& date) {
+  const std::string s = date.to_string();
+  if (!filters.since || *filters.since < s) filters.since = s;
+}
+
+void narrow_until(Filters& filters, const Date& date) {
+  const std::string s = date.to_string();
+  if (!filters.until || *filters.until > s) filters.until = s;
+}
+
+// "A..B", "A..", "..B" or "A": the two ends, empty when open.
+std::pair<std::string_view, std::string_view> split_range(std::string_view value) {
+  const std::size_t dots = value.find("..");
+  if (dots == std::string_view::npos) return {value, value};
+  return {value.substr(0, dots), value.substr(dots + 2)};
+}
+
+template <typename T>
+void add_once(std::vector<T>& values, T value) {
+  if (std::find(values.begin(), values.end(), value) == values.end()) {
+    values.push_back(std::move(value));
+  }
+}
+
+}  // namespace
+
+bool Filters::empty() const {
+  return sections.empty() && issues.empty() && !since && !until && domains.empty() &&
+         columns.empty() && platforms.empty() && urls.empty() && competitions.empty() &&
+         competition_ids.empty();
+}
+
+void add_section_filter(Filters& filters, std::string_view value) {
+  const std::string name = ascii_lower(value);
+  std::vector<std::string> kinds;
+  if (name == "links" || name == "other") {
+    kinds = {name};
+  } else if (const auto kind = known_section_kind(value)) {
+    kinds = {std::string(to_string(*kind))};
+  } else if (name == "news_and_competitions") {
+    kinds = {name};
+  } else {
+    throw Error(fmt::format("unknown section '{}' (sections: {})", value, kSectionNames));
+  }
+  // The combined section counts as news and as competitions.
+  if (kinds[0] == "news" || kinds[0] == "competitions") kinds.push_back("news_and_competitions");
+  for (std::string& kind : kinds) add_once(filters.sections, std::move(kind));
+}
+
+void add_issue_filter(Filters& filters, std::string_view value) {
+  const auto [low_text, high_text] = split_range(value);
+  const auto low = low_text.empty() ? std::optional(0) : parse_natural(low_text);
+  const auto high = high_text.empty() ? std::optional(1 << 30) : parse_natural(high_text);
+  if (!low || !high || (low_text.empty() && high_text.empty())) {
+    throw Error(fmt::format("bad issue number '{}' (use issue:66 or issue:60..90)", value));
+  }
+  filters.issues.emplace_back(std::min(*low, *high), std::max(*low, *high));
+}
+
+void add_date_filter(Filters& filters, std::string_view value) {
+  const auto [low, high] = split_range(value);
+  if (low.empty() && high.empty()) {
+    throw Error(fmt::format("bad date range '{}' (use date:2021-03..2021-06)", value));
+  }
+  const std::string where = fmt::format("date:{}", value);
+  const DateRole role = low == high ? DateRole::whole : DateRole::end;
+  if (!low.empty()) narrow_since(filters, require_date(low, where, role).first);
+  if (!high.empty()) narrow_until(filters, require_date(high, where, role).second);
+}
+
+void add_since_filter(Filters& filters, std::string_view value) {
+  narrow_since(filters, require_date(value, fmt::format("since:{}", value)).first);
+}
+
+void add_until_filter(Filters& filters, std::string_view value) {
+  narrow_until(filters, require_date(value, fmt::format("until:{}", value)).second);
+}
+
+void add_competition_filter(Filters& filters, std::string_view value) {
+  const std::string words = collapse_whitespace(value);
+  if (words.empty()) throw Error("competition: needs a slug, URL or name (competition:ai4code)");
+  filters.competitions.push_back(words);
+}
+
+void add_domain_filter(Filters& filters, std::string_view value) {
+  std::string domain = value.find("://") != std::string_view::npos
+                           ? url_domain(value)
+                           : url_domain(fmt::format("http://{}", value));
+  if (domain.empty() || domain.find_first_of(" \"'") != std::string::npos) {
+    throw Error(fmt::format("bad domain '{}' (use domain:github.com)", value));
+  }
+  filters.domains.push_back(std::move(domain));
+}
+
+void add_column_filter(Filters& filters, std::string_view value) {
+  std::string names(value);
+  std::replace(names.begin(), names.end(), '|', ',');
+  for (const std::string_view piece : split(names, ',')) {
+    const std::string column = ascii_lower(piece);
+    if (column != "title" && column != "body" && column != "comment") {
+      throw Error(
+          fmt::format("unknown column '{}' in in:{} (use title, body or comment)", column, value));
+    }
+    add_once(filters.columns, column);
+  }
+}
+
+void add_url_filter(Filters& filters, std::string_view value) {
+  const std::string key =
+      url_key(value.find("://") != std::string_view::npos ? std::string(value)
+                                                          : fmt::format("https://{}", value));
+  if (key.empty()) {
+    throw Error(
+        fmt::format("bad URL '{}' (use url:github.com/x or paste the whole address)", value));
+  }
+  add_once(filters.urls, key);
+}
+
+std::string describe(const Filters& f) {
+  std::string out;
+  const auto line = [&](std::string_view name, const std::string& value) {
+    out += fmt::format("  {}: {}\n", name, value);
+  };
+  if (!f.sections.empty()) line("section", fmt::format("{}", fmt::join(f.sections, ", ")));
+  if (!f.issues.empty()) {
+    std::vector<std::string> ranges;
+    for (const auto& [low, high] : f.issues) {
+      ranges.push_back(low == high ? fmt::format("{}", low) : fmt::format("{}..{}", low, high));
+    }
+    line("issue", fmt::format("{}", fmt::join(ranges, ", ")));
+  }
+  if (f.since || f.until) line("date", f.since.value_or("") + ".." + f.until.value_or(""));
+  if (!f.domains.empty()) {
+    line("domain", fmt::format("{} (and subdomains)", fmt::join(f.domains, ", ")));
+  }
+  if (!f.competitions.empty()) {
+    line("competition", fmt::format("{} (entries linking to it)", fmt::join(f.competitions, "; ")));
+  }
+  if (!f.columns.empty()) line("in", fmt::format("{}", fmt::join(f.columns, ", ")));
+  if (!f.urls.empty()) line("links to", fmt::format("{}", fmt::join(f.urls, ", ")));
+  return out;
+}
+
+}  // namespace kn

@@ -1,0 +1,167 @@
+#include "lexer.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+
+#include "kn/error.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace kn::detail {
+
+namespace {
+
+bool is_filter_name(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"section", "issue", "date", "since",      "until",
+                                                "domain",  "in",    "url",  "competition"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+bool is_blank(char32_t cp) { return is_space(cp) || cp < 0x20 || cp == 0x7F; }
+
+// Quotes as they are typed on Japanese and other keyboards, each with the
+// quotes that may close it.
+struct Quote {
+  std::string_view open;
+  std::array<std::string_view, 2> close;
+};
+constexpr std::array<Quote, 7> kQuotes{{
+    {"\"", {"\"", ""}},
+    {"“", {"”", "“"}},  // “...” as macOS writes them, or “...“
+    {"”", {"”", ""}},   // ”...” as Japanese input methods often write them
+    {"„", {"“", "”"}},
+    {"「", {"」", ""}},
+    {"『", {"』", ""}},
+    {"＂", {"＂", ""}},
+}};
+
+const Quote* quote_at(std::string_view text) {
+  for (const Quote& quote : kQuotes) {
+    if (text.starts_with(quote.open)) return &quote;
+  }
+  return nullptr;
+}
+
+bool starts_url(std::string_view text) {
+  const std::string head = ascii_lower(text.substr(0, 8));
+  return head.starts_with("http://") || head.starts_with("https://") || head.starts_with("url:");
+}
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view text) : text_(text) {}
+
+  std::vector<Lexeme> run() {
+    std::vector<Lexeme> out;
+    while (true) {
+      skip_blanks();
+      if (pos_ >= text_.size()) break;
+      const std::size_t start = pos_;
+      const char c = text_[pos_];
+      if (c == '(' || c == ')') {
+        ++pos_;
+        out.push_back({c == '(' ? Lex::lparen : Lex::rparen, std::string(1, c), {}, start});
+      } else if (const Quote* quote = quote_at(text_.substr(pos_))) {
+        out.push_back(phrase(*quote));
+      } else if (c == '-' && starts_operand(pos_ + 1)) {
+        ++pos_;
+        out.push_back({Lex::minus, "-", {}, start});
+      } else {
+        out.push_back(word());
+      }
+    }
+    out.push_back({Lex::end, {}, {}, text_.size()});
+    return out;
+  }
+
+ private:
+  // Whether a term or group starts at `at`, so that a '-' before it negates.
+  bool starts_operand(std::size_t at) const {
+    return at < text_.size() &&
+           (text_[at] == '(' || quote_at(text_.substr(at)) || !at_word_end(at));
+  }
+
+  bool at_word_end(std::size_t at) const {
+    if (at >= text_.size()) return true;
+    const char c = text_[at];
+    if (c == '(' || c == ')' || quote_at(text_.substr(at))) return true;
+    std::size_t i = at;
+    return is_blank(decode_utf8(text_, i));
+  }
+
+  void skip_blanks() {
+    while (pos_ < text_.size()) {
+      std::size_t next = pos_;
+      if (!is_blank(decode_utf8(text_, next))) break;
+      pos_ = next;
+    }
+  }
+
+  Lexeme phrase(const Quote& quote) {
+    const std::size_t start = pos_;
+    pos_ += quote.open.size();
+    std::size_t close = std::string_view::npos, length = 0;
+    for (const std::string_view closer : quote.close) {
+      const std::size_t at = closer.empty() ? std::string_view::npos : text_.find(closer, pos_);
+      if (at < close) close = at, length = closer.size();
+    }
+    if (close == std::string_view::npos) {
+      throw QueryError(fmt::format("missing closing '{}' for the quote at column {}",
+                                   quote.close[0], column_of(text_, start)));
+    }
+    std::string inside(text_.substr(pos_, close - pos_));
+    pos_ = close + length;
+    return {Lex::phrase, std::move(inside), {}, start};
+  }
+
+  Lexeme word() {
+    const std::size_t start = pos_;
+    if (starts_url(text_.substr(pos_))) return url();
+    while (!at_word_end(pos_)) decode_utf8(text_, pos_);
+    std::string text(text_.substr(start, pos_ - start));
+    if (text == "AND") return {Lex::and_, text, {}, start};
+    if (text == "OR") return {Lex::or_, text, {}, start};
+    if (text == "NOT") return {Lex::not_, text, {}, start};
+    if (const std::size_t colon = text.find(':'); colon != std::string::npos) {
+      std::string name = ascii_lower(text.substr(0, colon));
+      if (!is_filter_name(name)) return {Lex::word, text, {}, start};
+      // name:"several words" (competition:"jpx tokyo"): the quotes hold the value.
+      const Quote* quote = colon + 1 == text.size() ? quote_at(text_.substr(pos_)) : nullptr;
+      if (quote) return {Lex::filter, phrase(*quote).text, name, start};
+      return {Lex::filter, text.substr(colon + 1), name, start};
+    }
+    return {Lex::word, text, {}, start};
+  }
+
+  // A URL pasted as it is (parentheses and quotes are part of it), or
+  // url:ADDRESS: a filter for the entries that link to it.
+  Lexeme url() {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      std::size_t next = pos_;
+      if (is_blank(decode_utf8(text_, next))) break;
+      pos_ = next;
+    }
+    std::string text(text_.substr(start, pos_ - start));
+    if (ascii_lower(text.substr(0, 4)) == "url:") text.erase(0, 4);
+    return {Lex::filter, std::move(text), "url", start};
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::vector<Lexeme> lex(std::string_view text) { return Lexer(text).run(); }
+
+std::size_t column_of(std::string_view text, std::size_t offset) {
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++column) decode_utf8(text, i);
+  return column;
+}
+
+}  // namespace kn::detail

@@ -1,0 +1,156 @@
+#include "parser.hpp"
+
+#include <fmt/core.h>
+
+#include "kn/error.hpp"
+#include "lexer.hpp"
+
+namespace kn::detail {
+
+namespace {
+
+class Parser {
+ public:
+  Parser(std::string_view text, Filters& filters)
+      : text_(text), lexemes_(lex(text)), filters_(filters) {}
+
+  std::optional<Node> run() {
+    std::optional<Node> root = any_of(0);
+    if (peek().kind == Lex::rparen) fail("')' without a matching '('", peek());
+    return root;
+  }
+
+ private:
+  const Lexeme& peek() const { return lexemes_[next_]; }
+  const Lexeme& take() { return lexemes_[next_++]; }
+
+  [[noreturn]] void fail(std::string_view what, const Lexeme& at) const {
+    throw QueryError(fmt::format("{} at column {}", what, column_of(text_, at.offset)));
+  }
+
+  static bool ends_group(Lex kind) {
+    return kind == Lex::rparen || kind == Lex::or_ || kind == Lex::end;
+  }
+
+  std::optional<Node> any_of(int depth) {
+    std::vector<Node> parts;
+    const Lexeme& first = peek();
+    if (first.kind == Lex::or_) fail("OR needs a term before it", first);
+    while (true) {
+      if (auto part = all_of(depth)) parts.push_back(std::move(*part));
+      if (peek().kind != Lex::or_) break;
+      const Lexeme& op = take();
+      if (ends_group(peek().kind)) fail("OR needs a term after it", op);
+    }
+    if (parts.empty()) return std::nullopt;
+    if (parts.size() == 1) return std::move(parts[0]);
+    return Node{Node::Type::any_of, {}, false, false, first.offset, std::move(parts)};
+  }
+
+  std::optional<Node> all_of(int depth) {
+    std::vector<Node> parts;
+    const std::size_t offset = peek().offset;
+    while (!ends_group(peek().kind)) {
+      if (peek().kind == Lex::and_) {
+        const Lexeme& op = take();
+        if (parts.empty() || ends_group(peek().kind) || peek().kind == Lex::and_) {
+          fail("AND needs a term on each side", op);
+        }
+        continue;
+      }
+      if (auto part = unary(depth, false)) parts.push_back(std::move(*part));
+    }
+    if (parts.empty()) return std::nullopt;
+    if (parts.size() == 1) return std::move(parts[0]);
+    return Node{Node::Type::all_of, {}, false, false, offset, std::move(parts)};
+  }
+
+  std::optional<Node> unary(int depth, bool negated) {
+    const Lexeme& lexeme = peek();
+    if (lexeme.kind == Lex::minus || lexeme.kind == Lex::not_) {
+      take();
+      if (depth >= kMaxDepth) fail("query nested too deeply", lexeme);
+      if (ends_group(peek().kind) || peek().kind == Lex::and_) {
+        fail(fmt::format("{} needs a term after it", lexeme.text), lexeme);
+      }
+      auto child = unary(depth + 1, true);
+      if (!child) return std::nullopt;
+      if (child->type == Node::Type::none_of) return std::move(child->children[0]);  // --a is a
+      return Node{Node::Type::none_of, {}, false, false, lexeme.offset, {std::move(*child)}};
+    }
+    return primary(depth, negated);
+  }
+
+  std::optional<Node> primary(int depth, bool negated) {
+    const Lexeme& lexeme = take();
+    switch (lexeme.kind) {
+      case Lex::lparen: {
+        if (depth >= kMaxDepth) fail("query nested too deeply", lexeme);
+        std::optional<Node> inner = any_of(depth + 1);
+        if (peek().kind != Lex::rparen) fail("missing ')' for the '('", lexeme);
+        take();
+        return inner;
+      }
+      case Lex::filter:
+        if (negated) fail("filters cannot be negated", lexeme);
+        if (depth > 0)
+          fail("filters apply to the whole query and cannot be in parentheses", lexeme);
+        add_filter(lexeme);
+        return std::nullopt;
+      case Lex::phrase: return Node{Node::Type::term, lexeme.text, true, false, lexeme.offset, {}};
+      case Lex::word: {
+        std::string text = lexeme.text;
+        bool prefix = false;
+        while (text.ends_with('*')) text.pop_back(), prefix = true;
+        if (prefix && text.empty()) fail("'*' must follow a word", lexeme);
+        return Node{Node::Type::term, std::move(text), false, prefix, lexeme.offset, {}};
+      }
+      default: fail(fmt::format("unexpected '{}'", lexeme.text), lexeme);
+    }
+  }
+
+  void add_filter(const Lexeme& lexeme) {
+    const std::string& name = lexeme.name;
+    if (lexeme.text.empty()) {
+      fail(fmt::format("{}: needs a value (e.g. {})", name, example_for(name)), lexeme);
+    }
+    try {
+      if (name == "section") add_section_filter(filters_, lexeme.text);
+      if (name == "issue") add_issue_filter(filters_, lexeme.text);
+      if (name == "date") add_date_filter(filters_, lexeme.text);
+      if (name == "since") add_since_filter(filters_, lexeme.text);
+      if (name == "until") add_until_filter(filters_, lexeme.text);
+      if (name == "domain") add_domain_filter(filters_, lexeme.text);
+      if (name == "in") add_column_filter(filters_, lexeme.text);
+      if (name == "url") add_url_filter(filters_, lexeme.text);
+      if (name == "competition") add_competition_filter(filters_, lexeme.text);
+    } catch (const Error& e) {
+      fail(e.what(), lexeme);
+    }
+  }
+
+  static std::string_view example_for(std::string_view name) {
+    if (name == "section") return "section:news";
+    if (name == "issue") return "issue:66 or issue:60..90";
+    if (name == "date") return "date:2021-03..2021-06";
+    if (name == "since") return "since:2022";
+    if (name == "until") return "until:2021-06";
+    if (name == "domain") return "domain:github.com";
+    if (name == "url") return "url:github.com/pytorch/pytorch";
+    if (name == "competition") return "competition:ai4code";
+    return "in:title";
+  }
+
+  std::string_view text_;
+  std::vector<Lexeme> lexemes_;
+  std::size_t next_ = 0;
+  Filters& filters_;
+};
+
+}  // namespace
+
+std::optional<Node> parse_tree(std::string_view text, Filters& filters) {
+  return Parser(text, filters).run();
+}
+
+}  // namespace kn::detail

@@ -1,0 +1,30 @@
+// How a search hit is printed: TSV and JSON Lines for programs, a few
+// lines for a terminal.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "kn/hit.hpp"
+#include "terminal.hpp"
+
+namespace kn {
+
+// What a search hit is called: a card's (or an embed's) own title; empty
+// for an item, which has none (a listing shows its section instead).
+std::string hit_title(const Hit& hit);
+
+// One line of tab-separated columns: issue, date, section, kind, title, url,
+// snippet. Tabs and newlines inside fields become spaces.
+std::string hit_tsv(const Hit& hit);
+
+// One JSON object: issue, date, date_estimated, section, heading, kind,
+// title, url, snippet, score.
+std::string hit_json(const Hit& hit);
+
+// A few lines for a terminal: where the hit is, its title and URL whole
+// (wrapped, never cut), and a snippet of up to three lines sized to the
+// width, with every match highlighted when colour is on (hit.marked).
+std::string hit_for_terminal(const Hit& hit, const Rendering& render);
+
+}  // namespace kn

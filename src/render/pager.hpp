@@ -1,0 +1,32 @@
+// kn's stdout: every write checked, and through a pager when the output is
+// taller than the terminal.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kn::detail {
+
+// Writes text to stdout. Throws kn::Error ("stdout: No space left on
+// device") when the write fails, and StdoutClosed when the reader went
+// away (EPIPE, with SIGPIPE ignored), which ends kn quietly.
+void write_stdout(std::string_view text);
+
+// From here on, output waits until it is taller than the terminal; then it
+// goes through the pager ($KN_PAGER, else $PAGER, else less -R; empty or
+// cat: none), as git's does. Shorter output goes to stdout at the end.
+void page_output();
+
+// Flushes and closes stdout, checked like every write (a full disk often
+// shows only here), and waits for the pager.
+void finish_stdout();
+
+// After an error or a closed pipe: what waited for a pager goes out, and
+// the pager is waited for, without checks. Returns what to say when the
+// pager could not run or failed (then not all was shown).
+std::optional<std::string> abandon_stdout();
+
+struct StdoutClosed {};
+
+}  // namespace kn::detail

@@ -1,0 +1,141 @@
+#include "competition_list.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "extract/competition_name.hpp"
+#include "internal.hpp"
+#include "util/text.hpp"
+
+namespace kn {
+
+using detail::bind_all;
+using detail::Value;
+
+namespace {
+
+// " WHERE lower(platform) IN (...)" for the filters' platforms, or "".
+std::string platform_sql(const Filters& filters, std::vector<Value>& values) {
+  if (filters.platforms.empty()) return {};
+  std::string sql = " WHERE lower(platform) IN (";
+  for (std::size_t k = 0; k < filters.platforms.size(); ++k) {
+    sql += k ? ", ?" : "?";
+    values.emplace_back(ascii_lower(filters.platforms[k]));
+  }
+  return sql + ")";
+}
+
+IssueRef issue_ref(const Statement& row, int number_column) {
+  return {static_cast<int>(row.column_int(number_column)),
+          row.column_optional_text(number_column + 1)};
+}
+
+}  // namespace
+
+std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filters,
+                                              bool by_mentions) {
+  Database& db = detail::database(store);
+  // The issues in the date range, oldest first (undated last): a mention's
+  // time is the rank of its issue here.
+  std::vector<std::pair<std::int64_t, IssueRef>> issues;
+  {
+    std::vector<Value> values;
+    Statement rows(db, "SELECT i.id, i.number, i.date FROM issues i WHERE 1" +
+                           detail::date_sql(filters, values));
+    bind_all(rows, values);
+    while (rows.step()) issues.emplace_back(rows.column_int(0), issue_ref(rows, 1));
+  }
+  std::sort(issues.begin(), issues.end(), [](const auto& a, const auto& b) {
+    const IssueRef &x = a.second, &y = b.second;
+    if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
+    return x.date != y.date ? x.date < y.date : x.number < y.number;
+  });
+  std::unordered_map<std::int64_t, int> time_of;
+  for (std::size_t k = 0; k < issues.size(); ++k) {
+    time_of.emplace(issues[k].first, static_cast<int>(k));
+  }
+
+  struct Use {
+    int count = 0;
+    std::pair<int, std::int64_t> first;  // time and entry
+  };
+  struct Seen {
+    CompetitionRow row;
+    int first = -1, last = -1;  // times
+    std::vector<std::int64_t> entries;
+    // Text -> how it was used, by rank, best first (competition_name.hpp).
+    std::array<std::map<std::string, Use, std::less<>>, kNameRanks> texts;
+  };
+  std::unordered_map<std::int64_t, Seen> seen;
+  {
+    std::vector<Value> platforms;
+    Statement competitions(
+        db, "SELECT id, platform, url FROM competitions" + platform_sql(filters, platforms));
+    bind_all(competitions, platforms);
+    while (competitions.step()) {
+      Seen& s = seen[competitions.column_int(0)];
+      s.row.platform = competitions.column_text(1);
+      s.row.url = competitions.column_text(2);
+    }
+  }
+  // The mentions in the table's own order: one pass, no sort, no join.
+  Statement rows(db, "SELECT competition_id, issue_id, entry_id, text, quality FROM mentions");
+  while (rows.step()) {
+    const auto found = seen.find(rows.column_int(0));
+    if (found == seen.end()) continue;  // another platform
+    const auto time = time_of.find(rows.column_int(1));
+    if (time == time_of.end()) continue;  // out of the date range
+    Seen& s = found->second;
+    const int when = time->second;
+    if (s.first < 0 || when < s.first) s.first = when;
+    s.last = std::max(s.last, when);
+    const std::int64_t entry = rows.column_int(2);
+    s.entries.push_back(entry);
+    const std::int64_t quality = rows.column_int(4);
+    const std::string_view text = rows.column_text(3);
+    if (text.empty() || quality < 0 || quality >= kNameRanks) continue;
+    auto& texts = s.texts[static_cast<std::size_t>(quality)];
+    auto use = texts.find(text);
+    if (use == texts.end()) use = texts.emplace(text, Use{0, {when, entry}}).first;
+    ++use->second.count;
+    use->second.first = std::min(use->second.first, std::pair(when, entry));
+  }
+
+  std::vector<CompetitionRow> out;
+  for (auto& [id, s] : seen) {
+    if (s.first < 0) continue;  // not mentioned (in the range)
+    CompetitionRow& row = out.emplace_back(std::move(s.row));
+    row.id = id;
+    row.first = issues[static_cast<std::size_t>(s.first)].second;
+    row.last = issues[static_cast<std::size_t>(s.last)].second;
+    std::sort(s.entries.begin(), s.entries.end());
+    row.mentions =
+        static_cast<int>(std::unique(s.entries.begin(), s.entries.end()) - s.entries.begin());
+    // The text used most often; on a tie, the one used first.
+    for (const auto& candidates : s.texts) {
+      const auto best =
+          std::min_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+            if (a.second.count != b.second.count) return a.second.count > b.second.count;
+            return a.second.first < b.second.first;
+          });
+      if (best != candidates.end()) {
+        row.name = best->first;
+        break;
+      }
+    }
+    if (row.name.empty()) row.name = readable_slug(row.url, row.platform);
+  }
+  const auto first_key = [](const CompetitionRow& r) {
+    return std::tuple(!r.first.date.has_value(), r.first.date, r.first.number, r.name, r.url);
+  };
+  std::sort(out.begin(), out.end(), [&](const CompetitionRow& a, const CompetitionRow& b) {
+    if (by_mentions && a.mentions != b.mentions) return a.mentions > b.mentions;
+    return first_key(a) < first_key(b);
+  });
+  return out;
+}
+
+}  // namespace kn

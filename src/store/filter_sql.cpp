@@ -1,0 +1,151 @@
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "internal.hpp"
+#include "util/json.hpp"
+
+namespace kn::detail {
+
+void bind_all(Statement& statement, const std::vector<Value>& values, int first) {
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const int index = static_cast<int>(k) + first;
+    if (const auto* n = std::get_if<std::int64_t>(&values[k])) {
+      statement.bind(index, *n);
+    } else {
+      statement.bind(index, std::get<std::string>(values[k]));
+    }
+  }
+}
+
+namespace {
+
+// Up to this many values of a filter are spelled out as OR terms, which
+// use the indexes; more are read from a JSON array, since SQLite refuses
+// an expression nested 1,000 deep ("Expression tree is too large").
+constexpr std::size_t kSpelledOut = 16;
+
+// ranges sorted, overlapping and adjacent ones merged.
+std::vector<std::pair<int, int>> merged(std::vector<std::pair<int, int>> ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<int, int>> out;
+  for (const auto& [low, high] : ranges) {
+    if (!out.empty() && low <= out.back().second + 1) {
+      out.back().second = std::max(out.back().second, high);
+    } else {
+      out.emplace_back(low, high);
+    }
+  }
+  return out;
+}
+
+std::string issues_sql(const std::vector<std::pair<int, int>>& issues, std::vector<Value>& values) {
+  const std::vector<std::pair<int, int>> ranges = merged(issues);
+  if (ranges.size() > kSpelledOut) {
+    JsonWriter json;
+    json.begin_array();
+    for (const auto& [low, high] : ranges) json.begin_array().value(low).value(high).end_array();
+    json.end_array();
+    values.emplace_back(json.take());
+    return " AND EXISTS (SELECT 1 FROM json_each(?) r WHERE i.number BETWEEN r.value ->> 0 AND "
+           "r.value ->> 1)";
+  }
+  std::string sql = " AND (";
+  for (std::size_t k = 0; k < ranges.size(); ++k) {
+    sql += k ? " OR i.number BETWEEN ? AND ?" : "i.number BETWEEN ? AND ?";
+    values.emplace_back(std::int64_t{ranges[k].first});
+    values.emplace_back(std::int64_t{ranges[k].second});
+  }
+  return sql + ")";
+}
+
+}  // namespace
+
+std::string domain_ids_sql(const std::vector<std::string>& domains, std::vector<Value>& values) {
+  if (domains.size() > kSpelledOut) {
+    JsonWriter json;
+    json.begin_array();
+    for (const std::string& domain : domains) json.value(domain_key(domain));
+    json.end_array();
+    values.emplace_back(json.take());
+    return "SELECT d.id FROM domains d, json_each(?) k WHERE d.rkey = k.value OR "
+           "(d.rkey > k.value || '.' AND d.rkey < k.value || '/')";
+  }
+  std::string sql = "SELECT id FROM domains WHERE";
+  for (std::size_t k = 0; k < domains.size(); ++k) {
+    sql += k ? " OR" : "";
+    sql += " rkey = ? OR (rkey > ? AND rkey < ?)";
+    const std::string key = domain_key(domains[k]);
+    values.emplace_back(key);
+    values.emplace_back(key + ".");
+    values.emplace_back(key + "/");  // '/' follows '.'
+  }
+  return sql;
+}
+
+std::int64_t url_key_hash(std::string_view key) {
+  std::uint64_t hash = 0xcbf29ce484222325;  // FNV-1a
+  for (const char c : key) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3;
+  }
+  return static_cast<std::int64_t>(hash);
+}
+
+std::string filter_sql(const Filters& f, std::vector<Value>& values,
+                       std::string_view section_kind) {
+  std::string q;
+  if (!f.sections.empty()) {
+    q += fmt::format(" AND {} IN (", section_kind);
+    for (std::size_t k = 0; k < f.sections.size(); ++k) {
+      q += k ? ", ?" : "?";
+      values.emplace_back(f.sections[k]);
+    }
+    q += ")";
+  }
+  q += issue_filter_sql(f, values);
+  if (!f.urls.empty()) {
+    // Each address on its own: an entry must link to every one given.
+    for (const std::string& key : f.urls) {
+      const std::string id = "(SELECT id FROM url_keys WHERE hash = ? AND key = ?)";
+      q += fmt::format(
+          " AND (e.url_key_id = {0} OR e.id IN (SELECT entry_id FROM links WHERE "
+          "url_key_id = {0}))",
+          id);
+      for (int k = 0; k < 2; ++k) {
+        values.emplace_back(url_key_hash(key));
+        values.emplace_back(key);
+      }
+    }
+  }
+  // Each competition on its own, as each URL.
+  for (const std::int64_t id : f.competition_ids) {
+    q += " AND e.id IN (SELECT entry_id FROM mentions WHERE competition_id = ?)";
+    values.emplace_back(id);
+  }
+  if (!f.domains.empty()) {
+    q += " AND (e.domain_id IN (" + domain_ids_sql(f.domains, values) + ")";
+    q += " OR e.id IN (SELECT entry_id FROM links WHERE domain_id IN (" +
+         domain_ids_sql(f.domains, values) + ")))";
+  }
+  return q;
+}
+
+std::string issue_filter_sql(const Filters& filters, std::vector<Value>& values) {
+  std::string sql = filters.issues.empty() ? "" : issues_sql(filters.issues, values);
+  return sql + date_sql(filters, values);
+}
+
+std::string date_sql(const Filters& filters, std::vector<Value>& values) {
+  std::string sql;
+  if (filters.since) {
+    sql += " AND i.date >= ?";
+    values.emplace_back(*filters.since);
+  }
+  if (filters.until) {
+    sql += " AND i.date <= ?";
+    values.emplace_back(*filters.until);
+  }
+  return sql;
+}
+
+}  // namespace kn::detail

@@ -1,0 +1,56 @@
+// What the store's files share and nothing else sees: the connection and
+// the SQL for filters.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "kn/filters.hpp"
+#include "kn/store.hpp"
+#include "sqlite/sqlite.hpp"
+
+namespace kn::detail {
+
+struct StoreAccess {
+  static Database& db(Store& store) { return *store.db_; }
+};
+
+inline Database& database(Store& store) { return StoreAccess::db(store); }
+
+// Entries of cards and embeds are filed under this section kind.
+inline constexpr std::string_view kLinksSection = "links";
+
+using Value = std::variant<std::int64_t, std::string>;
+
+// Copies the whole of from into to, with SQLite's backup API.
+void copy_database(Database& from, Database& to);
+
+// Binds values from parameter first on.
+void bind_all(Statement& statement, const std::vector<Value>& values, int first = 1);
+
+// "SELECT id FROM domains WHERE ..." for the domains and their
+// subdomains (one range of the reversed-label key each), adding the values
+// to bind in order.
+std::string domain_ids_sql(const std::vector<std::string>& domains, std::vector<Value>& values);
+
+// What url_keys rows are found by: FNV-1a of the key. Stored, so it never
+// changes without a new schema.
+std::int64_t url_key_hash(std::string_view key);
+
+// The filters as " AND ..." conditions on entries e and issues i, adding
+// the values to bind in order. section_kind names the column sections are
+// compared with.
+std::string filter_sql(const Filters& filters, std::vector<Value>& values,
+                       std::string_view section_kind = "e.section_kind");
+
+// " AND ..." conditions on issue numbers and dates, for the issues table as
+// alias i.
+std::string issue_filter_sql(const Filters& filters, std::vector<Value>& values);
+
+// " AND ..." conditions on issue dates, for the issues table as alias i.
+std::string date_sql(const Filters& filters, std::vector<Value>& values);
+
+}  // namespace kn::detail

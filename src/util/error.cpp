@@ -1,0 +1,26 @@
+#include "kn/error.hpp"
+
+#include <fmt/core.h>
+
+#include <cstdio>
+
+#include "sanitize.hpp"
+
+namespace kn {
+
+void print_error(std::string_view message, const std::vector<std::string>& details) {
+  std::fflush(stdout);  // keep stdout and stderr in order on a shared terminal
+  fmt::print(stderr, "kn: {}\n", escaped(message));
+  for (const std::string& line : details) fmt::print(stderr, "{}\n", escaped(line));
+}
+
+void Diagnostics::file_error(std::string_view path, std::string_view reason) {
+  ++failures_;
+  print_error(fmt::format("{}: {}", path, reason));
+}
+
+void Diagnostics::warning(std::string_view path, std::string_view what) {
+  print_error(fmt::format("{}: {}", path, what));
+}
+
+}  // namespace kn

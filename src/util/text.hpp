@@ -1,0 +1,23 @@
+// Small ASCII text helpers shared by modules that compare, split or read
+// names and numbers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kn {
+
+// s with A-Z lower-cased; every other byte as it is.
+std::string ascii_lower(std::string_view s);
+
+// The pieces of s between each separator (one piece when there is none;
+// empty pieces kept).
+std::vector<std::string_view> split(std::string_view s, char separator);
+
+// s as a non-negative int when all of it is decimal digits that fit one;
+// nullopt otherwise (empty, a sign, another byte, too large).
+std::optional<int> parse_natural(std::string_view s);
+
+}  // namespace kn
