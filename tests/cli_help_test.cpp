@@ -6,9 +6,11 @@
 //   git diff tests/golden/help/
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 
 #include "cli/spec.hpp"
@@ -65,6 +67,40 @@ TEST_F(CliHelpTest, ManPage) {
             std::string::npos);
   for (const kn::CommandSpec& command : kn::command_line()) {
     EXPECT_NE(roff.find(".SS kn " + command.name + "\n"), std::string::npos) << command.name;
+  }
+  for (const char* section :
+       {".SH ENVIRONMENT\n", ".SH FILES\n", ".SH \"EXIT STATUS\"\n", ".SH \"OUTPUT FORMATS\"\n"}) {
+    EXPECT_NE(roff.find(section), std::string::npos) << section;
+  }
+  // Every variable kn reads, named in ENVIRONMENT.
+  const std::size_t from = roff.find(".SH ENVIRONMENT\n");
+  const std::string environment = roff.substr(from, roff.find(".SH", from + 1) - from);
+  for (const char* name : {"KN_DB", "XDG_DATA_HOME", "HOME", "KN_PAGER", "PAGER", "NO_COLOR",
+                           "TERM", "COLUMNS", "LINES", "KN_TODAY"}) {
+    EXPECT_TRUE(std::regex_search(
+        environment, std::regex(std::string("B[R]? ([A-Z_]+ \", \" )?") + name + "[ \n]")))
+        << name;
+  }
+}
+
+class ManPageFormats : public kn::testing::ArchiveBinaryTest {};
+
+// The page's TSV columns are the ones kn's --header names.
+TEST_F(ManPageFormats, NameTheColumnsKnPrints) {
+  const std::filesystem::path page = std::filesystem::path(KN_BINARY).parent_path() / "kn.1";
+  if (!std::filesystem::exists(page)) GTEST_SKIP() << "no man page: help2man is not installed";
+  std::string roff = kn::testing::slurp(page);
+  std::replace(roff.begin(), roff.end(), '\n', ' ');
+  for (const std::string args : {"search PyTorch", "list --issues", "list --links",
+                                 "list --domains", "list --competition", "competition ranzcr"}) {
+    const Result run = kn(args + " --format tsv --header --db '" + db_ + "'");
+    std::string columns = run.out.substr(0, run.out.find('\n'));
+    for (std::size_t tab; (tab = columns.find('\t')) != std::string::npos;) {
+      columns.replace(tab, 1, ", ");
+    }
+    EXPECT_TRUE(roff.find("TSV: " + columns + ".") != std::string::npos ||
+                roff.find("TSV and JSON: " + columns + ".") != std::string::npos)
+        << args << ": " << columns;
   }
 }
 }  // namespace
