@@ -43,7 +43,9 @@ $(BUILD)/Makefile: CMakeLists.txt
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
-demo: build
+# The demo needs only kn itself: no tests, no man page.
+demo: deps $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS) --target kn
 	rm -f $(BUILD)/demo.db
 	$(BUILD)/kn index --db $(BUILD)/demo.db seeds/
 	$(BUILD)/kn search --db $(BUILD)/demo.db --limit 3 PyTorch
