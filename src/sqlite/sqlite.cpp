@@ -42,6 +42,17 @@ void Database::exec(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail();
 }
 
+std::optional<std::string> Database::try_exec(const char* sql) {
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK) return std::nullopt;
+  return std::string(sqlite3_errmsg(db_));
+}
+
+std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+void Database::on_rollback(void (*hook)(void*), void* context) {
+  sqlite3_rollback_hook(db_, hook, context);
+}
+
 void Database::fail(std::string_view what) const {
   std::string message = sqlite3_errmsg(db_);
   // "disk I/O error" says little; the system's reason says what to fix.
@@ -86,6 +97,19 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::span<const unsigned char> bytes) {
+  if (sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK) {
+    db_.fail();
+  }
+  return *this;
+}
+
+Statement& Statement::bind_pointer(int index, void* pointer, const char* type) {
+  if (sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr) != SQLITE_OK) db_.fail();
+  return *this;
+}
+
 bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -102,6 +126,11 @@ void Statement::run() {
 void Statement::reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::single_int() {
+  const Use use(*this);
+  return step() ? column_int(0) : 0;
 }
 
 std::int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
@@ -121,6 +150,14 @@ bool Statement::column_is_null(int index) const {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
 
+double Statement::column_double(int index) const { return sqlite3_column_double(stmt_, index); }
+
+std::span<const unsigned char> Statement::column_blob(int index) const {
+  const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, index));
+  if (!bytes) return {};
+  return {bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index))};
+}
+
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
@@ -132,17 +169,18 @@ void Transaction::commit() {
   open_ = false;
 }
 
-Savepoint::Savepoint(Database& db) : db_(db) { db_.exec("SAVEPOINT kn"); }
+ReadSnapshot::ReadSnapshot(Database& db) : db_(db) { db_.exec("SAVEPOINT kn_read"); }
 
-Savepoint::~Savepoint() {
-  if (open_) {
-    sqlite3_exec(db_.handle(), "ROLLBACK TO kn; RELEASE kn", nullptr, nullptr, nullptr);
-  }
+ReadSnapshot::~ReadSnapshot() {
+  sqlite3_exec(db_.handle(), "RELEASE kn_read", nullptr, nullptr, nullptr);
 }
 
-void Savepoint::release() {
-  db_.exec("RELEASE kn");
-  open_ = false;
+void copy_database(Database& from, Database& to) {
+  sqlite3_backup* backup = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
+  if (!backup) to.fail("cannot copy the database");
+  const int rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) to.fail("cannot copy the database");
 }
 
 }  // namespace kn

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,15 @@ class Database {
 
   // Runs SQL without results (several statements allowed).
   void exec(const char* sql);
+  // Runs SQL like exec, but returns SQLite's message when it fails instead
+  // of throwing, and nullopt when it succeeds.
+  std::optional<std::string> try_exec(const char* sql);
+  // Returns the rowid of the row the last successful INSERT on this
+  // connection added.
+  std::int64_t last_insert_id() const;
+  // Has SQLite call hook(context) whenever a transaction on this
+  // connection rolls back; a null hook removes it.
+  void on_rollback(void (*hook)(void*), void* context);
   // Throws DatabaseError for the last failure on this connection, as
   // "<path>: <what>".
   [[noreturn]] void fail(std::string_view what = {}) const;
@@ -74,6 +84,13 @@ class Statement {
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, const std::optional<std::string>& text);
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, std::span<const unsigned char> bytes);
+  Statement& bind_blob(int index, std::string_view bytes) {
+    return bind_blob(index, {reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()});
+  }
+  // Binds pointer through SQLite's pointer-passing interface: only an SQL
+  // function that asks for a pointer of this type sees it.
+  Statement& bind_pointer(int index, void* pointer, const char* type);
 
   // Advances to the next row: true when there is one, false when done.
   bool step();
@@ -81,12 +98,33 @@ class Statement {
   void run();
   // Clears the bindings and rewinds, ready for the next use.
   void reset();
+  // Steps once and returns column 0 of the row as an integer (0 when there
+  // is no row), then resets: for a statement that computes one number.
+  std::int64_t single_int();
+
+  // Resets its statement when it goes out of scope, however the scope ends:
+  // `const Statement::Use use = statement.use();` before the binds.
+  class [[nodiscard]] Use {
+   public:
+    explicit Use(Statement& statement) : statement_(statement) {}
+    ~Use() { statement_.reset(); }
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+
+   private:
+    Statement& statement_;
+  };
+  Use use() { return Use(*this); }
 
   // Columns are numbered from 0.
   std::int64_t column_int(int index) const;
   std::string_view column_text(int index) const;  // "" for NULL
   std::optional<std::string> column_optional_text(int index) const;
   bool column_is_null(int index) const;
+  double column_double(int index) const;
+  // The bytes of a blob column, valid until the next step or reset; empty
+  // for NULL.
+  std::span<const unsigned char> column_blob(int index) const;
 
  private:
   Database& db_;
@@ -107,19 +145,21 @@ class Transaction {
   bool open_ = true;
 };
 
-// A savepoint: nested in a transaction, or outside one a transaction of its
-// own (one snapshot for several reads). Rolled back unless released.
-class Savepoint {
+// One snapshot for several reads: a savepoint, outside a transaction a
+// read transaction of its own, that ends when it goes out of scope however
+// the reads ended. It writes nothing, so ending it cannot lose anything.
+class ReadSnapshot {
  public:
-  explicit Savepoint(Database& db);
-  ~Savepoint();
-  Savepoint(const Savepoint&) = delete;
-  Savepoint& operator=(const Savepoint&) = delete;
-  void release();
+  explicit ReadSnapshot(Database& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
 
  private:
   Database& db_;
-  bool open_ = true;
 };
+
+// Copies the whole of from into to, with SQLite's backup API.
+void copy_database(Database& from, Database& to);
 
 }  // namespace kn

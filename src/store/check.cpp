@@ -237,12 +237,8 @@ Part entry_counts(Database& db) {
 // Its check is phrased as an INSERT, so it needs a connection that may
 // write; where this one may not, it runs on a private copy.
 std::string fts5_mismatch(Database& db) {
-  if (sqlite3_exec(db.handle(),
-                   "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
-                   nullptr, nullptr, nullptr) == SQLITE_OK) {
-    return {};
-  }
-  return sqlite3_errmsg(db.handle());
+  return db.try_exec("INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)")
+      .value_or("");
 }
 
 }  // namespace
@@ -262,7 +258,7 @@ std::vector<std::string> CheckResult::problems() const {
 CheckResult Store::check() {
   Database& db = *db_;
   // One snapshot for all the parts, whatever another kn commits meanwhile.
-  Savepoint snapshot(db);
+  const ReadSnapshot snapshot(db);
   CheckResult result;
   result.parts.push_back(integrity(db));
   result.parts.push_back(references(db));
@@ -271,7 +267,6 @@ CheckResult Store::check() {
   result.parts.push_back(entry_counts(db));
   result.parts.push_back(ranking_sizes(db));
   result.parts.push_back(filter_facts(db));
-  snapshot.release();
   return result;
 }
 
@@ -329,7 +324,7 @@ CheckResult::Part Store::check_on_copy(Part& part, const std::function<void(Data
   try {
     Store copy;
     copy.open(name, SQLITE_OPEN_READWRITE);
-    detail::copy_database(*db_, *copy.db_);
+    copy_database(*db_, *copy.db_);
     check(*copy.db_);
     part.note = fmt::format("on a private copy of {:.1f} MB, as the database is read-only here",
                             static_cast<double>(std::filesystem::file_size(name, ec)) / 1e6);

@@ -29,16 +29,17 @@ struct Chunk {
 };
 
 std::string blob(const Statement& row, int column) {
-  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(row.handle(), column));
-  return std::string(bytes ? bytes : "",
-                     static_cast<std::size_t>(sqlite3_column_bytes(row.handle(), column)));
+  const std::span<const unsigned char> bytes = row.column_blob(column);
+  return std::string(bytes.begin(), bytes.end());
 }
 
 Chunk read_chunk(Statement& read, std::int64_t chunk) {
   Chunk out;
-  read.bind(1, chunk);
-  if (read.step()) out = {blob(read, 0), blob(read, 1), blob(read, 2)};
-  read.reset();
+  {
+    const Statement::Use use = read.use();
+    read.bind(1, chunk);
+    if (read.step()) out = {blob(read, 0), blob(read, 1), blob(read, 2)};
+  }
   out.kinds.resize(kFactsPerChunk, '\0');
   out.numbers.resize(4 * kFactsPerChunk, '\0');
   out.dates.resize(4 * kFactsPerChunk, '\0');
@@ -61,8 +62,9 @@ std::int32_t get32(const unsigned char* packed, int at) {
 
 // The blob in column of row, as bytes, with how many units of size it holds.
 const unsigned char* units(const Statement& row, int column, int size, int& count) {
-  count = sqlite3_column_bytes(row.handle(), column) / size;
-  return static_cast<const unsigned char*>(sqlite3_column_blob(row.handle(), column));
+  const std::span<const unsigned char> blob = row.column_blob(column);
+  count = static_cast<int>(blob.size()) / size;
+  return blob.data();
 }
 
 }  // namespace
@@ -149,8 +151,7 @@ class ChunkEdit {
       write.bind(1, chunk);
       int column = 2;
       for (const std::string* part : {&packed.kinds, &packed.numbers, &packed.dates}) {
-        sqlite3_bind_blob(write.handle(), column++, part->data(), static_cast<int>(part->size()),
-                          SQLITE_TRANSIENT);
+        write.bind_blob(column++, *part);
       }
       write.run();
     }

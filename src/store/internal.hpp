@@ -25,9 +25,6 @@ inline constexpr std::string_view kLinksSection = "links";
 
 using Value = std::variant<std::int64_t, std::string>;
 
-// Copies the whole of from into to, with SQLite's backup API.
-void copy_database(Database& from, Database& to);
-
 // Binds values from parameter first on.
 void bind_all(Statement& statement, const std::vector<Value>& values, int first = 1);
 

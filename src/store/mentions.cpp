@@ -31,12 +31,12 @@ std::vector<StoryEntry> entries_linking_to(Store& store, const std::string& url)
     entry.url = entries.column_text(8);
     const std::string body(entries.column_text(9)), comment(entries.column_text(10));
     entry.text = body.empty() || comment.empty() ? body + comment : body + "\n" + comment;
+    const Statement::Use use = links.use();
     links.bind(1, entries.column_int(0));
     while (links.step()) {
       entry.links.push_back({std::string(links.column_text(0)), std::string(links.column_text(1)),
                              std::string(links.column_text(2)), false});
     }
-    links.reset();
   }
   return story;
 }

@@ -67,7 +67,7 @@ std::optional<std::vector<PhraseScan::Row>> scan_phrase(Database& db, const Quer
                       "SELECT kn_phrase_scan(entries_fts, ?2) FROM entries_fts WHERE "
                       "entries_fts MATCH ?1 LIMIT 1");
   statement.bind(1, query.match);
-  sqlite3_bind_pointer(statement.handle(), 2, &scan, kPhraseScanType, nullptr);
+  statement.bind_pointer(2, &scan, kPhraseScanType);
   statement.step();
   if (scan.ran && !scan.one_phrase) return std::nullopt;
   return std::move(scan.rows);
@@ -100,15 +100,22 @@ class KeyLookup {
                                    "CROSS JOIN issues i ON i.id = e.issue_id WHERE 1") +
                             filters_);
     }
-    one ? keys->bind(1, rows.front().rowid) : keys->bind(1, id_list(rows));
-    bind_all(*keys, values_, 2);
     found_.clear();
-    while (keys->step()) {
-      found_.emplace(keys->column_int(0), HitKey{keys->column_int(0), keys->column_optional_text(1),
-                                                 static_cast<int>(keys->column_int(2)),
-                                                 static_cast<int>(keys->column_int(3)), 0});
+    {
+      const Statement::Use use = keys->use();
+      if (one) {
+        keys->bind(1, rows.front().rowid);
+      } else {
+        keys->bind(1, id_list(rows));
+      }
+      bind_all(*keys, values_, 2);
+      while (keys->step()) {
+        found_.emplace(keys->column_int(0),
+                       HitKey{keys->column_int(0), keys->column_optional_text(1),
+                              static_cast<int>(keys->column_int(2)),
+                              static_cast<int>(keys->column_int(3)), 0});
+      }
     }
-    keys->reset();
     for (const PhraseScan::Row& row : rows) {
       if (const auto it = found_.find(row.rowid); it != found_.end()) {
         out.push_back(it->second);
@@ -142,13 +149,13 @@ class NewestTies {
                       "ORDER BY i.date DESC, i.number DESC, e.position LIMIT ?2");
     }
     Statement& newest = *newest_;
+    const Statement::Use use = newest.use();
     newest.bind(1, id_list(tied)).bind(2, static_cast<std::int64_t>(wanted));
     while (newest.step()) {
       out.push_back({newest.column_int(0), newest.column_optional_text(1),
                      static_cast<int>(newest.column_int(2)), static_cast<int>(newest.column_int(3)),
                      tied.front().score});
     }
-    newest.reset();
   }
 
  private:
@@ -242,7 +249,7 @@ RankedPage ranked_keys(Database& db, const Query& query, const SearchOptions& op
   std::size_t prune_at = 64;
   while (matches.step()) {
     page.matches.push_back(matches.column_int(0));
-    const double score = sqlite3_column_double(matches.handle(), 1);
+    const double score = matches.column_double(1);
     if (score > bound || fails(matches.column_int(0))) continue;
     match[0] = {matches.column_int(0), score};
     const std::size_t kept = keys.size();

@@ -75,7 +75,7 @@ Hit read_hit(const HitKey& key, const Statement& row) {
   hit.body = row.column_text(6);
   hit.comment = row.column_text(7);
   hit.snippet = row.column_text(9);
-  if (sqlite3_column_type(row.handle(), 10) != SQLITE_NULL) {
+  if (!row.column_is_null(10)) {
     hit.body = row.column_text(10);
     hit.comment = row.column_text(11);
     hit.title = row.column_text(12);
@@ -180,8 +180,7 @@ std::vector<HitKey> dated_keys(Database& db, const Query& query, const SearchOpt
   while (statement.step()) {
     keys.push_back({statement.column_int(0), statement.column_optional_text(1),
                     static_cast<int>(statement.column_int(2)),
-                    static_cast<int>(statement.column_int(3)),
-                    sqlite3_column_double(statement.handle(), 4)});
+                    static_cast<int>(statement.column_int(3)), statement.column_double(4)});
   }
   return keys;
 }
@@ -199,7 +198,7 @@ void require_resolved(const Query& query) {
 std::vector<Hit> Store::search(const Query& query, const SearchOptions& options) {
   require_resolved(query);
   // Both passes read one snapshot, whatever another kn commits meanwhile.
-  Savepoint snapshot(*db_);
+  const ReadSnapshot snapshot(*db_);
   SearchOptions order = options;
   if (!query.match.empty()) detail::load_entry_sizes(*db_, *sizes_);
   // Without words there is no rank: newest first.
@@ -218,7 +217,6 @@ std::vector<Hit> Store::search(const Query& query, const SearchOptions& options)
   for (const std::vector<std::size_t>& group : hit_groups(page.keys, page.matches)) {
     read_hits(*db_, query, page.keys, group, options.text, hits);
   }
-  snapshot.release();
   return hits;
 }
 
@@ -237,7 +235,7 @@ std::int64_t Store::count(const Query& query) {
   }
   // With only sections, issues and dates, each match is tested in memory.
   if (!query.match.empty() && query.exclude.empty()) {
-    Savepoint snapshot(*db_);  // the facts and the matches of one moment
+    const ReadSnapshot snapshot(*db_);  // the facts and the matches of one moment
     Filters rest;
     const auto by_facts = detail::FactFilter::of(*db_, *facts_, f, rest);
     if (by_facts && rest.empty()) {
@@ -245,20 +243,17 @@ std::int64_t Store::count(const Query& query) {
       matches.bind(1, query.match);
       std::int64_t passed = 0;
       while (matches.step()) passed += by_facts->passes(matches.column_int(0)) ? 1 : 0;
-      snapshot.release();
       return passed;
     }
-    snapshot.release();
   }
   // Sections, issues and dates alone: the entry facts answer, else the
   // entries counted per issue and section, without reading the entries.
   if (query.match.empty() && query.exclude.empty()) {
-    Savepoint snapshot(*db_);
+    const ReadSnapshot snapshot(*db_);
     Filters rest;
     const auto by_facts = detail::FactFilter::of(*db_, *facts_, f, rest);
     const std::optional<std::int64_t> counted =
         by_facts && rest.empty() ? std::optional(by_facts->count()) : std::nullopt;
-    snapshot.release();
     if (counted) return *counted;
   }
   if (query.match.empty() && query.exclude.empty() && f.domains.empty() && f.urls.empty() &&
@@ -293,7 +288,7 @@ std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& q
 
 std::vector<std::string> Store::urls(const Query& query, const SearchOptions& options) {
   require_resolved(query);
-  Savepoint snapshot(*db_);
+  const ReadSnapshot snapshot(*db_);
   SearchOptions bare = options;
   bare.text = HitText::none;
   const std::vector<Hit> hits = search(query, bare);
@@ -317,12 +312,11 @@ std::vector<std::string> Store::urls(const Query& query, const SearchOptions& op
       "WHERE url IS NOT NULL AND domain_id IN (" +
           domains + ") ORDER BY position LIMIT 1");
   for (const Hit& hit : hits) {
+    const Statement::Use use = on_domain.use();
     on_domain.bind(1, hit.entry_id).bind(2, hit.entry_id);
     bind_all(on_domain, values, 3);
     if (on_domain.step()) add(std::string(on_domain.column_text(0)));
-    on_domain.reset();
   }
-  snapshot.release();
   return out;
 }
 

@@ -29,14 +29,6 @@ constexpr const char* kIssueColumns = "id, number, url, source, hash, size, mtim
 
 }  // namespace
 
-void detail::copy_database(Database& from, Database& to) {
-  sqlite3_backup* backup = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
-  if (!backup) to.fail("cannot copy the database");
-  const int rc = sqlite3_backup_step(backup, -1);
-  sqlite3_backup_finish(backup);
-  if (rc != SQLITE_DONE) to.fail("cannot copy the database");
-}
-
 std::string domain_key(std::string_view domain) {
   std::string key;
   key.reserve(domain.size());
@@ -125,7 +117,7 @@ void Store::open(const std::string& path, int flags, const std::string& uri) {
   if (!facts_) facts_ = std::make_unique<detail::EntryFacts>();
   detail::register_ranking(*db_, fts5, sizes_.get());
   detail::register_snippet(*db_, fts5);
-  sqlite3_rollback_hook(db_->handle(), on_rollback, this);
+  db_->on_rollback(on_rollback, this);
 }
 
 std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
@@ -138,7 +130,7 @@ std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
     detail::check_database_file(path, Access::read_only);
     Store original;
     original.open_read_only(path, detail::require_kn_database);
-    detail::copy_database(*original.db_, *scratch->db_);
+    copy_database(*original.db_, *scratch->db_);
   }
   if (detail::prepare_schema(*scratch->db_, Access::read_write) < kSchemaVersion) {
     scratch->upgrade();
@@ -149,7 +141,7 @@ std::unique_ptr<Store> Store::scratch_copy_of(const std::string& path) {
 // The connection's close rolls back an open savepoint and so calls the
 // rollback hook, which touches members destroyed before db_: it goes first.
 Store::~Store() {
-  if (db_) sqlite3_rollback_hook(db_->handle(), nullptr, nullptr);
+  if (db_) db_->on_rollback(nullptr, nullptr);
 }
 
 const std::string& Store::path() const { return db_->path(); }
@@ -169,9 +161,11 @@ bool Store::checkpoint() {
   // A reader's snapshot holds the log: wait a second for it, not the 30 s
   // a writer waits for another writer.
   db_->exec("PRAGMA busy_timeout = 1000");
-  Statement truncate(*db_, "PRAGMA wal_checkpoint(TRUNCATE)");
-  const bool emptied = truncate.step() && truncate.column_int(0) == 0;
-  truncate.reset();
+  bool emptied = false;
+  {
+    Statement truncate(*db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+    emptied = truncate.step() && truncate.column_int(0) == 0;
+  }
   db_->exec("PRAGMA busy_timeout = 30000");
   return emptied;
 }
@@ -210,20 +204,16 @@ StoredIssue Store::stored_issue(const Statement& row) const {
 std::optional<StoredIssue> Store::find_by_source(std::string_view source) {
   Statement& find = statement(
       fmt::format("SELECT {} FROM issues WHERE source = ?1 AND detached = 0", kIssueColumns));
+  const Statement::Use use = find.use();
   find.bind(1, source);
-  std::optional<StoredIssue> found;
-  if (find.step()) found = stored_issue(find);
-  find.reset();
-  return found;
+  return find.step() ? std::optional(stored_issue(find)) : std::nullopt;
 }
 
 std::optional<StoredIssue> Store::find_by_url(std::string_view url) {
   Statement& find = statement(fmt::format("SELECT {} FROM issues WHERE url = ?1", kIssueColumns));
+  const Statement::Use use = find.use();
   find.bind(1, url);
-  std::optional<StoredIssue> found;
-  if (find.step()) found = stored_issue(find);
-  find.reset();
-  return found;
+  return find.step() ? std::optional(stored_issue(find)) : std::nullopt;
 }
 
 std::vector<StoredIssue> Store::issues() {

@@ -118,10 +118,7 @@ std::int64_t Store::rebuild_derived() {
   db.exec("DELETE FROM entry_facts");
   detail::record_entry_facts(db, 0);
   db.exec("UPDATE fts_state SET indexed_up_to = (SELECT coalesce(max(id), 0) FROM entries)");
-  Statement entries(db, "SELECT count(*) FROM entries");
-  entries.step();
-  const std::int64_t count = entries.column_int(0);
-  entries.reset();
+  const std::int64_t count = Statement(db, "SELECT count(*) FROM entries").single_int();
   transaction.commit();
   forget_cached_ids();
   return count;
@@ -142,10 +139,7 @@ void Store::upgrade() {
       derived = "their entries' filter facts added and full-text index rebuilt";
     }
     reindex_entries(db);
-    Statement issues(db, "SELECT count(*) FROM issues");
-    issues.step();
-    const std::int64_t count = issues.column_int(0);
-    issues.reset();
+    const std::int64_t count = Statement(db, "SELECT count(*) FROM issues").single_int();
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
     transaction.commit();
     upgrade_ = Upgrade{from, count, false, std::move(derived)};

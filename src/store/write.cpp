@@ -63,7 +63,7 @@ std::optional<StoredIssue> Store::put_issue(const Issue& issue, std::string_view
     issue_id = existing->id;
     delete_entries(issue_id);
   } else {
-    issue_id = sqlite3_last_insert_rowid(db_->handle());
+    issue_id = db_->last_insert_id();
   }
   insert_entries(issue_id, issue);
   return detached;
@@ -92,7 +92,7 @@ void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& ro
   entry.bind(10, row.image).bind(11, row.body).bind(12, row.comment);
   bind_url_key(entry, 13, row.url ? url_key(*row.url) : std::string());
   entry.run();
-  const std::int64_t entry_id = sqlite3_last_insert_rowid(db_->handle());
+  const std::int64_t entry_id = db_->last_insert_id();
   if (const auto competition = row.url ? competition_of(*row.url) : std::nullopt) {
     const bool discussion = competition->page == CompetitionPage::discussion;
     add_mention(entry_id, issue_id, *competition,
@@ -164,9 +164,7 @@ void Store::bind_domain(Statement& statement, int index, const std::string& doma
         "INSERT INTO domains (name, rkey) VALUES (?1, ?2) "
         "ON CONFLICT (name) DO UPDATE SET name = name RETURNING id");
     upsert.bind(1, domain).bind(2, domain_key(domain));
-    upsert.step();
-    cached = domain_ids_.emplace(domain, upsert.column_int(0)).first;
-    upsert.reset();
+    cached = domain_ids_.emplace(domain, upsert.single_int()).first;
   }
   statement.bind(index, cached->second);
 }
@@ -179,6 +177,7 @@ void Store::bind_url_key(Statement& statement, int index, const std::string& key
   }
   const std::int64_t hash = detail::url_key_hash(key);
   Statement& find = this->statement("SELECT id FROM url_keys WHERE hash = ?1 AND key = ?2");
+  const Statement::Use use = find.use();
   find.bind(1, hash).bind(2, key);
   std::int64_t id = 0;
   if (find.step()) {
@@ -188,9 +187,8 @@ void Store::bind_url_key(Statement& statement, int index, const std::string& key
         .bind(1, hash)
         .bind(2, key)
         .run();
-    id = sqlite3_last_insert_rowid(db_->handle());
+    id = db_->last_insert_id();
   }
-  find.reset();
   statement.bind(index, id);
 }
 
@@ -202,9 +200,7 @@ void Store::add_mention(std::int64_t entry_id, std::int64_t issue_id,
         "INSERT INTO competitions (platform, url) VALUES (?1, ?2) "
         "ON CONFLICT (url) DO UPDATE SET url = url RETURNING id");
     upsert.bind(1, competition.platform).bind(2, competition.url);
-    upsert.step();
-    cached = competition_ids_.emplace(competition.url, upsert.column_int(0)).first;
-    upsert.reset();
+    cached = competition_ids_.emplace(competition.url, upsert.single_int()).first;
   }
   statement(
       "INSERT OR IGNORE INTO mentions (entry_id, issue_id, competition_id, text, quality) "
@@ -226,11 +222,7 @@ void Store::touch(std::int64_t issue_id, FileStamp stamp) {
 }
 
 std::int64_t Store::indexed_up_to() {
-  Statement& state = statement("SELECT indexed_up_to FROM fts_state");
-  state.step();
-  const std::int64_t up_to = state.column_int(0);
-  state.reset();
-  return up_to;
+  return statement("SELECT indexed_up_to FROM fts_state").single_int();
 }
 
 void Store::delete_entries(std::int64_t issue_id) {
@@ -252,10 +244,7 @@ void Store::delete_entries(std::int64_t issue_id) {
 
 void Store::sync_index() {
   const std::int64_t up_to = indexed_up_to();
-  Statement& newest = statement("SELECT coalesce(max(id), 0) FROM entries");
-  newest.step();
-  const std::int64_t last = newest.column_int(0);
-  newest.reset();
+  const std::int64_t last = statement("SELECT coalesce(max(id), 0) FROM entries").single_int();
   if (last <= up_to) return;
   statement(
       "INSERT INTO entries_fts (rowid, title, body, comment) "

@@ -218,9 +218,8 @@ std::int64_t total_of(const unsigned char* blob, int bytes) {
 }  // namespace
 
 std::uint16_t docsize_tokens(const Statement& row, int column) {
-  const std::int64_t total =
-      total_of(static_cast<const unsigned char*>(sqlite3_column_blob(row.handle(), column)),
-               sqlite3_column_bytes(row.handle(), column));
+  const std::span<const unsigned char> blob = row.column_blob(column);
+  const std::int64_t total = total_of(blob.data(), static_cast<int>(blob.size()));
   return static_cast<std::uint16_t>(std::min<std::int64_t>(total, 0xFFFF));
 }
 
@@ -243,8 +242,9 @@ void load_entry_sizes(Database& db, EntrySizes& sizes) {
   rows.bind(1, kSizesPerChunk);
   while (rows.step()) {
     const std::int64_t chunk = rows.column_int(0);
-    const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(rows.handle(), 1));
-    const int n = std::min(sqlite3_column_bytes(rows.handle(), 1) / 2, int{kSizesPerChunk});
+    const std::span<const unsigned char> blob = rows.column_blob(1);
+    const unsigned char* bytes = blob.data();
+    const int n = std::min(static_cast<int>(blob.size() / 2), int{kSizesPerChunk});
     if (chunk < 0 || chunk > (INT32_MAX / kSizesPerChunk) || n <= 0) continue;
     const auto first = static_cast<std::size_t>(chunk * kSizesPerChunk);
     if (sizes.tokens.size() < first + static_cast<std::size_t>(kSizesPerChunk)) {
@@ -272,13 +272,12 @@ void record_entry_sizes(Database& db, std::int64_t after) {
     const std::int64_t chunk = id / kSizesPerChunk;
     auto [it, fresh] = chunks.try_emplace(chunk);
     if (fresh) {
+      const Statement::Use use = read.use();
       read.bind(1, chunk);
       if (read.step()) {
-        const auto* b = static_cast<const char*>(sqlite3_column_blob(read.handle(), 0));
-        it->second.assign(b ? b : "",
-                          static_cast<std::size_t>(sqlite3_column_bytes(read.handle(), 0)));
+        const std::span<const unsigned char> blob = read.column_blob(0);
+        it->second.assign(blob.begin(), blob.end());
       }
-      read.reset();
       it->second.resize(2 * kSizesPerChunk, '\0');
     }
     const std::uint16_t tokens = docsize_tokens(docs, 1);
@@ -289,8 +288,7 @@ void record_entry_sizes(Database& db, std::int64_t after) {
   Statement write(db, "INSERT OR REPLACE INTO entry_sizes (chunk, sizes) VALUES (?1, ?2)");
   for (const auto& [chunk, packed] : chunks) {
     write.bind(1, chunk);
-    sqlite3_bind_blob(write.handle(), 2, packed.data(), static_cast<int>(packed.size()),
-                      SQLITE_TRANSIENT);
+    write.bind_blob(2, packed);
     write.run();
   }
 }

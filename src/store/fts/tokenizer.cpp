@@ -102,7 +102,7 @@ int run(Fts5Tokenizer* instance, void* context, int flags, const char* text, int
 fts5_api* fts5_of(Database& db) {
   fts5_api* api = nullptr;
   Statement get(db, "SELECT fts5(?1)");
-  sqlite3_bind_pointer(get.handle(), 1, &api, "fts5_api_ptr", nullptr);
+  get.bind_pointer(1, &api, "fts5_api_ptr");
   get.step();
   if (!api) throw Error(fmt::format("{}: this SQLite has no FTS5", db.path()));
   return api;
