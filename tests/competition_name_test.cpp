@@ -18,7 +18,7 @@ std::pair<std::string, int> named(const std::string& text, const std::vector<Lin
                                   std::size_t index = 0,
                                   kn::CompetitionLink competition = kaggle()) {
   const kn::NameEvidence e = kn::name_from_link(text, links, index, competition);
-  return {e.name, e.rank};
+  return {e.name, static_cast<int>(e.rank)};
 }
 
 TEST(CompetitionName, TheBracketsThatHoldTheLink) {
@@ -97,7 +97,7 @@ TEST(CompetitionName, CardTitlesLoseTheSiteName) {
       "TalkingData AdTracking Fraud Detection Challenge");
   EXPECT_EQ(kn::name_from_title("NBME - Score Clinical Patient Notes | Kaggle", kaggle()).name,
             "NBME - Score Clinical Patient Notes");  // " - " inside the name stays
-  EXPECT_EQ(kn::name_from_title("x", kaggle()).rank, 2);
+  EXPECT_EQ(kn::name_from_title("x", kaggle()).rank, kn::NameRank::card_title);
 }
 
 TEST(CompetitionName, PlainLinkTexts) {

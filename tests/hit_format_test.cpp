@@ -16,7 +16,7 @@ kn::Hit sample_hit() {
   hit.date = "2021-03-19";
   hit.date_estimated = true;
   hit.section = "links";
-  hit.kind = "card";
+  hit.kind = kn::EntryKind::card;
   hit.title = "SIGNATE 鰹節コンペ\t2nd";
   hit.url = "https://www.slideshare.net/x";
   hit.body = "body";
@@ -29,7 +29,7 @@ TEST(HitFormat, HitTitleIsTheRealOneOrNone) {
   kn::Hit hit = sample_hit();
   EXPECT_EQ(kn::hit_title(hit), "SIGNATE 鰹節コンペ\t2nd");
   hit.title.clear();
-  hit.kind = "item";
+  hit.kind = kn::EntryKind::item;
   hit.body =
       "Kaggle「RANZCR CLiP - Catheter and Line Position Challenge」コンペが16日に終わりました。";
   EXPECT_EQ(kn::hit_title(hit), "");  // never a cut copy of the text
@@ -91,7 +91,7 @@ TEST(HitFormat, MarkedHitsHighlightTitlesAndEveryMatch) {
             "  \033[1m\033[1;31mPyTorch\033[0m\033[1m Lightning\033[0m\n"
             "  \033[36mhttps://www.slideshare.net/x\033[0m\n"
             "  a \033[1;31mPyTorch\033[0m b \033[1;31mPyTorch\033[0m\n");
-  hit.kind = "item";
+  hit.kind = kn::EntryKind::item;
   hit.title.clear();
   hit.heading = "News & Competitions";
   hit.body = std::string(300, 'x') + " \x02GPU\x03 " + std::string(300, 'y');

@@ -252,7 +252,7 @@ TEST_F(SearchTest, HitsCarryWhatTheListingShows) {
   EXPECT_EQ(hit.date, "2021-03-19");
   EXPECT_TRUE(hit.date_estimated);
   EXPECT_EQ(hit.section, "links");
-  EXPECT_EQ(hit.kind, "card");
+  EXPECT_EQ(hit.kind, kn::EntryKind::card);
   EXPECT_EQ(hit.title, "SIGNATE 鰹節コン\u30D8\u309A2nd Place Solution");  // as written
   EXPECT_EQ(hit.url, "https://www.slideshare.net/ren4yu/signate-2nd-place-solution");
   // The match is the bigram 鰹節 that the one-character query is a prefix of;
@@ -264,7 +264,7 @@ TEST_F(SearchTest, HitsCarryWhatTheListingShows) {
   const std::vector<kn::Hit> item =
       store_->search(kn::parse_query("Colaboratory section:news"), {});
   ASSERT_EQ(item.size(), 1u);
-  EXPECT_EQ(item[0].kind, "item");
+  EXPECT_EQ(item[0].kind, kn::EntryKind::item);
   EXPECT_EQ(item[0].url, "https://colab.research.google.com/signup");
 }
 

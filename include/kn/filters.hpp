@@ -30,11 +30,6 @@ struct Filters {
   bool empty() const;
 };
 
-// The names section filters take, for messages and help.
-inline constexpr std::string_view kSectionNames =
-    "news, competitions, news_and_competitions, pr, announcement, datasets, articles, errata, "
-    "others, other, links";
-
 // Each adds the filter a --section, --issue, ... flag or a "name:value" term
 // gives. They throw kn::Error for a value that means nothing.
 void add_section_filter(Filters& filters, std::string_view value);

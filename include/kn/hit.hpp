@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "kn/issue.hpp"
+
 namespace kn {
 
 struct Hit {
@@ -14,9 +16,9 @@ struct Hit {
   std::optional<std::string> date;
   bool date_estimated = false;
   std::string section, heading;  // section kind and heading
-  std::string kind;              // item, card or embed
-  std::string title;             // cards only; see hit_title()
-  std::string url;               // card or embed URL; an item's first link, else its issue's URL
+  EntryKind kind = EntryKind::item;
+  std::string title;  // cards only; see hit_title()
+  std::string url;    // card or embed URL; an item's first link, else its issue's URL
   std::string body, comment;
   // Around the matches, which are marked with kSnippetStart/kSnippetEnd.
   std::string snippet;

@@ -2,7 +2,9 @@
 // came from (HTML file) or where it goes (store, JSON).
 #pragma once
 
+#include <array>
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +25,10 @@ struct Date {
   static Date from_unix_seconds(long long seconds);
 };
 
-// Kinds of text section, named after the headings the newsletter uses.
-enum class SectionKind {
+// Kinds of section: the text sections, named after the headings the
+// newsletter uses, and links, where the cards and embeds after the rule are
+// filed.
+enum class SectionKind : std::uint8_t {
   news,
   competitions,
   news_and_competitions,
@@ -35,14 +39,42 @@ enum class SectionKind {
   errata,
   others,
   other,  // a heading kn does not know, or none
+  links,
 };
 
+// Every section kind and its name, in the enum's order. The one list of
+// the names: the store's codes, filters, help and completions derive from
+// it. The store keeps codes by this order, so new kinds go at the end.
+inline constexpr std::array<std::pair<SectionKind, std::string_view>, 11> kSectionKinds{{
+    {SectionKind::news, "news"},
+    {SectionKind::competitions, "competitions"},
+    {SectionKind::news_and_competitions, "news_and_competitions"},
+    {SectionKind::pr, "pr"},
+    {SectionKind::announcement, "announcement"},
+    {SectionKind::datasets, "datasets"},
+    {SectionKind::articles, "articles"},
+    {SectionKind::errata, "errata"},
+    {SectionKind::others, "others"},
+    {SectionKind::other, "other"},
+    {SectionKind::links, "links"},
+}};
+
 std::string_view to_string(SectionKind kind);
-// The kind named by to_string's name for it, or nullopt.
+// Returns the kind to_string names name, or nullopt.
 std::optional<SectionKind> section_kind_named(std::string_view name);
+// Returns the names of every kind, in kSectionKinds' order, joined by ", ".
+std::string section_kind_list();
 // The kind a heading names (trimmed, case-insensitive; "Eratta" is errata),
 // or nullopt when it names none of the known kinds.
 std::optional<SectionKind> known_section_kind(std::string_view heading);
+
+// What an entry is: a text section's item, a link card, or an embed.
+enum class EntryKind : std::uint8_t { item, card, embed };
+
+// Returns "item", "card" or "embed", the names the store and the output use.
+std::string_view to_string(EntryKind kind);
+// Returns the kind to_string names name, or nullopt.
+std::optional<EntryKind> entry_kind_named(std::string_view name);
 
 struct Link {
   std::string text;

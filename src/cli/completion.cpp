@@ -4,7 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "kn/error.hpp"
-#include "kn/filters.hpp"
+#include "kn/issue.hpp"
 
 namespace kn {
 
@@ -24,12 +24,7 @@ std::string words(const std::vector<std::string>& values) {
 // Section kinds, for "section:" in a query.
 std::vector<std::string> section_words() {
   std::vector<std::string> out;
-  std::string_view rest = kSectionNames;
-  while (!rest.empty()) {
-    const std::size_t comma = rest.find(", ");
-    out.push_back("section:" + std::string(rest.substr(0, comma)));
-    rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 2);
-  }
+  for (const auto& [kind, name] : kSectionKinds) out.push_back("section:" + std::string(name));
   return out;
 }
 

@@ -52,13 +52,14 @@ std::string indented(std::string_view text, const Rendering& render, std::string
 std::string entry_for_terminal(const StoryEntry& e, const Rendering& render) {
   const std::string heading = printable(e.heading.empty() ? e.section : e.heading);
   std::string out;
-  const std::string where = fmt::format("{}{} {} · {}", e.writeup ? "★ " : "",
-                                        dated(e.issue, e.date, e.date_estimated), heading, e.kind);
+  const std::string where =
+      fmt::format("{}{} {} · {}", e.writeup ? "★ " : "", dated(e.issue, e.date, e.date_estimated),
+                  heading, to_string(e.kind));
   for (const std::string& line : wrap_text(where, render.width)) {
     out += paint(line, style::kDim, render.color) + '\n';
   }
   if (!e.title.empty()) out += indented(e.title, render, "  ", style::kBold);
-  if (e.kind != "item") out += indented(e.url, render, "  ", style::kLink);
+  if (e.kind != EntryKind::item) out += indented(e.url, render, "  ", style::kLink);
   for (const std::string_view paragraph : split(e.text, '\n'))
     out += indented(paragraph, render, "  ");
   for (const StoryLink& link : e.links) {
@@ -78,7 +79,12 @@ void print_json(const StoryEntry& e) {
   json.begin_object().key("issue").value(e.issue);
   detail::date_value(json, "date", e.date);
   json.key("date_estimated").value(e.date_estimated).key("section").value(e.section);
-  json.key("heading").value(e.heading).key("kind").value(e.kind).key("title").value(e.title);
+  json.key("heading")
+      .value(e.heading)
+      .key("kind")
+      .value(to_string(e.kind))
+      .key("title")
+      .value(e.title);
   json.key("text").value(e.text).key("url").value(e.url).key("links").begin_array();
   for (const StoryLink& link : e.links) {
     json.begin_object().key("text").value(link.text).key("url").value(link.url);
@@ -89,10 +95,10 @@ void print_json(const StoryEntry& e) {
 }
 
 std::string entry_markdown(const StoryEntry& e) {
-  std::string out = fmt::format("## {}{} ({}) {}\n\n", e.writeup ? "★ " : "",
-                                dated(e.issue, e.date, e.date_estimated),
-                                markdown_text(e.heading.empty() ? e.section : e.heading), e.kind);
-  if (!e.title.empty() || e.kind != "item") {
+  std::string out = fmt::format(
+      "## {}{} ({}) {}\n\n", e.writeup ? "★ " : "", dated(e.issue, e.date, e.date_estimated),
+      markdown_text(e.heading.empty() ? e.section : e.heading), to_string(e.kind));
+  if (!e.title.empty() || e.kind != EntryKind::item) {
     out += markdown_link(e.title.empty() ? e.url : e.title, e.url) + "\n\n";
   }
   for (const std::string_view paragraph : split(e.text, '\n'))
@@ -123,7 +129,8 @@ int run_competition(const CompetitionRequest& request) {
       }
       for (const StoryEntry& e : story) {
         detail::write_stdout(tsv_row({std::to_string(e.issue), e.date.value_or(""), e.section,
-                                      e.kind, e.writeup ? "writeup" : "", e.title, e.url, e.text}));
+                                      std::string(to_string(e.kind)), e.writeup ? "writeup" : "",
+                                      e.title, e.url, e.text}));
       }
       break;
     case Format::markdown: {

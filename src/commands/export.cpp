@@ -15,8 +15,6 @@ namespace kn {
 
 namespace {
 
-constexpr std::string_view kLinksSection = "links";
-
 // An entry as a CSV row, its links one URL a line.
 struct CsvEntry {
   std::string_view section, heading, kind, title, url, domain, image, body, comment;
@@ -37,19 +35,20 @@ void write_csv_entry(const Issue& issue, const CsvEntry& e) {
 void write_csv_issue(const Issue& issue) {
   for (const Section& section : issue.sections) {
     for (const Item& item : section.items) {
-      write_csv_entry(issue, {to_string(section.kind), section.heading, "item", "", "", "", "",
-                              item.text, "", item.links});
+      write_csv_entry(issue, {to_string(section.kind), section.heading, to_string(EntryKind::item),
+                              "", "", "", "", item.text, "", item.links});
     }
   }
   for (const Card& card : issue.cards) {
-    write_csv_entry(issue, {kLinksSection, "", "card", card.title, card.url, card.domain,
-                            card.image ? std::string_view(*card.image) : "", card.blurb,
-                            card.comment, card.links});
+    write_csv_entry(
+        issue, {to_string(SectionKind::links), "", to_string(EntryKind::card), card.title, card.url,
+                card.domain, card.image ? std::string_view(*card.image) : "", card.blurb,
+                card.comment, card.links});
   }
   for (const Embed& embed : issue.embeds) {
     const std::string domain = url_domain(embed.url);
-    write_csv_entry(issue, {kLinksSection, "", "embed", "", embed.url, domain, "", "",
-                            embed.comment, embed.links});
+    write_csv_entry(issue, {to_string(SectionKind::links), "", to_string(EntryKind::embed), "",
+                            embed.url, domain, "", "", embed.comment, embed.links});
   }
 }
 

@@ -74,7 +74,7 @@ std::vector<StoryEntry> competition_story(Store& store, const std::string& url) 
   for (StoryEntry& entry : story) {
     // A card or embed is the page it shows: its title, blurb and the
     // editor's comment say what it is. An item is news: its links say.
-    entry.writeup = entry.kind != "item" && is_writeup(entry.title + "\n" + entry.text);
+    entry.writeup = entry.kind != EntryKind::item && is_writeup(entry.title + "\n" + entry.text);
     std::erase_if(entry.links, [&](const StoryLink& link) {
       const auto same = competition_of(link.url);
       return same && same->url == url && same->page == CompetitionPage::front;

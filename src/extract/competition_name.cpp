@@ -180,7 +180,7 @@ std::string readable_slug(std::string_view url, std::string_view platform) {
 NameEvidence name_from_title(std::string_view title, const CompetitionLink& competition) {
   std::string name = trim_brackets(without_site_name(title, competition.platform));
   if (!names_something(name, competition.platform)) name.clear();
-  return {name, 2};
+  return {name, NameRank::card_title};
 }
 
 Paragraph::Paragraph(std::string_view text_, const std::vector<Link>& links_)
@@ -270,10 +270,11 @@ NameEvidence name_from_link(const Paragraph& p, std::size_t index,
   const bool front = competition.page == CompetitionPage::front;
   if (competition.page == CompetitionPage::discussion) return {};
   if (link.text.starts_with("「") || link.text.starts_with("『")) {
-    if (names_something(own, competition.platform)) return {own, 0};
+    if (names_something(own, competition.platform)) return {own, NameRank::bracketed};
   }
   if (at == std::string_view::npos) {
-    if (names_something(own, competition.platform)) return {own, front ? 3 : 4};
+    if (names_something(own, competition.platform))
+      return {own, front ? NameRank::front_page_text : NameRank::page_text};
     return {};
   }
   const std::size_t after = at + link.text.size();
@@ -294,7 +295,7 @@ NameEvidence name_from_link(const Paragraph& p, std::size_t index,
     const auto [open, close] = p.brackets[k];
     if (open <= at && after <= close) {
       const std::string name = inside(p, k);
-      if (names_something(name, competition.platform)) return {name, 0};
+      if (names_something(name, competition.platform)) return {name, NameRank::bracketed};
     }
     if (close <= at) {
       before = k;
@@ -308,14 +309,15 @@ NameEvidence name_from_link(const Paragraph& p, std::size_t index,
   std::string parent_name = parent != last ? inside(p, parent) : std::string();
   if (!names_something(parent_name, competition.platform)) parent_name.clear();
   const bool page_word = !names_something(own, competition.platform);
-  if (!parent_name.empty() && page_word) return {parent_name, 1};
+  if (!parent_name.empty() && page_word) return {parent_name, NameRank::sentence_brackets};
   if (!parent_name.empty() && parent == before && is_label(own) &&
       right_after(p, p.brackets[parent].second, index)) {
-    return {joined_label(parent_name, own), 1};
+    return {joined_label(parent_name, own), NameRank::sentence_brackets};
   }
   // Labels without a parent name name nothing.
   const bool siblings = short_text(own) && has_sibling(p, index, begin, end);
-  if (!page_word && !siblings) return {own, front ? 3 : 4};
+  if (!page_word && !siblings)
+    return {own, front ? NameRank::front_page_text : NameRank::page_text};
   if (siblings) return {};
   // The sentence before, in the same paragraph.
   if (begin > 0) {
@@ -324,7 +326,7 @@ NameEvidence name_from_link(const Paragraph& p, std::size_t index,
     const auto [from, to] = brackets_in(p, previous, begin);
     for (std::size_t k = from; k < to; ++k) {
       const std::string name = inside(p, k);
-      if (names_something(name, competition.platform)) return {name, 5};
+      if (names_something(name, competition.platform)) return {name, NameRank::previous_sentence};
     }
   }
   return {};

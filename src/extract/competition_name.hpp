@@ -1,23 +1,10 @@
 // What a competition is called, from the evidence around each link to it,
-// weighed. Best first (a lower rank):
-//
-//   0  the 「」 or 『』 text that holds the link, in its sentence
-//      (Kaggle「<a>NAME</a>」コンペ), or the link text in brackets itself
-//   1  for a link whose text describes a page (順位表, results, 解法, here)
-//      or is a section label of a multi-track competition, the 「」 text
-//      of its sentence: the name, or the name and the label (NAME (Week 4),
-//      NAME 2022秋の部, NAME（行領域認識）)
-//   2  the title of a card for the competition's own page, without the
-//      site's name (" | Kaggle", " | SIGNATE - Data Science Competition")
-//   3  a link text that names something, to its front page
-//   4  a link text that names something, to another of its pages
-//   5  the 「」 text of the sentence before, in the same paragraph
-//
-// Never a name: a word that describes a page, a number, a date, a phrase
+// weighed by NameRank. Never a name: a word that describes a page, a number, a date, a phrase
 // that ends in a generic noun (分析を題材にしたコンペ). Where nothing names
 // it, readable_slug() of its URL.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,12 +14,34 @@
 
 namespace kn {
 
-struct NameEvidence {
-  std::string name;  // empty: the link names nothing
-  int rank = 0;
+// How well a piece of evidence names a competition, best (lowest) first.
+// The values are stored (mentions.quality): they never change.
+enum class NameRank : std::uint8_t {
+  // The 「」 or 『』 text that holds the link, in its sentence
+  // (Kaggle「<a>NAME</a>」コンペ), or the link text in brackets itself.
+  bracketed = 0,
+  // For a link whose text describes a page (順位表, results, 解法, here) or
+  // is a section label of a multi-track competition, the 「」 text of its
+  // sentence: the name, or the name and the label (NAME (Week 4), NAME
+  // 2022秋の部, NAME（行領域認識）).
+  sentence_brackets = 1,
+  // The title of a card for the competition's own page, without the site's
+  // name (" | Kaggle", " | SIGNATE - Data Science Competition").
+  card_title = 2,
+  // A link text that names something, to the competition's front page.
+  front_page_text = 3,
+  // A link text that names something, to another of its pages.
+  page_text = 4,
+  // The 「」 text of the sentence before, in the same paragraph.
+  previous_sentence = 5,
 };
 
 inline constexpr int kNameRanks = 6;
+
+struct NameEvidence {
+  std::string name;  // empty: the link names nothing
+  NameRank rank = NameRank::bracketed;
+};
 
 // A paragraph (an item's text, a card's comment) with where its links, its
 // sentences and its 「」『』 stand, found once for all of its links, so that

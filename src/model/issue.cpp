@@ -41,19 +41,6 @@ Date Date::from_unix_seconds(long long seconds) {
 
 namespace {
 
-constexpr std::array<std::pair<SectionKind, std::string_view>, 10> kKindNames{{
-    {SectionKind::news, "news"},
-    {SectionKind::competitions, "competitions"},
-    {SectionKind::news_and_competitions, "news_and_competitions"},
-    {SectionKind::pr, "pr"},
-    {SectionKind::announcement, "announcement"},
-    {SectionKind::datasets, "datasets"},
-    {SectionKind::articles, "articles"},
-    {SectionKind::errata, "errata"},
-    {SectionKind::others, "others"},
-    {SectionKind::other, "other"},
-}};
-
 // Headings as the newsletter spells them, lower-cased with single spaces.
 constexpr std::array<std::pair<std::string_view, SectionKind>, 17> kHeadings{{
     {"news", SectionKind::news},
@@ -77,15 +64,43 @@ constexpr std::array<std::pair<std::string_view, SectionKind>, 17> kHeadings{{
 
 }  // namespace
 
-std::string_view to_string(SectionKind kind) {
-  for (const auto& [k, name] : kKindNames) {
-    if (k == kind) return name;
+// The table is in the enum's order: a kind's name is at its place.
+static_assert([] {
+  for (std::size_t i = 0; i < kSectionKinds.size(); ++i) {
+    if (static_cast<std::size_t>(kSectionKinds[i].first) != i) return false;
   }
-  return "other";
+  return true;
+}());
+
+constexpr std::array<std::string_view, 3> kEntryKindNames{"item", "card", "embed"};
+
+std::string_view to_string(SectionKind kind) {
+  const auto at = static_cast<std::size_t>(kind);
+  return at < kSectionKinds.size() ? kSectionKinds[at].second : "other";
+}
+
+std::string section_kind_list() {
+  std::string out;
+  for (const auto& [kind, name] : kSectionKinds) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+std::string_view to_string(EntryKind kind) {
+  return kEntryKindNames[static_cast<std::size_t>(kind)];
+}
+
+std::optional<EntryKind> entry_kind_named(std::string_view name) {
+  for (std::size_t i = 0; i < kEntryKindNames.size(); ++i) {
+    if (kEntryKindNames[i] == name) return static_cast<EntryKind>(i);
+  }
+  return std::nullopt;
 }
 
 std::optional<SectionKind> section_kind_named(std::string_view name) {
-  for (const auto& [kind, kind_name] : kKindNames) {
+  for (const auto& [kind, kind_name] : kSectionKinds) {
     if (kind_name == name) return kind;
   }
   return std::nullopt;

@@ -52,20 +52,18 @@ bool Filters::empty() const {
 }
 
 void add_section_filter(Filters& filters, std::string_view value) {
-  const std::string name = ascii_lower(value);
-  std::vector<std::string> kinds;
-  if (name == "links" || name == "other") {
-    kinds = {name};
-  } else if (const auto kind = known_section_kind(value)) {
-    kinds = {std::string(to_string(*kind))};
-  } else if (name == "news_and_competitions") {
-    kinds = {name};
-  } else {
-    throw Error(fmt::format("unknown section '{}' (sections: {})", value, kSectionNames));
+  // A kind's own name first ("other" is a kind, while a heading "Other" is
+  // others), then the headings' spellings ("News & Competitions", "Eratta").
+  std::optional<SectionKind> kind = section_kind_named(ascii_lower(value));
+  if (!kind) kind = known_section_kind(value);
+  if (!kind) {
+    throw Error(fmt::format("unknown section '{}' (sections: {})", value, section_kind_list()));
   }
+  add_once(filters.sections, std::string(to_string(*kind)));
   // The combined section counts as news and as competitions.
-  if (kinds[0] == "news" || kinds[0] == "competitions") kinds.push_back("news_and_competitions");
-  for (std::string& kind : kinds) add_once(filters.sections, std::move(kind));
+  if (kind == SectionKind::news || kind == SectionKind::competitions) {
+    add_once(filters.sections, std::string(to_string(SectionKind::news_and_competitions)));
+  }
 }
 
 void add_issue_filter(Filters& filters, std::string_view value) {

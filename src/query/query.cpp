@@ -8,6 +8,7 @@
 
 #include "fts5_translate.hpp"
 #include "kn/error.hpp"
+#include "kn/issue.hpp"
 #include "lexer.hpp"
 #include "parser.hpp"
 #include "tokenize/tokenizer.hpp"
@@ -94,8 +95,29 @@ Query parse_query(std::string_view text, Filters filters) {
   return query;
 }
 
+namespace {
+
+// The section kinds as the help lists them: wrapped at 65 columns under
+// its descriptions, links annotated.
+std::string section_kinds_help() {
+  constexpr std::size_t kWidth = 65;
+  constexpr std::string_view kIndent = "\n                  ";
+  std::string out, line;
+  for (const auto& [kind, name] : kSectionKinds) {
+    std::string word = std::string(name) + (kind == SectionKind::links ? " (cards, embeds);" : ",");
+    if (!line.empty() && line.size() + 1 + word.size() > kWidth) {
+      out += line + std::string(kIndent);
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  return out + line;
+}
+
+}  // namespace
+
 std::string_view query_language_help() {
-  return R"(Query language:
+  static const std::string help = fmt::format(R"(Query language:
   word            entries holding the word; Japanese needs no quoting: 画像認識
                   (spaces between Japanese characters do not matter), plurals
                   and 's match too (models: model); C++, C#, .NET are words
@@ -105,8 +127,7 @@ std::string_view query_language_help() {
   "a phrase"      these words in this order; also “a phrase”, 「フレーズ」, 『…』
   pre*            words starting with pre
   ( ... )         grouping
-  section:KIND    news, competitions, news_and_competitions, pr, announcement,
-                  datasets, articles, errata, others, other, links (cards, embeds);
+  section:KIND    {}
                   news and competitions include news_and_competitions
   issue:66        issue:60..90
   date:2021-03..2021-06   since:2022   until:2021-06 (YYYY, YYYY-MM, YYYY-MM-DD)
@@ -118,7 +139,9 @@ std::string_view query_language_help() {
   competition:ai4code     entries linking to the competition: a slug, a URL or
                   its name's words (competition:"jpx tokyo"), as kn competition
   in:title        search only titles (or body, comment; in:title,comment)
-)";
+)",
+                                              section_kinds_help());
+  return help;
 }
 
 }  // namespace kn

@@ -149,7 +149,7 @@ std::string where(const Hit& hit) {
   const std::string date = hit.date ? (hit.date_estimated ? "~" : "") + *hit.date : "no date";
   const std::string heading = printable(hit.heading);
   return fmt::format("#{} {} {} · {}", hit.issue, date, heading.empty() ? hit.section : heading,
-                     hit.kind);
+                     to_string(hit.kind));
 }
 
 }  // namespace
@@ -161,8 +161,8 @@ std::string hit_title(const Hit& hit) {
 
 std::string hit_tsv(const Hit& hit) {
   return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", hit.issue, hit.date.value_or(""),
-                     tsv_field(hit.section), tsv_field(hit.kind), tsv_field(hit_title(hit)),
-                     tsv_field(hit.url), tsv_field(plain_snippet(hit)));
+                     tsv_field(hit.section), tsv_field(to_string(hit.kind)),
+                     tsv_field(hit_title(hit)), tsv_field(hit.url), tsv_field(plain_snippet(hit)));
 }
 
 std::string hit_json(const Hit& hit) {
@@ -173,7 +173,7 @@ std::string hit_json(const Hit& hit) {
   json.key("date_estimated").value(hit.date_estimated);
   json.key("section").value(hit.section);
   json.key("heading").value(hit.heading);
-  json.key("kind").value(hit.kind);
+  json.key("kind").value(to_string(hit.kind));
   json.key("title").value(hit_title(hit));
   json.key("url").value(hit.url);
   json.key("snippet").value(plain_snippet(hit));

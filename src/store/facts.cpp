@@ -16,12 +16,15 @@ namespace kn::detail {
 
 namespace {
 
-// Stored: a kind's code is its place here, plus one. New kinds go at the end.
-constexpr std::array<std::string_view, 11> kKinds = {
-    "news",     "competitions", "news_and_competitions",
-    "pr",       "announcement", "datasets",
-    "articles", "errata",       "others",
-    "other",    "links"};
+// Stored: a kind's code is its place in kSectionKinds, plus one. The codes
+// are on disk in entry_facts, so they are pinned here.
+constexpr std::uint8_t code_of(SectionKind kind) { return static_cast<std::uint8_t>(kind) + 1; }
+static_assert(code_of(SectionKind::news) == 1 && code_of(SectionKind::competitions) == 2 &&
+              code_of(SectionKind::news_and_competitions) == 3 && code_of(SectionKind::pr) == 4 &&
+              code_of(SectionKind::announcement) == 5 && code_of(SectionKind::datasets) == 6 &&
+              code_of(SectionKind::articles) == 7 && code_of(SectionKind::errata) == 8 &&
+              code_of(SectionKind::others) == 9 && code_of(SectionKind::other) == 10 &&
+              code_of(SectionKind::links) == 11 && kSectionKinds.size() == 11);
 
 // One row of entry_facts: the blobs, as stored.
 struct Chunk {
@@ -70,8 +73,8 @@ const unsigned char* units(const Statement& row, int column, int size, int& coun
 }  // namespace
 
 std::uint8_t kind_code(std::string_view section_kind) {
-  const auto* it = std::find(kKinds.begin(), kKinds.end(), section_kind);
-  return it == kKinds.end() ? kOtherKind : static_cast<std::uint8_t>(it - kKinds.begin() + 1);
+  const std::optional<SectionKind> kind = section_kind_named(section_kind);
+  return kind ? code_of(*kind) : kOtherKind;
 }
 
 std::int32_t date_code(const std::optional<std::string_view>& date) {

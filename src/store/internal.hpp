@@ -20,9 +20,6 @@ struct StoreAccess {
 
 inline Database& database(Store& store) { return StoreAccess::db(store); }
 
-// Entries of cards and embeds are filed under this section kind.
-inline constexpr std::string_view kLinksSection = "links";
-
 using Value = std::variant<std::int64_t, std::string>;
 
 // Binds values from parameter first on.

@@ -42,13 +42,13 @@ void read_entries(Database& db, std::int64_t id, Issue& issue) {
   rows.bind(1, id);
   while (rows.step()) {
     std::vector<Link> entry_links = std::move(links[rows.column_int(0)]);
-    const std::string_view kind = rows.column_text(2);
+    const std::optional<EntryKind> kind = entry_kind_named(rows.column_text(2));
     const auto text = [&](int column) { return std::string(rows.column_text(column)); };
-    if (kind == "item") {
+    if (kind == EntryKind::item) {
       const auto section = static_cast<std::size_t>(rows.column_int(1));
       if (section >= issue.sections.size()) issue.sections.resize(section + 1);
       issue.sections[section].items.push_back({text(7), std::move(entry_links)});
-    } else if (kind == "card") {
+    } else if (kind == EntryKind::card) {
       issue.cards.push_back({text(3), text(4), text(5), rows.column_optional_text(6), text(7),
                              text(8), std::move(entry_links)});
     } else {

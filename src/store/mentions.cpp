@@ -26,7 +26,7 @@ std::vector<StoryEntry> entries_linking_to(Store& store, const std::string& url)
     entry.date_estimated = entries.column_int(3) != 0;
     entry.section = entries.column_text(4);
     entry.heading = entries.column_text(5);
-    entry.kind = entries.column_text(6);
+    entry.kind = entry_kind_named(entries.column_text(6)).value_or(EntryKind::item);
     entry.title = entries.column_text(7);
     entry.url = entries.column_text(8);
     const std::string body(entries.column_text(9)), comment(entries.column_text(10));

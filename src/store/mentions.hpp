@@ -20,7 +20,9 @@ struct StoryEntry {
   int issue = 0;
   std::optional<std::string> date;
   bool date_estimated = false;
-  std::string section, heading, kind, title;
+  std::string section, heading;
+  EntryKind kind = EntryKind::item;
+  std::string title;
   std::string text;              // an item's text, a card's blurb and comment
   std::string url;               // a card's or embed's own; an item's first link
   std::vector<StoryLink> links;  // the entry's links, but those to the competition itself

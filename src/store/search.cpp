@@ -69,7 +69,7 @@ Hit read_hit(const HitKey& key, const Statement& row) {
   hit.date_estimated = row.column_int(0) != 0;
   hit.section = row.column_text(1);
   hit.heading = row.column_text(2);
-  hit.kind = row.column_text(3);
+  hit.kind = entry_kind_named(row.column_text(3)).value_or(EntryKind::item);
   hit.title = row.column_text(4);
   hit.url = row.column_text(5);
   hit.body = row.column_text(6);

@@ -77,8 +77,8 @@ void read_old_entries(Database& db, std::int64_t id, Issue& issue) {
   rows.bind(1, id);
   while (rows.step()) {
     std::vector<Link> entry_links = std::move(links[rows.column_int(0)]);
-    const std::string_view kind = rows.column_text(3);
-    if (kind == "item") {
+    const std::optional<EntryKind> kind = entry_kind_named(rows.column_text(3));
+    if (kind == EntryKind::item) {
       const std::string section_kind(rows.column_text(1)), heading = clean(rows.column_text(2));
       if (issue.sections.empty() || to_string(issue.sections.back().kind) != section_kind ||
           issue.sections.back().heading != heading) {
@@ -86,7 +86,7 @@ void read_old_entries(Database& db, std::int64_t id, Issue& issue) {
             {section_kind_named(section_kind).value_or(SectionKind::other), heading, {}});
       }
       issue.sections.back().items.push_back({clean(rows.column_text(7)), std::move(entry_links)});
-    } else if (kind == "card") {
+    } else if (kind == EntryKind::card) {
       Card card{
           clean(rows.column_text(4)),   clean(rows.column_text(5)), {},
           rows.column_optional_text(6), clean(rows.column_text(7)), clean(rows.column_text(8)),

@@ -14,8 +14,6 @@
 
 namespace kn {
 
-using detail::kLinksSection;
-
 namespace {
 
 std::string now_utc() {
@@ -72,7 +70,10 @@ std::optional<StoredIssue> Store::put_issue(const Issue& issue, std::string_view
 // One entry as insert_entries writes it.
 struct Store::EntryRow {
   std::optional<std::int64_t> section;  // items only
-  std::string_view section_kind, heading, kind, title;
+  SectionKind section_kind;
+  std::string_view heading;
+  EntryKind kind;
+  std::string_view title;
   const std::optional<std::string>& url;
   const std::optional<std::string>& image;
   std::string_view body, comment;
@@ -85,8 +86,13 @@ void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& ro
       "title, url, domain_id, image, body, comment, url_key_id) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   entry.bind(1, issue_id).bind(2, position);
-  row.section ? entry.bind(3, *row.section) : entry.bind_null(3);
-  entry.bind(4, row.section_kind).bind(5, row.heading).bind(6, row.kind).bind(7, row.title);
+  if (row.section) {
+    entry.bind(3, *row.section);
+  } else {
+    entry.bind_null(3);
+  }
+  entry.bind(4, to_string(row.section_kind)).bind(5, row.heading);
+  entry.bind(6, to_string(row.kind)).bind(7, row.title);
   entry.bind(8, row.url);
   bind_domain(entry, 9, row.url ? url_domain(*row.url) : std::string());
   entry.bind(10, row.image).bind(11, row.body).bind(12, row.comment);
@@ -99,7 +105,7 @@ void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& ro
                 discussion ? NameEvidence{} : name_from_title(row.title, *competition));
   }
   // A comment holds a card's or an embed's links, the body an item's.
-  const Paragraph paragraph(row.kind == "item" ? row.body : row.comment, row.links);
+  const Paragraph paragraph(row.kind == EntryKind::item ? row.body : row.comment, row.links);
   Statement& link = statement(
       "INSERT INTO links (entry_id, position, text, url, domain_id, url_key_id) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -128,7 +134,7 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
     section_row.bind(4, section.heading).run();
     for (const Item& item : section.items) {
       insert_entry(issue_id, position++,
-                   {index, to_string(section.kind), section.heading, "item", "", kNone, kNone,
+                   {index, section.kind, section.heading, EntryKind::item, "", kNone, kNone,
                     item.text, "", item.links});
     }
     per_kind[to_string(section.kind)] += static_cast<std::int64_t>(section.items.size());
@@ -136,16 +142,17 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
   for (const Card& card : issue.cards) {
     const std::optional<std::string> url = card.url;
     insert_entry(issue_id, position++,
-                 {std::nullopt, kLinksSection, "", "card", card.title, url, card.image, card.blurb,
-                  card.comment, card.links});
+                 {std::nullopt, SectionKind::links, "", EntryKind::card, card.title, url,
+                  card.image, card.blurb, card.comment, card.links});
   }
   for (const Embed& embed : issue.embeds) {
     const std::optional<std::string> url = embed.url;
-    insert_entry(
-        issue_id, position++,
-        {std::nullopt, kLinksSection, "", "embed", "", url, kNone, "", embed.comment, embed.links});
+    insert_entry(issue_id, position++,
+                 {std::nullopt, SectionKind::links, "", EntryKind::embed, "", url, kNone, "",
+                  embed.comment, embed.links});
   }
-  per_kind[kLinksSection] += static_cast<std::int64_t>(issue.cards.size() + issue.embeds.size());
+  per_kind[to_string(SectionKind::links)] +=
+      static_cast<std::int64_t>(issue.cards.size() + issue.embeds.size());
   Statement& count =
       statement("INSERT INTO issue_sections (issue_id, section_kind, entries) VALUES (?1, ?2, ?3)");
   for (const auto& [kind, entries] : per_kind) {
@@ -209,7 +216,7 @@ void Store::add_mention(std::int64_t entry_id, std::int64_t issue_id,
       .bind(2, issue_id)
       .bind(3, cached->second)
       .bind(4, name.name)
-      .bind(5, name.rank)
+      .bind(5, static_cast<int>(name.rank))
       .run();
 }
 
