@@ -382,7 +382,7 @@ TEST_F(IndexTest, AnyJapaneseSubstringFindsExactlyTheEntriesHoldingIt) {
     const std::size_t length = 1 + random() % 6;
     if (text.size() < length) continue;
     const std::u32string piece = text.substr(random() % (text.size() - length + 1), length);
-    if (!std::all_of(piece.begin(), piece.end(), kn::is_japanese_letter)) continue;
+    if (!std::all_of(piece.begin(), piece.end(), kn::detail::is_japanese_letter)) continue;
     const std::string query = utf8(piece);
     const std::string needle = utf8(kn::testing::matchable(piece));
     std::set<std::int64_t> want;
@@ -391,7 +391,7 @@ TEST_F(IndexTest, AnyJapaneseSubstringFindsExactlyTheEntriesHoldingIt) {
         if (column.find(needle) != std::string::npos) want.insert(id);
       }
     }
-    ASSERT_EQ(matches(store_, kn::fts5_phrase(query)), want) << query;
+    ASSERT_EQ(matches(store_, kn::testing::fts5_phrase(query)), want) << query;
     ++checked;
   }
   EXPECT_EQ(checked, 600);
@@ -413,7 +413,7 @@ TEST_F(IndexTest, EveryLatinWordFindsEveryEntryHoldingIt) {
   }
   ASSERT_EQ(holders.size(), 456u);  // 467 before plurals were stemmed
   for (const auto& [word, ids] : holders) {
-    const std::set<std::int64_t> found = matches(store_, kn::fts5_phrase(word));
+    const std::set<std::int64_t> found = matches(store_, kn::testing::fts5_phrase(word));
     EXPECT_TRUE(std::includes(found.begin(), found.end(), ids.begin(), ids.end())) << word;
   }
   // Inflections meet in the stemmer.

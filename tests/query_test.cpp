@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "kn/error.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -23,18 +24,18 @@ std::string error_for(std::string_view query) {
 }
 
 TEST(Query, Fts5Phrase) {
-  EXPECT_EQ(kn::fts5_phrase("PyTorch"), "\"PyTorch\"");
-  EXPECT_EQ(kn::fts5_phrase("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(kn::testing::fts5_phrase("PyTorch"), "\"PyTorch\"");
+  EXPECT_EQ(kn::testing::fts5_phrase("say \"hi\""), "\"say \"\"hi\"\"\"");
   // A lone character is a term of its own (tokenizer.hpp), not a prefix.
-  EXPECT_EQ(kn::fts5_phrase("画"), "\"画\"");
-  EXPECT_EQ(kn::fts5_phrase("画像"), "\"画像\"");
-  EXPECT_EQ(kn::fts5_phrase("Go学"), "\"Go学\"");
-  EXPECT_EQ(kn::fts5_phrase("^*:"), "");
+  EXPECT_EQ(kn::testing::fts5_phrase("画"), "\"画\"");
+  EXPECT_EQ(kn::testing::fts5_phrase("画像"), "\"画像\"");
+  EXPECT_EQ(kn::testing::fts5_phrase("Go学"), "\"Go学\"");
+  EXPECT_EQ(kn::testing::fts5_phrase("^*:"), "");
 }
 
 // Found by fuzz_query: a NUL inside a term ended FTS5's string early.
 TEST(Query, ControlCharactersNeverReachFts5) {
-  EXPECT_EQ(kn::fts5_phrase(std::string("U-N\0x\x01y", 7)), "\"U-N x y\"");
+  EXPECT_EQ(kn::testing::fts5_phrase(std::string("U-N\0x\x01y", 7)), "\"U-N x y\"");
   const kn::Query query = kn::parse_query(std::string("C++ \"U-N\0 \x7f\"", 13));
   EXPECT_EQ(query.match, "(\"C++\" AND \"U-N   \")");
 }

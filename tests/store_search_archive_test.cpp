@@ -10,6 +10,7 @@
 #include "archive_fixture.hpp"
 #include "kn/query.hpp"
 #include "store/internal.hpp"
+#include "tokenize/char_info.hpp"
 #include "tokenize/tokenizer.hpp"
 #include "util/utf8.hpp"
 
@@ -109,7 +110,7 @@ TEST_F(ArchiveSearchTest, SpacesBetweenJapaneseCharactersDoNotMatter) {
     // A word's final ー is optional, so a query cannot start inside a word
     // with one ("ーが" of "ソニーが"); readers do not type that either.
     if (s[at - 2] == U'ー') continue;
-    const auto japanese = [&](std::size_t i) { return kn::is_japanese_letter(s[i]); };
+    const auto japanese = [&](std::size_t i) { return kn::detail::is_japanese_letter(s[i]); };
     std::u32string query;
     if (is_space(s[at]) && dropped < 150 && japanese(at - 2) && japanese(at - 1) &&
         japanese(at + 1) && at + 2 < s.size() && japanese(at + 2)) {

@@ -334,7 +334,7 @@ TEST_F(SearchTest, RandomQueriesMatchABruteForceScan) {
     std::u32string piece;
     const std::size_t length = 1 + random() % 6;
     while (end < text.size() && piece.size() < length) piece += kn::decode_utf8(text, end);
-    if (!std::all_of(piece.begin(), piece.end(), kn::is_japanese_letter)) continue;
+    if (!std::all_of(piece.begin(), piece.end(), kn::detail::is_japanese_letter)) continue;
     const std::string query = text.substr(at, end - at);
     ASSERT_EQ(search(query), scan_japanese(query)) << query;
     ++japanese;

@@ -47,8 +47,9 @@ class TerminalSession {
   }
 
   // The screen once it shows text and has not changed for 100 ms, or as it
-  // is after seconds.
-  std::string settled(const std::string& text = "", double seconds = 10) {
+  // is after seconds (generous: a loaded machine may take long to start a
+  // shell, and a screen that settles returns at once).
+  std::string settled(const std::string& text = "", double seconds = 30) {
     using namespace std::chrono;
     const auto end = steady_clock::now() + duration<double>(seconds);
     std::string last;

@@ -13,10 +13,18 @@
 #include <string>
 #include <string_view>
 
+#include "query/fts5_translate.hpp"
+#include "tokenize/char_info.hpp"
 #include "tokenize/tokenizer.hpp"
 #include "util/utf8.hpp"
 
 namespace kn::testing {
+
+// term as one FTS5 phrase, quoted as a query of it is (so no character of it
+// is FTS5 syntax); "" when term has no token at all.
+inline std::string fts5_phrase(std::string_view term) {
+  return detail::quoted_phrase(term, tokenize(term, TokenizeMode::query));
+}
 
 // A fresh directory for one test, removed with it.
 class TempDir {
@@ -104,7 +112,7 @@ inline std::string utf8(std::u32string_view s) {
 // tokenizer: white space between two Japanese characters is gone, and so is
 // a prolonged sound mark after katakana that no katakana follows.
 inline std::u32string matchable(const std::u32string& text) {
-  const auto japanese = [](char32_t c) { return is_japanese_letter(c); };
+  const auto japanese = [](char32_t c) { return detail::is_japanese_letter(c); };
   const auto katakana = [](char32_t c) { return c >= 0x30A1 && c <= 0x30FA; };
   std::u32string joined;
   for (std::size_t i = 0; i < text.size(); ++i) {

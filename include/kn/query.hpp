@@ -13,10 +13,6 @@
 
 namespace kn {
 
-// term as one FTS5 phrase, quoted (so no character of it is FTS5 syntax);
-// "" when term has no token at all.
-std::string fts5_phrase(std::string_view term);
-
 struct Query {
   // The FTS5 expression entries must match; "" for a query of filters (and
   // exclusions) only.

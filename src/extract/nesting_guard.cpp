@@ -7,11 +7,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace kn {
 
 namespace {
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
@@ -80,9 +81,9 @@ class TagScanner {
         skip_past('>');
       } else if (at("/")) {
         ++i_;
-        if (i_ < html_.size() && is_alpha(html_[i_])) return read_tag(tag, true);
+        if (i_ < html_.size() && is_ascii_alpha(html_[i_])) return read_tag(tag, true);
         if (!at(">")) skip_past('>');  // "</>" is nothing, "</ x>" a bogus comment
-      } else if (i_ < html_.size() && is_alpha(html_[i_])) {
+      } else if (i_ < html_.size() && is_ascii_alpha(html_[i_])) {
         if (!read_tag(tag, false)) return false;
         if (!foreign && holds_raw_text(tag.name)) skip_raw_text(tag.name);
         return true;

@@ -106,7 +106,10 @@ class Lexer {
     std::size_t close = std::string_view::npos, length = 0;
     for (const std::string_view closer : quote.close) {
       const std::size_t at = closer.empty() ? std::string_view::npos : text_.find(closer, pos_);
-      if (at < close) close = at, length = closer.size();
+      if (at < close) {
+        close = at;
+        length = closer.size();
+      }
     }
     if (close == std::string_view::npos) {
       throw QueryError(fmt::format("missing closing '{}' for the quote at column {}",

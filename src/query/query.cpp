@@ -26,7 +26,7 @@ void require_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t start = i;
-    if (decode_utf8(text, i) == kReplacementChar && text.substr(start, i - start) != "\uFFFD") {
+    if (skip_invalid_utf8(text, i)) {
       throw QueryError(fmt::format("the query is not valid UTF-8 (at column {})",
                                    detail::column_of(text, start)));
     }
@@ -57,10 +57,6 @@ std::string operator_hint(std::string_view text) {
 }
 
 }  // namespace
-
-std::string fts5_phrase(std::string_view term) {
-  return detail::quoted_phrase(term, tokenize(term, TokenizeMode::query));
-}
 
 Query parse_query(std::string_view text, Filters filters) {
   require_utf8(text);

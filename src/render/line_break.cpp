@@ -10,6 +10,7 @@
 
 #include "cells.hpp"
 #include "kn/error.hpp"
+#include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace kn {
@@ -25,10 +26,6 @@ icu::BreakIterator& line_iterator() {
     return made;
   }();
   return *iterator;
-}
-
-bool is_ascii_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // A URL ends at white space, at what cannot be in one unescaped, and where

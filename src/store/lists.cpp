@@ -21,7 +21,10 @@ std::string most_used(const std::vector<std::string>& texts) {
   for (const std::string& text : texts) {
     if (text.empty()) continue;
     const int count = ++counts[text];
-    if (count > best_count) best = text, best_count = count;
+    if (count > best_count) {
+      best = text;
+      best_count = count;
+    }
   }
   return best;
 }

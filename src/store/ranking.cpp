@@ -89,7 +89,9 @@ class KeyLookup {
   KeyLookup(Database& db, const Query& query)
       : db_(db), filters_(filter_sql(query.filters, values_)) {}
 
-  void operator()(const std::vector<PhraseScan::Row>& rows, std::vector<HitKey>& out) {
+  // Appends to out the keys of the rows that pass the filters, in the
+  // rows' order.
+  void append_keys(const std::vector<PhraseScan::Row>& rows, std::vector<HitKey>& out) {
     const bool one = rows.size() == 1;
     std::optional<Statement>& keys = one ? one_ : many_;
     if (!keys) {
@@ -140,8 +142,10 @@ class NewestTies {
  public:
   explicit NewestTies(Database& db) : db_(db) {}
 
-  void operator()(const std::vector<PhraseScan::Row>& tied, std::uint64_t wanted,
-                  std::vector<HitKey>& out) {
+  // Appends to out the keys of the newest wanted of the tied rows, newest
+  // first.
+  void append_newest(const std::vector<PhraseScan::Row>& tied, std::uint64_t wanted,
+                     std::vector<HitKey>& out) {
     if (!newest_) {
       newest_.emplace(db_,
                       "SELECT e.id, i.date, i.number, e.position FROM issues i CROSS JOIN entries "
@@ -185,7 +189,7 @@ std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<Phrase
   std::size_t chunk_size = kFirstChunk;
   const auto flush = [&] {
     if (chunk.empty()) return;
-    lookup(chunk, keys);
+    lookup.append_keys(chunk, keys);
     chunk.clear();
     chunk_size = std::min(2 * chunk_size, kLastChunk);
   };
@@ -203,7 +207,7 @@ std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<Phrase
       flush();
       if (keys.size() >= wanted) break;
       if (wanted - keys.size() < tied.size()) {
-        newest(tied, wanted - keys.size(), keys);
+        newest.append_newest(tied, wanted - keys.size(), keys);
         continue;
       }
     }
@@ -253,7 +257,7 @@ RankedPage ranked_keys(Database& db, const Query& query, const SearchOptions& op
     if (score > bound || fails(matches.column_int(0))) continue;
     match[0] = {matches.column_int(0), score};
     const std::size_t kept = keys.size();
-    lookup(match, keys);
+    lookup.append_keys(match, keys);
     if (keys.size() > kept && options.limit > 0) {
       best.push(score);
       if (best.size() > wanted) best.pop();

@@ -110,7 +110,8 @@ class TokenBuilder {
     if (word_.text.empty()) word_.start = start;
     append_utf8(word_.text, cp);
     word_.end = end;
-    run_closed_ = false, gap_ = false, after_word_ = true;
+    run_closed_ = false;
+    after_word_ = true;
     return 0;
   }
 
@@ -126,7 +127,8 @@ class TokenBuilder {
       if (info.katakana || cp == kBar) run_.push_back(*bar_);
       bar_.reset();
     }
-    run_closed_ = false, gap_ = false, after_word_ = false;
+    run_closed_ = false;
+    after_word_ = false;
     if (cp == kBar && !run_.empty() && (run_.back().katakana || run_.back().cp == kBar)) {
       bar_ = CjkChar{cp, start, end, false};
       return 0;
@@ -151,14 +153,11 @@ class TokenBuilder {
       if (int rc = flush_word()) return rc;
     }
     if (cp == '.' && !after_word_) {
-      pending_ = Pending::dot, dot_start_ = start;
+      pending_ = Pending::dot;
+      dot_start_ = start;
     }
     // White space between two runs joins them; anything else ends a run.
-    if (info.space && !run_.empty() && !run_closed_) {
-      gap_ = true;
-    } else {
-      run_closed_ = true;
-    }
+    if (!info.space || run_.empty()) run_closed_ = true;
     after_word_ = false;
     return 0;
   }
@@ -184,7 +183,9 @@ class TokenBuilder {
   const Token& character(const CjkChar& c, bool colocated) {
     single_.text.clear();
     append_utf8(single_.text, c.cp);
-    single_.start = c.start, single_.end = c.end, single_.colocated = colocated;
+    single_.start = c.start;
+    single_.end = c.end;
+    single_.colocated = colocated;
     return single_;
   }
 
@@ -209,7 +210,6 @@ class TokenBuilder {
       if (int rc = emit_(character(run_.back(), false))) return rc;
     }
     run_.clear();
-    gap_ = false;
     return 0;
   }
 
@@ -225,7 +225,6 @@ class TokenBuilder {
   std::size_t suffix_ = 0;  // '+'/'#' at the end of word_, pending
   int end_before_suffix_ = 0, dot_start_ = 0;
   bool run_closed_ = false;  // a separator other than white space came after the run
-  bool gap_ = false;         // white space came after the run
   bool after_word_ = false;  // the last character was a word character
 };
 
@@ -261,7 +260,8 @@ int for_each_normalized(std::string_view text, Each each) {
     char32_t first;
     CharInfo first_info{};
     if (ahead_at == i) {
-      first = ahead, first_info = ahead_info;
+      first = ahead;
+      first_info = ahead_info;
       i = ahead_end;
     } else {
       first = decode_utf8(text, i);
@@ -279,7 +279,10 @@ int for_each_normalized(std::string_view text, Each each) {
       const char32_t cp = decode_utf8(text, next);
       const CharInfo info = cp < 0x80 ? CharInfo{} : char_info(cp);
       if (cp < 0x80 || info.boundary_before || ++marks > kMaxNonStarters) {
-        ahead_at = end, ahead_end = next, ahead = cp, ahead_info = info;
+        ahead_at = end;
+        ahead_end = next;
+        ahead = cp;
+        ahead_info = info;
         break;
       }
       end = next;
@@ -309,8 +312,6 @@ int for_each_normalized(std::string_view text, Each each) {
 }
 
 }  // namespace
-
-bool is_japanese_letter(char32_t cp) { return char_info(cp).cls == CharClass::cjk; }
 
 int tokenize(std::string_view text, TokenizeMode mode,
              const std::function<int(const Token&)>& emit) {

@@ -45,10 +45,6 @@ int tokenize(std::string_view text, TokenizeMode mode,
 
 std::vector<Token> tokenize(std::string_view text, TokenizeMode mode);
 
-// True for the characters that form Japanese runs (Han, Hiragana and
-// Katakana letters, ー, 々), after normalization.
-bool is_japanese_letter(char32_t cp);
-
 // text normalized as the tokenizer sees it (NFKC, case folded).
 std::string normalize(std::string_view text);
 

@@ -25,7 +25,10 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
   std::size_t best_distance = 0;
   for (const std::string& candidate : candidates) {
     const std::size_t d = edit_distance(word, candidate);
-    if (best.empty() || d < best_distance) best = candidate, best_distance = d;
+    if (best.empty() || d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
   }
   // Near enough: a slip of a finger or two, never a different word.
   const std::size_t allowed = std::max<std::size_t>(1, std::min(word.size(), best.size()) / 3);

@@ -23,11 +23,6 @@ bool is_hidden_character(char32_t cp) { return is_control(cp) || is_invisible(cp
 
 namespace {
 
-// A decoded U+FFFD is an invalid sequence unless the text spelled it.
-bool is_valid(char32_t cp, std::string_view bytes) {
-  return cp != kReplacementChar || bytes == "\xEF\xBF\xBD";
-}
-
 // Calls each(cp, bytes, valid) for every character of text; an invalid
 // sequence comes as U+FFFD with valid false.
 template <typename Each>
@@ -36,7 +31,7 @@ void for_each_char(std::string_view text, Each each) {
     const std::size_t start = i;
     const char32_t cp = decode_utf8(text, i);
     const std::string_view bytes = text.substr(start, i - start);
-    each(cp, bytes, is_valid(cp, bytes));
+    each(cp, bytes, !is_invalid_sequence(cp, bytes));
   }
 }
 
@@ -64,7 +59,7 @@ std::string copy_kept_runs(std::string_view text, Skip skip, Instead instead) {
     }
     const std::size_t start = i;
     const char32_t cp = decode_utf8(text, i);
-    const char* replacement = instead(cp, is_valid(cp, text.substr(start, i - start)));
+    const char* replacement = instead(cp, !is_invalid_sequence(cp, text.substr(start, i - start)));
     if (!replacement) continue;
     out.append(text, kept, start - kept);
     out += replacement;

@@ -19,10 +19,7 @@ namespace kn {
 
 namespace {
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-int hex_value(char c) { return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
+int hex_value(char c) { return is_ascii_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 bool is_special(std::string_view scheme) {
   return scheme == "http" || scheme == "https" || scheme == "ws" || scheme == "wss" ||
@@ -32,7 +29,7 @@ bool is_special(std::string_view scheme) {
 std::string percent_decoded(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
+    if (s[i] == '%' && i + 2 < s.size() && is_ascii_hex(s[i + 1]) && is_ascii_hex(s[i + 2])) {
       out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
       i += 2;
     } else {
@@ -54,7 +51,7 @@ std::optional<std::uint64_t> ipv4_number(std::string_view s) {
   if (s.empty()) return 0;
   std::uint64_t value = 0;
   for (const char c : s) {
-    const int digit = is_hex(c) ? hex_value(c) : 99;
+    const int digit = is_ascii_hex(c) ? hex_value(c) : 99;
     if (digit >= radix) return std::nullopt;
     value = value * static_cast<std::uint64_t>(radix) + static_cast<std::uint64_t>(digit);
     if (value > 0xFFFFFFFFull) value = 0x100000000ull;  // too large either way
@@ -116,7 +113,7 @@ std::optional<Ipv6> ipv6_pieces(std::string_view s) {
       continue;
     }
     unsigned value = 0, length = 0;
-    while (length < 4 && is_hex(at(i))) value = value * 16 + hex_value(s[i++]), ++length;
+    while (length < 4 && is_ascii_hex(at(i))) value = value * 16 + hex_value(s[i++]), ++length;
     if (at(i) == '.') {  // an IPv4 address in the last two pieces
       if (length == 0 || piece > 6) return std::nullopt;
       i -= length;
@@ -126,9 +123,9 @@ std::optional<Ipv6> ipv6_pieces(std::string_view s) {
           if (at(i) != '.' || seen >= 4) return std::nullopt;
           ++i;
         }
-        if (!is_digit(at(i))) return std::nullopt;
+        if (!is_ascii_digit(at(i))) return std::nullopt;
         int part = -1;
-        while (is_digit(at(i))) {
+        while (is_ascii_digit(at(i))) {
           const int digit = s[i++] - '0';
           if (part == 0) return std::nullopt;  // no leading zeros
           part = part < 0 ? digit : part * 10 + digit;
@@ -165,7 +162,10 @@ std::string ipv6_serialized(const Ipv6& address) {
   for (std::size_t k = 0; k < 8;) {
     std::size_t j = k;
     while (j < 8 && address[j] == 0) ++j;
-    if (j - k > best) compress = k, best = j - k;
+    if (j - k > best) {
+      compress = k;
+      best = j - k;
+    }
     k = j > k ? j : k + 1;
   }
   static constexpr char kHex[] = "0123456789abcdef";
@@ -271,8 +271,8 @@ std::string prepared(std::string_view url) {
 std::optional<ParsedUrl> parse_url(std::string_view url) {
   // scheme ":" — a letter, then letters, digits, '+', '-' or '.'.
   std::size_t i = 0;
-  if (url.empty() || !is_alpha(url[0])) return std::nullopt;
-  while (i < url.size() && (is_alpha(url[i]) || is_digit(url[i]) || url[i] == '+' ||
+  if (url.empty() || !is_ascii_alpha(url[0])) return std::nullopt;
+  while (i < url.size() && (is_ascii_alpha(url[i]) || is_ascii_digit(url[i]) || url[i] == '+' ||
                             url[i] == '-' || url[i] == '.')) {
     ++i;
   }

@@ -15,13 +15,16 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) {
   // forms, surrogates and values above U+10FFFF in one place.
   unsigned char low = 0x80, high = 0xBF;
   if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, cp = lead & 0x1F;
+    length = 2;
+    cp = lead & 0x1F;
   } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, cp = lead & 0x0F;
+    length = 3;
+    cp = lead & 0x0F;
     if (lead == 0xE0) low = 0xA0;
     if (lead == 0xED) high = 0x9F;
   } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, cp = lead & 0x07;
+    length = 4;
+    cp = lead & 0x07;
     if (lead == 0xF0) low = 0x90;
     if (lead == 0xF4) high = 0x8F;
   } else {
@@ -41,22 +44,6 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) {
   }
   i = k;
   return kReplacementChar;
-}
-
-std::string repair_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const std::size_t start = i;
-    const char32_t cp = decode_utf8(s, i);
-    if (cp == kReplacementChar && s.substr(start, i - start) != "\xEF\xBF\xBD") {
-      append_utf8(out, kReplacementChar);
-    } else {
-      out.append(s.substr(start, i - start));
-    }
-  }
-  return out;
 }
 
 bool is_space(char32_t cp) {

@@ -18,11 +18,18 @@ inline bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
 // valid prefix (at least one byte), as the WHATWG decoder does.
 char32_t decode_utf8(std::string_view s, std::size_t& i);
 
+// Returns whether decode_utf8, having read bytes as cp, met an invalid
+// sequence: a U+FFFD that the bytes do not spell themselves.
+inline bool is_invalid_sequence(char32_t cp, std::string_view bytes) {
+  return cp == kReplacementChar && bytes != "\uFFFD";
+}
+
 // Advances i past the character at s[i], as decode_utf8 does; true when its
 // bytes are not valid UTF-8 (a U+FFFD the text spells itself is valid).
 inline bool skip_invalid_utf8(std::string_view s, std::size_t& i) {
   const std::size_t start = i;
-  return decode_utf8(s, i) == kReplacementChar && s.compare(start, i - start, "\uFFFD") != 0;
+  const char32_t cp = decode_utf8(s, i);
+  return is_invalid_sequence(cp, s.substr(start, i - start));
 }
 
 // Inline: the tokenizer appends every character of Japanese text, twice.
@@ -43,9 +50,6 @@ inline void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
-
-// s with every invalid sequence replaced by U+FFFD.
-std::string repair_utf8(std::string_view s);
 
 // True for the characters Unicode calls White_Space (ASCII blanks, NBSP, the
 // ideographic space U+3000, ...).
