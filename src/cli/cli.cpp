@@ -6,13 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "commands/commands.hpp"
-#include "completion.hpp"
 #include "grammar.hpp"
 #include "help.hpp"
 #include "kn/error.hpp"
 #include "render/pager.hpp"
-#include "requests.hpp"
 
 namespace kn {
 
@@ -29,21 +26,8 @@ int dispatch(const Invocation& inv) {
     write_stdout(help_text(inv.command));
     return inv.help || inv.version ? kExitOk : kExitError;
   }
-  const std::string& name = inv.command->name;
-  if (name == "parse") return run_parse(parse_request(inv));
-  if (name == "index") return run_index(index_request(inv));
-  if (name == "search") return run_search(search_request(inv));
-  if (name == "list") return run_list(list_request(inv));
-  if (name == "competition") return run_competition(competition_request(inv));
-  if (name == "show") return run_show(show_request(inv));
-  if (name == "stats") return run_stats(stats_request(inv));
-  if (name == "export") return run_export(export_request(inv));
-  if (name == "check") return run_check(check_request(inv));
-  if (name == "completion") {
-    write_stdout(completion_script(completion_shell(inv), command_line()));
-    return kExitOk;
-  }
-  throw Error(fmt::format("{}: no such command", name));
+  if (!inv.command->run) throw Error(fmt::format("{}: no such command", inv.command->name));
+  return inv.command->run(inv);
 }
 
 }  // namespace

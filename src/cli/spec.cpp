@@ -2,27 +2,79 @@
 
 #include <algorithm>
 
+#include "commands/commands.hpp"
+#include "completion.hpp"
+#include "grammar.hpp"
+#include "kn/error.hpp"
 #include "kn/query.hpp"
 #include "model/competition.hpp"
+#include "render/pager.hpp"
+#include "requests.hpp"
 
 namespace kn {
 
 namespace {
 
+// What each command runs.
+int run_parse_command(const detail::Invocation& inv) {
+  return run_parse(detail::parse_request(inv));
+}
+
+int run_index_command(const detail::Invocation& inv) {
+  return run_index(detail::index_request(inv));
+}
+
+int run_search_command(const detail::Invocation& inv) {
+  return run_search(detail::search_request(inv));
+}
+
+int run_list_command(const detail::Invocation& inv) { return run_list(detail::list_request(inv)); }
+
+int run_competition_command(const detail::Invocation& inv) {
+  return run_competition(detail::competition_request(inv));
+}
+
+int run_show_command(const detail::Invocation& inv) { return run_show(detail::show_request(inv)); }
+
+int run_stats_command(const detail::Invocation& inv) {
+  return run_stats(detail::stats_request(inv));
+}
+
+int run_export_command(const detail::Invocation& inv) {
+  return run_export(detail::export_request(inv));
+}
+
+int run_check_command(const detail::Invocation& inv) {
+  return run_check(detail::check_request(inv));
+}
+
+int run_completion_command(const detail::Invocation& inv) {
+  detail::write_stdout(completion_script(detail::completion_shell(inv), command_line()));
+  return kExitOk;
+}
+
 OptionSpec flag(std::string name, std::string help, std::string short_name = {}) {
-  return {std::move(name), std::move(short_name), ValueKind::none, {}, {}, std::move(help)};
+  return {.name = std::move(name), .short_name = std::move(short_name), .help = std::move(help)};
 }
 
 OptionSpec value(std::string name, ValueKind kind, std::string value_name, std::string help,
                  bool repeatable = false) {
-  return {std::move(name), {}, kind, std::move(value_name), {}, std::move(help), repeatable};
+  return {.name = std::move(name),
+          .kind = kind,
+          .value_name = std::move(value_name),
+          .help = std::move(help),
+          .repeatable = repeatable};
 }
 
 // The choices stand for the value in the help: --format table|tsv|json.
 OptionSpec choice(std::string name, std::vector<std::string> choices, std::string help) {
   std::string value_name;
   for (const std::string& c : choices) value_name += (value_name.empty() ? "" : "|") + c;
-  return {std::move(name), {}, ValueKind::choice, value_name, std::move(choices), std::move(help)};
+  return {.name = std::move(name),
+          .kind = ValueKind::choice,
+          .value_name = value_name,
+          .choices = std::move(choices),
+          .help = std::move(help)};
 }
 
 OptionSpec db() {
@@ -74,25 +126,26 @@ OptionSpec until(const char* what) {
 }
 
 CommandSpec parse() {
-  return {"parse",
-          "Extract issue files and print what they contain",
-          "FILE|DIR...",
-          "Issue files, and directories to read recursively",
-          ValueKind::path,
-          {},
-          true,
-          {flag("--json", "One JSON object per issue (JSON Lines)"), max_size()},
-          "Examples:\n  kn parse seeds/\n  kn parse --json seeds/ | jq .title"};
+  return {.name = "parse",
+          .summary = "Extract issue files and print what they contain",
+          .operands = "FILE|DIR...",
+          .operand_help = "Issue files, and directories to read recursively",
+          .operand_kind = ValueKind::path,
+          .operands_required = true,
+          .options = {flag("--json", "One JSON object per issue (JSON Lines)"), max_size()},
+          .footer = "Examples:\n  kn parse seeds/\n  kn parse --json seeds/ | jq .title",
+          .run = run_parse_command};
 }
 
 CommandSpec index() {
-  return {"index",
-          "Add new and changed issue files to the database",
-          "PATH...",
-          "Issue files and directories; - reads the paths from stdin",
-          ValueKind::path,
-          {},
-          true,
+  return {
+      .name = "index",
+      .summary = "Add new and changed issue files to the database",
+      .operands = "PATH...",
+      .operand_help = "Issue files and directories; - reads the paths from stdin",
+      .operand_kind = ValueKind::path,
+      .operands_required = true,
+      .options =
           {db(), flag("--null", "Paths on stdin (-) end with NUL, not newline", "-0"),
            value("--exclude", ValueKind::text, "GLOB|PATH",
                  "Leave out files that match (gitignore syntax; also .knignore files), or a "
@@ -106,22 +159,22 @@ CommandSpec index() {
                 "stored entries (when kn check finds them damaged); PATH... may then be left out"),
            flag("--quiet", "Print no summary", "-q"),
            flag("--json", "The summary as one JSON object"), max_size()},
+      .footer =
           "PATH is a file or a directory (read recursively); - reads paths from stdin.\n\n"
           "Examples:\n  kn index seeds/\n  find archive -name '*.md' -print0 | kn index -0 -\n"
           "  kn index --prune --dry-run archive/\n  kn index --rebuild\n"
-          "  kn index -- -odd-name.md"};
+          "  kn index -- -odd-name.md",
+      .run = run_index_command};
 }
 
 CommandSpec search() {
   return {
-      "search",
-      "Find entries: kn search WORDS... [FILTERS]",
-      "WORDS...",
-      "The query (see the query language below)",
-      ValueKind::text,
-      {},
-      false,
-      with_drawing(
+      .name = "search",
+      .summary = "Find entries: kn search WORDS... [FILTERS]",
+      .operands = "WORDS...",
+      .operand_help = "The query (see the query language below)",
+      .operand_kind = ValueKind::text,
+      .options = with_drawing(
           {db(),
            value("--section", ValueKind::text, "KIND", "Only this section (as section:)", true),
            value("--issue", ValueKind::text, "N|A..B", "Only issue 66, or 60..90 (as issue:)",
@@ -143,7 +196,8 @@ CommandSpec search() {
            flag("--count", "Print only the number of hits"),
            flag("--urls", "Print only the distinct URLs of all hits, in rank order, one per line"),
            flag("--explain", "Show how the query is understood; run nothing"), header()}),
-      std::string(query_language_help()) +
+      .footer =
+          std::string(query_language_help()) +
           "\nWords that start with '-' are options; to search for -word (leave a word out),\n"
           "write NOT word, or put the query after --: kn search -- -word kaggle\n"
           "\nOutput: a listing on a terminal; otherwise (or --format tsv) one hit per line:\n"
@@ -152,7 +206,8 @@ CommandSpec search() {
           "\nExamples:\n  kn search PyTorch\n  kn search 解法 --format tsv | cut -f5 | sort -u\n"
           "  kn search '\"data augmentation\"' section:competitions since:2022\n"
           "  kn search 画像 OR 動画 --sort -date --limit 5\n"
-          "  kn search domain:github.com --urls"};
+          "  kn search domain:github.com --urls",
+      .run = run_search_command};
 }
 
 CommandSpec list() {
@@ -160,25 +215,23 @@ CommandSpec list() {
   std::string names;
   for (const std::string& p : platforms) names += (names.empty() ? "" : ", ") + p;
   return {
-      "list",
-      "List competitions, issues, links or domains",
-      "[KIND]",
-      "competitions, issues, links or domains (as the flags)",
-      ValueKind::choice,
-      {"competitions", "issues", "links", "domains"},
-      false,
-      with_drawing(
+      .name = "list",
+      .summary = "List competitions, issues, links or domains",
+      .operands = "[KIND]",
+      .operand_help = "competitions, issues, links or domains (as the flags)",
+      .operand_kind = ValueKind::choice,
+      .operand_choices = {"competitions", "issues", "links", "domains"},
+      .options = with_drawing(
           {flag("--competition", "Competitions linked to (KIND competitions)"),
            flag("--issues", "Issues: number, date, title, counts (KIND issues)"),
            flag("--links", "Distinct URLs cited, most cited first (KIND links)"),
            flag("--domains", "Domains cited, most first (KIND domains)"),
-           {"--platform",
-            {},
-            ValueKind::choice,
-            "NAME",
-            platforms,
-            "Competitions of this platform: " + names,
-            true},
+           {.name = "--platform",
+            .kind = ValueKind::choice,
+            .value_name = "NAME",
+            .choices = platforms,
+            .help = "Competitions of this platform: " + names,
+            .repeatable = true},
            value("--domain", ValueKind::text, "DOMAIN", "Links on this domain or its subdomains"),
            since("Mentions"),
            until("Mentions"),
@@ -188,114 +241,119 @@ CommandSpec list() {
            choice("--format", {"table", "tsv", "json"}, "table, tsv or json (JSON Lines)"),
            color(),
            header()}),
-      "Examples:\n  kn list --competition\n  kn list competitions --platform kaggle --since 2022\n"
-      "  kn list --issues\n  kn list --links --domain github.com\n"
-      "  kn list --domains --format json"};
+      .footer =
+          "Examples:\n  kn list --competition\n  kn list competitions --platform kaggle --since "
+          "2022\n"
+          "  kn list --issues\n  kn list --links --domain github.com\n"
+          "  kn list --domains --format json",
+      .run = run_list_command};
 }
 
 CommandSpec show() {
-  return {"show",
-          "Show one issue: sections, cards, embeds and later corrections",
-          "N",
-          "The issue's number",
-          ValueKind::issue,
-          {},
-          true,
-          with_drawing(
+  return {.name = "show",
+          .summary = "Show one issue: sections, cards, embeds and later corrections",
+          .operands = "N",
+          .operand_help = "The issue's number",
+          .operand_kind = ValueKind::issue,
+          .operands_required = true,
+          .options = with_drawing(
               {db(),
                choice("--format", {"table", "md", "json"},
                       "table (for reading; on a pipe unwrapped, or at $COLUMNS), md (Markdown) or "
                       "json (as kn parse --json)"),
                color()}),
-          "Examples:\n  kn show 66\n  kn show 66 --format md > issue-66.md"};
+          .footer = "Examples:\n  kn show 66\n  kn show 66 --format md > issue-66.md",
+          .run = run_show_command};
 }
 
 CommandSpec competition() {
-  return {"competition",
-          "One competition's story: every entry that links to it, oldest first",
-          "QUERY...",
-          "A slug (ai4code), a URL, or words of its name",
-          ValueKind::competition,
-          {},
-          true,
+  return {
+      .name = "competition",
+      .summary = "One competition's story: every entry that links to it, oldest first",
+      .operands = "QUERY...",
+      .operand_help = "A slug (ai4code), a URL, or words of its name",
+      .operand_kind = ValueKind::competition,
+      .operands_required = true,
+      .options =
           with_drawing({db(), flag("--solutions", "Only the entries that look like write-ups"),
                         choice("--format", {"table", "tsv", "json", "md"},
                                "table (on a terminal), tsv (on a pipe), json (JSON Lines, one "
                                "object per mention) or md (Markdown)"),
                         color(), header()}),
+      .footer =
           "An exact slug, URL or name is the match; else the one competition whose name holds\n"
           "every word (several: they are listed, exit 2). Write-ups (解法, 振り返り, solution,\n"
           "1st place, 3位) are marked with ★.\n\n"
           "Examples:\n  kn competition ai4code\n  kn competition NBME --solutions\n"
           "  kn competition https://www.kaggle.com/c/jpx-tokyo-stock-exchange-prediction\n"
-          "  kn competition ai4code --format json | jq .url"};
+          "  kn competition ai4code --format json | jq .url",
+      .run = run_competition_command};
 }
 
 CommandSpec stats() {
   return {
-      "stats",
-      "Count what the archive holds",
-      "[QUERY...]",
-      "With --by: count the entries that match this query (kn search's language)",
-      ValueKind::text,
-      {},
-      false,
-      with_drawing(
+      .name = "stats",
+      .summary = "Count what the archive holds",
+      .operands = "[QUERY...]",
+      .operand_help = "With --by: count the entries that match this query (kn search's language)",
+      .operand_kind = ValueKind::text,
+      .options = with_drawing(
           {choice("--by", {"month", "year", "section", "domain", "platform"},
                   "Counts per month, year, section, domain or platform, as bars"),
            value("--limit", ValueKind::number, "N", "With --by: the first N rows (0: all)"), db(),
            choice("--format", {"table", "tsv", "json"}, "table, tsv or json"), color(), header()}),
-      "On a terminal, --by draws a bar per row; tsv and json give the numbers.\n\n"
-      "Examples:\n  kn stats\n  kn stats --by month\n  kn stats --by month Transformer\n"
-      "  kn stats --by domain --limit 10\n  kn stats --format json"};
+      .footer =
+          "On a terminal, --by draws a bar per row; tsv and json give the numbers.\n\n"
+          "Examples:\n  kn stats\n  kn stats --by month\n  kn stats --by month Transformer\n"
+          "  kn stats --by domain --limit 10\n  kn stats --format json",
+      .run = run_stats_command};
 }
 
 CommandSpec export_() {
-  return {"export",
-          "Write the whole archive to stdout",
-          "",
-          "",
-          ValueKind::none,
-          {},
-          false,
-          {db(),
-           choice("--format", {"jsonl", "csv", "md"},
-                  "jsonl (kn parse --json per issue, default), csv (an entry a row) or md"),
-           flag("--bom", "CSV: begin with a UTF-8 byte order mark, so Excel reads Japanese right")},
+  return {
+      .name = "export",
+      .summary = "Write the whole archive to stdout",
+      .options = {db(),
+                  choice("--format", {"jsonl", "csv", "md"},
+                         "jsonl (kn parse --json per issue, default), csv (an entry a row) or md"),
+                  flag("--bom",
+                       "CSV: begin with a UTF-8 byte order mark, so Excel reads Japanese right")},
+      .footer =
           "Examples:\n  kn export > archive.jsonl\n  kn export --format csv > entries.csv\n"
-          "  kn export --format md > archive.md"};
+          "  kn export --format md > archive.md",
+      .run = run_export_command};
 }
 
 CommandSpec check() {
-  return {
-      "check", "Verify the database and its full-text index", "", "", ValueKind::none, {}, false,
-      {db()},  "Example:\n  kn check --db archive.db"};
+  return {.name = "check",
+          .summary = "Verify the database and its full-text index",
+          .options = {db()},
+          .footer = "Example:\n  kn check --db archive.db",
+          .run = run_check_command};
 }
 
 CommandSpec completion() {
-  return {"completion",
-          "Print a shell completion script",
-          "SHELL",
-          "bash, zsh or fish",
-          ValueKind::choice,
-          {"bash", "zsh", "fish"},
-          true,
-          {},
-          "Examples:\n  source <(kn completion bash)   # in ~/.bashrc\n"
-          "  source <(kn completion zsh)    # in ~/.zshrc\n"
-          "  kn completion fish > ~/.config/fish/completions/kn.fish"};
+  return {.name = "completion",
+          .summary = "Print a shell completion script",
+          .operands = "SHELL",
+          .operand_help = "bash, zsh or fish",
+          .operand_kind = ValueKind::choice,
+          .operand_choices = {"bash", "zsh", "fish"},
+          .operands_required = true,
+          .footer =
+              "Examples:\n  source <(kn completion bash)   # in ~/.bashrc\n"
+              "  source <(kn completion zsh)    # in ~/.zshrc\n"
+              "  kn completion fish > ~/.config/fish/completions/kn.fish",
+          .run = run_completion_command};
 }
 
 CommandSpec help() {
-  return {"help",
-          "Show the help of kn or of a command",
-          "[COMMAND]",
-          "A command of kn",
-          ValueKind::command,
-          {},
-          false,
-          {},
-          "Example:\n  kn help search"};
+  return {.name = "help",
+          .summary = "Show the help of kn or of a command",
+          .operands = "[COMMAND]",
+          .operand_help = "A command of kn",
+          .operand_kind = ValueKind::command,
+          .footer = "Example:\n  kn help search"};
 }
 
 }  // namespace

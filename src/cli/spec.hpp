@@ -10,6 +10,10 @@
 
 namespace kn {
 
+namespace detail {
+struct Invocation;
+}
+
 // What an option or a command's operands take, for checking and for
 // completing them in a shell.
 enum class ValueKind {
@@ -26,25 +30,28 @@ enum class ValueKind {
 };
 
 struct OptionSpec {
-  std::string name;        // "--limit"
-  std::string short_name;  // "-q", or ""
+  std::string name{};        // "--limit"
+  std::string short_name{};  // "-q", or ""
   ValueKind kind = ValueKind::none;
-  std::string value_name;            // "N", "FILE", "FORMAT"
-  std::vector<std::string> choices;  // for ValueKind::choice
-  std::string help;
+  std::string value_name{};            // "N", "FILE", "FORMAT"
+  std::vector<std::string> choices{};  // for ValueKind::choice
+  std::string help{};
   bool repeatable = false;
   bool takes_value() const { return kind != ValueKind::none; }
 };
 
 struct CommandSpec {
-  std::string name, summary;
-  std::string operands;  // "WORDS...", "FILE|DIR...", "N", "" for none
-  std::string operand_help;
+  std::string name{}, summary{};
+  std::string operands{};  // "WORDS...", "FILE|DIR...", "N", "" for none
+  std::string operand_help{};
   ValueKind operand_kind = ValueKind::none;
-  std::vector<std::string> operand_choices;
+  std::vector<std::string> operand_choices{};
   bool operands_required = false;
-  std::vector<OptionSpec> options;
-  std::string footer;  // examples and notes for --help
+  std::vector<OptionSpec> options{};
+  std::string footer{};  // examples and notes for --help
+  // Reads the command's request from what was typed, runs it and returns
+  // the exit status; null for help, which the command line answers itself.
+  int (*run)(const detail::Invocation&) = nullptr;
 };
 
 // Options that may also stand before the command (kn --db x.db search ...).
