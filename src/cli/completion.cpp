@@ -69,7 +69,7 @@ std::string bash(const std::vector<CommandSpec>& commands) {
   std::string values, options, operands;
   for (const CommandSpec& command : commands) {
     names.push_back(command.name);
-    std::vector<std::string> option_names{"--help"};
+    std::vector<std::string> option_names{std::string(name_of(Opt::help))};
     for (const OptionSpec& option : command.options) {
       option_names.push_back(option.name);
       if (!option.short_name.empty()) option_names.push_back(option.short_name);

@@ -25,8 +25,8 @@ std::vector<std::string> option_names(const CommandSpec& command) {
 }
 
 bool is_global(std::string_view name) {
-  return std::find(std::begin(kGlobalOptions), std::end(kGlobalOptions), name) !=
-         std::end(kGlobalOptions);
+  return std::any_of(std::begin(kGlobalOptions), std::end(kGlobalOptions),
+                     [&](Opt global) { return name_of(global) == name; });
 }
 
 bool looks_like_option(std::string_view arg) { return arg.size() > 1 && arg.front() == '-'; }
@@ -49,16 +49,16 @@ class Reader {
   void read_before_command() {
     while (next_ < args_.size()) {
       const std::string& arg = args_[next_];
-      if (arg == "--help" || arg == "-h") {
+      if (arg == name_of(Opt::help) || arg == "-h") {
         inv_.help = true, ++next_;
-      } else if (arg == "--version") {
+      } else if (arg == name_of(Opt::version)) {
         inv_.version = true, ++next_;
       } else if (looks_like_option(arg)) {
         const auto [name, value] = split_option(arg);
         if (!is_global(name)) throw before_command(name);
         ++next_;
-        globals_.emplace_back(name,
-                              value ? *value : take_value(name, name == "--db" ? "FILE" : "WORD"));
+        globals_.emplace_back(
+            name, value ? *value : take_value(name, name == name_of(Opt::db) ? "FILE" : "WORD"));
       } else {
         command(arg);
         ++next_;
@@ -98,7 +98,7 @@ class Reader {
       const std::string& arg = args_[next_++];
       if (arg == "--") {
         while (next_ < args_.size()) inv_.operands.push_back(args_[next_++]);
-      } else if (arg == "--help" || arg == "-h") {
+      } else if (arg == name_of(Opt::help) || arg == "-h") {
         inv_.help = true;
       } else if (arg.starts_with("--")) {
         long_option(arg);
@@ -214,14 +214,14 @@ class Reader {
 
 }  // namespace
 
-std::string Invocation::value(std::string_view option, std::string fallback) const {
-  const auto found = options.find(option);
+std::string Invocation::value(Opt option, std::string fallback) const {
+  const auto found = options.find(name_of(option));
   return found == options.end() || found->second.empty() ? fallback : found->second.back();
 }
 
-const std::vector<std::string>& Invocation::values(std::string_view option) const {
+const std::vector<std::string>& Invocation::values(Opt option) const {
   static const std::vector<std::string> kNone;
-  const auto found = options.find(option);
+  const auto found = options.find(name_of(option));
   return found == options.end() ? kNone : found->second;
 }
 

@@ -23,10 +23,10 @@ struct Invocation {
   // have an empty value per use).
   std::map<std::string, std::vector<std::string>, std::less<>> options;
   std::vector<std::string> operands;  // the words that are no options, in order
-  bool given(std::string_view option) const { return options.find(option) != options.end(); }
+  bool given(Opt option) const { return options.find(name_of(option)) != options.end(); }
   // The option's value (the last one given), or fallback.
-  std::string value(std::string_view option, std::string fallback = {}) const;
-  const std::vector<std::string>& values(std::string_view option) const;
+  std::string value(Opt option, std::string fallback = {}) const;
+  const std::vector<std::string>& values(Opt option) const;
 };
 
 // Reads args (without the program's name). Throws kn::Error with a one-line

@@ -14,15 +14,15 @@ namespace kn::detail {
 namespace {
 
 std::string db_path(const Invocation& inv) {
-  return database_path(inv.given("--db") ? std::optional(inv.value("--db")) : std::nullopt);
+  return database_path(inv.given(Opt::db) ? std::optional(inv.value(Opt::db)) : std::nullopt);
 }
 
 // --no-pager is not among them: without a table there is no pager either,
 // so it holds whatever the format (an alias may always say it).
-constexpr const char* kDrawingOptions[] = {"--color", "--hyperlinks", "--width"};
+constexpr Opt kDrawingOptions[] = {Opt::color, Opt::hyperlinks, Opt::width};
 
 ColorMode color_mode(const Invocation& inv) {
-  const std::string mode = choice_value(inv, "--color", "auto");
+  const std::string mode = choice_value(inv, Opt::color, "auto");
   return mode == "always"  ? ColorMode::always
          : mode == "never" ? ColorMode::never
                            : ColorMode::automatic;
@@ -36,12 +36,12 @@ Rendering rendering(const Invocation& inv) {
   Rendering render;
   render.color = use_color(color_mode(inv));
   // Hyperlinks go where colour would go by itself, unless colour is refused.
-  const std::string links = choice_value(inv, "--hyperlinks", "auto");
+  const std::string links = choice_value(inv, Opt::hyperlinks, "auto");
   render.hyperlinks = links == "always" || (links == "auto" && use_color(ColorMode::automatic) &&
                                             color_mode(inv) != ColorMode::never);
-  render.width = inv.given("--width") ? static_cast<std::size_t>(count_value(inv, "--width", 0))
-                 : terminal           ? terminal_width()
-                                      : columns_from_environment().value_or(0);
+  render.width = inv.given(Opt::width) ? static_cast<std::size_t>(count_value(inv, Opt::width, 0))
+                 : terminal            ? terminal_width()
+                                       : columns_from_environment().value_or(0);
   if (render.width > 0 && render.width < 20) {
     throw Error(
         fmt::format("--width: {}: too narrow (at least 20, or 0 for no limit)", render.width));
@@ -50,7 +50,7 @@ Rendering rendering(const Invocation& inv) {
     throw Error(fmt::format("--width: {}: too wide (at most {}, or 0 for no limit)", render.width,
                             kMaxWidth));
   }
-  render.pager = terminal && !inv.given("--no-pager");
+  render.pager = terminal && !inv.given(Opt::no_pager);
   return render;
 }
 
@@ -58,86 +58,90 @@ Rendering rendering(const Invocation& inv) {
 // options only with a table, --header only with TSV.
 Output output(const Invocation& inv, std::string_view fallback_pipe = "tsv") {
   const std::string name =
-      choice_value(inv, "--format", stdout_is_terminal() ? "table" : std::string(fallback_pipe));
+      choice_value(inv, Opt::format, stdout_is_terminal() ? "table" : std::string(fallback_pipe));
   Output out;
   if (name != "table") {
-    for (const char* option : kDrawingOptions) refuse(inv, option, "to --format " + name);
+    for (const Opt option : kDrawingOptions) {
+      refuse(inv, option, fmt::format("to {} {}", name_of(Opt::format), name));
+    }
   }
-  if (name != "tsv") refuse(inv, "--header", "to --format " + name + " (only to tsv)");
+  if (name != "tsv") {
+    refuse(inv, Opt::header, fmt::format("to {} {} (only to tsv)", name_of(Opt::format), name));
+  }
   out.format = name == "tsv"    ? Format::tsv
                : name == "json" ? Format::json
                : name == "md"   ? Format::markdown
                                 : Format::table;
   if (out.format == Format::table) out.render = rendering(inv);
-  out.header = inv.given("--header");
+  out.header = inv.given(Opt::header);
   return out;
 }
 
 Filters date_filters(const Invocation& inv) {
   Filters filters;
   // A bad date names the option it came with.
-  const auto dated = [&](std::string_view option, auto add) {
+  const auto dated = [&](Opt option, auto add) {
     if (!inv.given(option)) return;
     try {
       add(filters, inv.value(option));
     } catch (const Error& e) {
-      throw Error(fmt::format("{}: {}", option, e.what()));
+      throw Error(fmt::format("{}: {}", name_of(option), e.what()));
     }
   };
-  dated("--since", add_since_filter);
-  dated("--until", add_until_filter);
+  dated(Opt::since, add_since_filter);
+  dated(Opt::until, add_until_filter);
   return filters;
 }
 
 Query search_query(const Invocation& inv) {
   Filters filters = date_filters(inv);
-  const auto each = [&](std::string_view option, auto add) {
+  const auto each = [&](Opt option, auto add) {
     for (const std::string& value : inv.values(option)) {
       try {
         add(filters, value);
       } catch (const Error& e) {
-        throw Error(fmt::format("{}: {}", option, e.what()));
+        throw Error(fmt::format("{}: {}", name_of(option), e.what()));
       }
     }
   };
-  each("--section", add_section_filter);
-  each("--issue", add_issue_filter);
-  each("--domain", add_domain_filter);
-  each("--competition", add_competition_filter);
+  each(Opt::section, add_section_filter);
+  each(Opt::issue, add_issue_filter);
+  each(Opt::domain, add_domain_filter);
+  each(Opt::competition, add_competition_filter);
   return parse_query(fmt::format("{}", fmt::join(inv.operands, " ")), std::move(filters));
 }
 
 SearchRequest::Mode search_mode(const Invocation& inv) {
-  std::vector<std::string> modes;
-  for (const char* mode : {"--count", "--urls", "--explain"}) {
+  std::vector<Opt> modes;
+  for (const Opt mode : {Opt::count, Opt::urls, Opt::explain}) {
     if (inv.given(mode)) modes.push_back(mode);
   }
   if (modes.size() > 1) {
-    throw Error(fmt::format("{} and {}: say one of them", modes[0], modes[1]));
+    throw Error(fmt::format("{} and {}: say one of them", name_of(modes[0]), name_of(modes[1])));
   }
   if (modes.empty()) return SearchRequest::Mode::hits;
-  for (const char* option : {"--format", "--color", "--hyperlinks", "--width", "--header"}) {
-    refuse(inv, option, fmt::format("with {} (it prints no listing)", modes[0]));
+  for (const Opt option : {Opt::format, Opt::color, Opt::hyperlinks, Opt::width, Opt::header}) {
+    refuse(inv, option, fmt::format("with {} (it prints no listing)", name_of(modes[0])));
   }
-  if (modes[0] != "--urls") {
-    for (const char* option : {"--sort", "--limit", "--offset"}) {
-      refuse(inv, option, fmt::format("with {}", modes[0]));
+  if (modes[0] != Opt::urls) {
+    for (const Opt option : {Opt::sort, Opt::limit, Opt::offset}) {
+      refuse(inv, option, fmt::format("with {}", name_of(modes[0])));
     }
   }
-  return modes[0] == "--count"  ? SearchRequest::Mode::count
-         : modes[0] == "--urls" ? SearchRequest::Mode::urls
-                                : SearchRequest::Mode::explain;
+  return modes[0] == Opt::count  ? SearchRequest::Mode::count
+         : modes[0] == Opt::urls ? SearchRequest::Mode::urls
+                                 : SearchRequest::Mode::explain;
 }
 
 ListRequest::Kind list_kind(const Invocation& inv) {
   using Kind = ListRequest::Kind;
   std::vector<std::pair<Kind, std::string>> chosen;
-  const std::pair<const char*, Kind> flags[] = {{"--competition", Kind::competitions},
-                                                {"--issues", Kind::issues},
-                                                {"--links", Kind::links},
-                                                {"--domains", Kind::domains}};
+  const std::pair<Opt, Kind> flags[] = {{Opt::competition, Kind::competitions},
+                                        {Opt::issues, Kind::issues},
+                                        {Opt::links, Kind::links},
+                                        {Opt::domains, Kind::domains}};
   for (const auto& [flag, kind] : flags) {
-    if (inv.given(flag)) chosen.emplace_back(kind, flag);
+    if (inv.given(flag)) chosen.emplace_back(kind, name_of(flag));
   }
   require_operands(inv, 0, 1);
   if (!inv.operands.empty()) {
@@ -153,7 +157,8 @@ ListRequest::Kind list_kind(const Invocation& inv) {
     chosen.emplace_back(flags[found - kinds.begin()].second, word);
   }
   if (chosen.empty())
-    throw Error("list: say what to list: --competition, --issues, --links or --domains");
+    throw Error(fmt::format("list: say what to list: {}, {}, {} or {}", name_of(Opt::competition),
+                            name_of(Opt::issues), name_of(Opt::links), name_of(Opt::domains)));
   for (const auto& other : chosen) {
     if (other.first != chosen[0].first) {
       throw Error(
@@ -167,25 +172,25 @@ ListRequest::Kind list_kind(const Invocation& inv) {
 
 ParseRequest parse_request(const Invocation& inv) {
   require_operands(inv, 1, SIZE_MAX);
-  return {inv.operands, inv.given("--json"), size_value(inv, "--max-size", kDefaultMaxFileSize)};
+  return {inv.operands, inv.given(Opt::json), size_value(inv, Opt::max_size, kDefaultMaxFileSize)};
 }
 
 IndexRequest index_request(const Invocation& inv) {
-  require_operands(inv, inv.given("--rebuild") ? 0 : 1, SIZE_MAX);
-  if (!inv.given("--prune")) refuse(inv, "--force", "without --prune");
-  if (inv.given("--quiet")) refuse(inv, "--json", "with --quiet");
+  require_operands(inv, inv.given(Opt::rebuild) ? 0 : 1, SIZE_MAX);
+  if (!inv.given(Opt::prune)) refuse(inv, Opt::force, "without --prune");
+  if (inv.given(Opt::quiet)) refuse(inv, Opt::json, "with --quiet");
   IndexRequest request;
   request.db = db_path(inv);
   request.paths = inv.operands;
-  request.null_separated = inv.given("--null");
-  request.exclude = inv.values("--exclude");
-  request.prune = inv.given("--prune");
-  request.force = inv.given("--force");
-  request.dry_run = inv.given("--dry-run");
-  request.rebuild = inv.given("--rebuild");
-  request.quiet = inv.given("--quiet");
-  request.json = inv.given("--json");
-  request.max_size = size_value(inv, "--max-size", kDefaultMaxFileSize);
+  request.null_separated = inv.given(Opt::null);
+  request.exclude = inv.values(Opt::exclude);
+  request.prune = inv.given(Opt::prune);
+  request.force = inv.given(Opt::force);
+  request.dry_run = inv.given(Opt::dry_run);
+  request.rebuild = inv.given(Opt::rebuild);
+  request.quiet = inv.given(Opt::quiet);
+  request.json = inv.given(Opt::json);
+  request.max_size = size_value(inv, Opt::max_size, kDefaultMaxFileSize);
   return request;
 }
 
@@ -193,12 +198,12 @@ SearchRequest search_request(const Invocation& inv) {
   SearchRequest request;
   request.mode = search_mode(inv);
   request.query = search_query(inv);
-  const std::string sort = choice_value(inv, "--sort", "rank");
+  const std::string sort = choice_value(inv, Opt::sort, "rank");
   request.page = {sort == "rank"   ? SortOrder::rank
                   : sort == "date" ? SortOrder::date
                                    : SortOrder::date_descending,
-                  count_value(inv, "--limit", request.mode == SearchRequest::Mode::urls ? 0 : 20),
-                  count_value(inv, "--offset", 0)};
+                  count_value(inv, Opt::limit, request.mode == SearchRequest::Mode::urls ? 0 : 20),
+                  count_value(inv, Opt::offset, 0)};
   if (request.mode == SearchRequest::Mode::hits) request.out = output(inv);
   request.db = db_path(inv);
   return request;
@@ -209,18 +214,18 @@ ListRequest list_request(const Invocation& inv) {
   request.kind = list_kind(inv);
   const bool competitions = request.kind == ListRequest::Kind::competitions;
   if (!competitions) {
-    refuse(inv, "--platform", "to this list (only to --competition)");
-    refuse(inv, "--sort", "to this list (only to --competition)");
+    refuse(inv, Opt::platform, "to this list (only to --competition)");
+    refuse(inv, Opt::sort, "to this list (only to --competition)");
   }
   if (request.kind != ListRequest::Kind::links && request.kind != ListRequest::Kind::domains) {
-    refuse(inv, "--domain", "to this list (only to --links and --domains)");
+    refuse(inv, Opt::domain, "to this list (only to --links and --domains)");
   }
   request.filters = date_filters(inv);
-  for (const std::string& platform : inv.values("--platform")) {
-    request.filters.platforms.push_back(checked_choice(inv, "--platform", platform));
+  for (const std::string& platform : inv.values(Opt::platform)) {
+    request.filters.platforms.push_back(checked_choice(inv, Opt::platform, platform));
   }
-  if (inv.given("--domain")) add_domain_filter(request.filters, inv.value("--domain"));
-  request.by_mentions = choice_value(inv, "--sort", "first") == "mentions";
+  if (inv.given(Opt::domain)) add_domain_filter(request.filters, inv.value(Opt::domain));
+  request.by_mentions = choice_value(inv, Opt::sort, "first") == "mentions";
   request.out = output(inv);
   request.db = db_path(inv);
   return request;
@@ -244,13 +249,13 @@ ShowRequest show_request(const Invocation& inv) {
 
 StatsRequest stats_request(const Invocation& inv) {
   StatsRequest request;
-  const std::string by = choice_value(inv, "--by", "");
+  const std::string by = choice_value(inv, Opt::by, "");
   if (by == "month") request.by = Dimension::month;
   if (by == "year") request.by = Dimension::year;
   if (by == "section") request.by = Dimension::section;
   if (by == "domain") request.by = Dimension::domain;
   if (by == "platform") request.by = Dimension::platform;
-  if (!request.by) refuse(inv, "--limit", "without --by");
+  if (!request.by) refuse(inv, Opt::limit, "without --by");
   if (!inv.operands.empty()) {
     if (!request.by) {
       throw Error("stats: a query is counted per month, year or section: say --by month");
@@ -262,7 +267,7 @@ StatsRequest stats_request(const Invocation& inv) {
     }
     request.query = search_query(inv);
   }
-  request.limit = count_value(inv, "--limit", 0);
+  request.limit = count_value(inv, Opt::limit, 0);
   request.out = output(inv);
   request.db = db_path(inv);
   return request;
@@ -270,12 +275,12 @@ StatsRequest stats_request(const Invocation& inv) {
 
 ExportRequest export_request(const Invocation& inv) {
   require_operands(inv, 0, 0);
-  const std::string format = choice_value(inv, "--format", "jsonl");
+  const std::string format = choice_value(inv, Opt::format, "jsonl");
   ExportRequest request;
   request.format = format == "csv" ? Format::csv : format == "md" ? Format::markdown : Format::json;
   if (request.format != Format::csv)
-    refuse(inv, "--bom", "to --format " + format + " (only to csv)");
-  request.bom = inv.given("--bom");
+    refuse(inv, Opt::bom, "to --format " + format + " (only to csv)");
+  request.bom = inv.given(Opt::bom);
   request.db = db_path(inv);
   return request;
 }
@@ -284,7 +289,7 @@ CompetitionRequest competition_request(const Invocation& inv) {
   require_operands(inv, 1, SIZE_MAX);
   CompetitionRequest request;
   request.query = fmt::format("{}", fmt::join(inv.operands, " "));
-  request.solutions = inv.given("--solutions");
+  request.solutions = inv.given(Opt::solutions);
   request.out = output(inv);
   request.db = db_path(inv);
   return request;

@@ -53,13 +53,15 @@ int run_completion_command(const detail::Invocation& inv) {
   return kExitOk;
 }
 
-OptionSpec flag(std::string name, std::string help, std::string short_name = {}) {
-  return {.name = std::move(name), .short_name = std::move(short_name), .help = std::move(help)};
+OptionSpec flag(Opt name, std::string help, std::string short_name = {}) {
+  return {.name = std::string(name_of(name)),
+          .short_name = std::move(short_name),
+          .help = std::move(help)};
 }
 
-OptionSpec value(std::string name, ValueKind kind, std::string value_name, std::string help,
+OptionSpec value(Opt name, ValueKind kind, std::string value_name, std::string help,
                  bool repeatable = false) {
-  return {.name = std::move(name),
+  return {.name = std::string(name_of(name)),
           .kind = kind,
           .value_name = std::move(value_name),
           .help = std::move(help),
@@ -67,10 +69,10 @@ OptionSpec value(std::string name, ValueKind kind, std::string value_name, std::
 }
 
 // The choices stand for the value in the help: --format table|tsv|json.
-OptionSpec choice(std::string name, std::vector<std::string> choices, std::string help) {
+OptionSpec choice(Opt name, std::vector<std::string> choices, std::string help) {
   std::string value_name;
   for (const std::string& c : choices) value_name += (value_name.empty() ? "" : "|") + c;
-  return {.name = std::move(name),
+  return {.name = std::string(name_of(name)),
           .kind = ValueKind::choice,
           .value_name = value_name,
           .choices = std::move(choices),
@@ -78,30 +80,30 @@ OptionSpec choice(std::string name, std::vector<std::string> choices, std::strin
 }
 
 OptionSpec db() {
-  return value("--db", ValueKind::database, "FILE",
+  return value(Opt::db, ValueKind::database, "FILE",
                "The database (default: $KN_DB, else $XDG_DATA_HOME/kn/kn.db)");
 }
 
 OptionSpec color() {
-  return choice("--color", {"auto", "always", "never"},
+  return choice(Opt::color, {"auto", "always", "never"},
                 "Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb), always, never");
 }
 
 // How a table or listing is drawn for a person.
 std::vector<OptionSpec> drawing() {
   return {
-      choice("--hyperlinks", {"auto", "always", "never"},
+      choice(Opt::hyperlinks, {"auto", "always", "never"},
              "Titles and URLs as terminal hyperlinks: auto (on a terminal, unless NO_COLOR, "
              "TERM=dumb or --color never), always, never"),
       value(
-          "--width", ValueKind::number, "N",
+          Opt::width, ValueKind::number, "N",
           "Lines of at most N cells, 20 to 1000 (default: the terminal's, $COLUMNS; 0: no limit)"),
-      flag("--no-pager",
+      flag(Opt::no_pager,
            "Never page (default: less -R, $PAGER or $KN_PAGER when taller "
            "than the terminal)")};
 }
 
-OptionSpec header() { return flag("--header", "TSV: a first line naming the columns"); }
+OptionSpec header() { return flag(Opt::header, "TSV: a first line naming the columns"); }
 
 // options, then the drawing options.
 std::vector<OptionSpec> with_drawing(std::vector<OptionSpec> options) {
@@ -110,18 +112,18 @@ std::vector<OptionSpec> with_drawing(std::vector<OptionSpec> options) {
 }
 
 OptionSpec max_size() {
-  return value("--max-size", ValueKind::size, "SIZE",
+  return value(Opt::max_size, ValueKind::size, "SIZE",
                "Refuse larger files (default 4MiB; units B, KiB, MiB, GiB, K, M, G)");
 }
 
 OptionSpec since(const char* what) {
   return value(
-      "--since", ValueKind::text, "DATE",
+      Opt::since, ValueKind::text, "DATE",
       std::string(what) + " from this date: YYYY[-MM[-DD]], today, yesterday, 2w (3d, 6m, 1y) ago");
 }
 
 OptionSpec until(const char* what) {
-  return value("--until", ValueKind::text, "DATE",
+  return value(Opt::until, ValueKind::text, "DATE",
                std::string(what) + " up to this date, included");
 }
 
@@ -132,7 +134,7 @@ CommandSpec parse() {
           .operand_help = "Issue files, and directories to read recursively",
           .operand_kind = ValueKind::path,
           .operands_required = true,
-          .options = {flag("--json", "One JSON object per issue (JSON Lines)"), max_size()},
+          .options = {flag(Opt::json, "One JSON object per issue (JSON Lines)"), max_size()},
           .footer = "Examples:\n  kn parse seeds/\n  kn parse --json seeds/ | jq .title",
           .run = run_parse_command};
 }
@@ -146,19 +148,19 @@ CommandSpec index() {
       .operand_kind = ValueKind::path,
       .operands_required = true,
       .options =
-          {db(), flag("--null", "Paths on stdin (-) end with NUL, not newline", "-0"),
-           value("--exclude", ValueKind::text, "GLOB|PATH",
+          {db(), flag(Opt::null, "Paths on stdin (-) end with NUL, not newline", "-0"),
+           value(Opt::exclude, ValueKind::text, "GLOB|PATH",
                  "Leave out files that match (gitignore syntax; also .knignore files), or a "
                  "file or directory named by its path",
                  true),
-           flag("--prune", "Remove the issues under PATH... whose file this run did not find"),
-           flag("--force", "With --prune: prune even when a PATH holds no file"),
-           flag("--dry-run", "Say what a run would change; write nothing", "-n"),
-           flag("--rebuild",
+           flag(Opt::prune, "Remove the issues under PATH... whose file this run did not find"),
+           flag(Opt::force, "With --prune: prune even when a PATH holds no file"),
+           flag(Opt::dry_run, "Say what a run would change; write nothing", "-n"),
+           flag(Opt::rebuild,
                 "First make the full-text index, entry sizes and filter facts again from the "
                 "stored entries (when kn check finds them damaged); PATH... may then be left out"),
-           flag("--quiet", "Print no summary", "-q"),
-           flag("--json", "The summary as one JSON object"), max_size()},
+           flag(Opt::quiet, "Print no summary", "-q"),
+           flag(Opt::json, "The summary as one JSON object"), max_size()},
       .footer =
           "PATH is a file or a directory (read recursively); - reads paths from stdin.\n\n"
           "Examples:\n  kn index seeds/\n  find archive -name '*.md' -print0 | kn index -0 -\n"
@@ -176,26 +178,26 @@ CommandSpec search() {
       .operand_kind = ValueKind::text,
       .options = with_drawing(
           {db(),
-           value("--section", ValueKind::text, "KIND", "Only this section (as section:)", true),
-           value("--issue", ValueKind::text, "N|A..B", "Only issue 66, or 60..90 (as issue:)",
+           value(Opt::section, ValueKind::text, "KIND", "Only this section (as section:)", true),
+           value(Opt::issue, ValueKind::text, "N|A..B", "Only issue 66, or 60..90 (as issue:)",
                  true),
            since("Issues"), until("Issues"),
-           value("--domain", ValueKind::text, "DOMAIN",
+           value(Opt::domain, ValueKind::text, "DOMAIN",
                  "Only entries citing this domain or its subdomains (as domain:)", true),
-           value("--competition", ValueKind::competition, "Q",
+           value(Opt::competition, ValueKind::competition, "Q",
                  "Only entries linking to this competition: slug, URL or name (as competition:)",
                  true),
-           choice("--format", {"table", "tsv", "json"},
+           choice(Opt::format, {"table", "tsv", "json"},
                   "table (default on a terminal; on a pipe: the same listing), tsv (default on a "
                   "pipe) or json (JSON Lines)"),
            color(),
-           choice("--sort", {"rank", "date", "-date"},
+           choice(Opt::sort, {"rank", "date", "-date"},
                   "rank (default), date (oldest first) or -date (newest first)"),
-           value("--limit", ValueKind::number, "N", "At most N hits (default 20; 0: all)"),
-           value("--offset", ValueKind::number, "N", "Skip the first N hits"),
-           flag("--count", "Print only the number of hits"),
-           flag("--urls", "Print only the distinct URLs of all hits, in rank order, one per line"),
-           flag("--explain", "Show how the query is understood; run nothing"), header()}),
+           value(Opt::limit, ValueKind::number, "N", "At most N hits (default 20; 0: all)"),
+           value(Opt::offset, ValueKind::number, "N", "Skip the first N hits"),
+           flag(Opt::count, "Print only the number of hits"),
+           flag(Opt::urls, "Print only the distinct URLs of all hits, in rank order, one per line"),
+           flag(Opt::explain, "Show how the query is understood; run nothing"), header()}),
       .footer =
           std::string(query_language_help()) +
           "\nWords that start with '-' are options; to search for -word (leave a word out),\n"
@@ -222,23 +224,23 @@ CommandSpec list() {
       .operand_kind = ValueKind::choice,
       .operand_choices = {"competitions", "issues", "links", "domains"},
       .options = with_drawing(
-          {flag("--competition", "Competitions linked to (KIND competitions)"),
-           flag("--issues", "Issues: number, date, title, counts (KIND issues)"),
-           flag("--links", "Distinct URLs cited, most cited first (KIND links)"),
-           flag("--domains", "Domains cited, most first (KIND domains)"),
-           {.name = "--platform",
+          {flag(Opt::competition, "Competitions linked to (KIND competitions)"),
+           flag(Opt::issues, "Issues: number, date, title, counts (KIND issues)"),
+           flag(Opt::links, "Distinct URLs cited, most cited first (KIND links)"),
+           flag(Opt::domains, "Domains cited, most first (KIND domains)"),
+           {.name = std::string(name_of(Opt::platform)),
             .kind = ValueKind::choice,
             .value_name = "NAME",
             .choices = platforms,
             .help = "Competitions of this platform: " + names,
             .repeatable = true},
-           value("--domain", ValueKind::text, "DOMAIN", "Links on this domain or its subdomains"),
+           value(Opt::domain, ValueKind::text, "DOMAIN", "Links on this domain or its subdomains"),
            since("Mentions"),
            until("Mentions"),
-           choice("--sort", {"first", "mentions"},
+           choice(Opt::sort, {"first", "mentions"},
                   "Competitions: by first mention (default) or most mentioned first"),
            db(),
-           choice("--format", {"table", "tsv", "json"}, "table, tsv or json (JSON Lines)"),
+           choice(Opt::format, {"table", "tsv", "json"}, "table, tsv or json (JSON Lines)"),
            color(),
            header()}),
       .footer =
@@ -258,7 +260,7 @@ CommandSpec show() {
           .operands_required = true,
           .options = with_drawing(
               {db(),
-               choice("--format", {"table", "md", "json"},
+               choice(Opt::format, {"table", "md", "json"},
                       "table (for reading; on a pipe unwrapped, or at $COLUMNS), md (Markdown) or "
                       "json (as kn parse --json)"),
                color()}),
@@ -275,8 +277,8 @@ CommandSpec competition() {
       .operand_kind = ValueKind::competition,
       .operands_required = true,
       .options =
-          with_drawing({db(), flag("--solutions", "Only the entries that look like write-ups"),
-                        choice("--format", {"table", "tsv", "json", "md"},
+          with_drawing({db(), flag(Opt::solutions, "Only the entries that look like write-ups"),
+                        choice(Opt::format, {"table", "tsv", "json", "md"},
                                "table (on a terminal), tsv (on a pipe), json (JSON Lines, one "
                                "object per mention) or md (Markdown)"),
                         color(), header()}),
@@ -298,10 +300,10 @@ CommandSpec stats() {
       .operand_help = "With --by: count the entries that match this query (kn search's language)",
       .operand_kind = ValueKind::text,
       .options = with_drawing(
-          {choice("--by", {"month", "year", "section", "domain", "platform"},
+          {choice(Opt::by, {"month", "year", "section", "domain", "platform"},
                   "Counts per month, year, section, domain or platform, as bars"),
-           value("--limit", ValueKind::number, "N", "With --by: the first N rows (0: all)"), db(),
-           choice("--format", {"table", "tsv", "json"}, "table, tsv or json"), color(), header()}),
+           value(Opt::limit, ValueKind::number, "N", "With --by: the first N rows (0: all)"), db(),
+           choice(Opt::format, {"table", "tsv", "json"}, "table, tsv or json"), color(), header()}),
       .footer =
           "On a terminal, --by draws a bar per row; tsv and json give the numbers.\n\n"
           "Examples:\n  kn stats\n  kn stats --by month\n  kn stats --by month Transformer\n"
@@ -314,9 +316,9 @@ CommandSpec export_() {
       .name = "export",
       .summary = "Write the whole archive to stdout",
       .options = {db(),
-                  choice("--format", {"jsonl", "csv", "md"},
+                  choice(Opt::format, {"jsonl", "csv", "md"},
                          "jsonl (kn parse --json per issue, default), csv (an entry a row) or md"),
-                  flag("--bom",
+                  flag(Opt::bom,
                        "CSV: begin with a UTF-8 byte order mark, so Excel reads Japanese right")},
       .footer =
           "Examples:\n  kn export > archive.jsonl\n  kn export --format csv > entries.csv\n"

@@ -1,9 +1,12 @@
 // The command line's definition, in one place: every command, its options,
-// the values they take and their help. The parser (cli_grammar), the help
+// the values they take and their help. The parser (grammar.cpp), the help
 // (through CLI11), the man page and the shell completions are all written
 // from it, so none can fall out of step with another.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +15,65 @@ namespace kn {
 
 namespace detail {
 struct Invocation;
+}
+
+// Every option of kn, for code to name it through the type system: a
+// misspelt option does not compile. kOptionNames spells each as typed, in
+// the enum's order; the table below is the only place options are spelt.
+enum class Opt : std::uint8_t {
+  bom,
+  by,
+  color,
+  competition,
+  count,
+  db,
+  domain,
+  domains,
+  dry_run,
+  exclude,
+  explain,
+  force,
+  format,
+  header,
+  help,
+  hyperlinks,
+  issue,
+  issues,
+  json,
+  limit,
+  links,
+  max_size,
+  no_pager,
+  null,
+  offset,
+  platform,
+  prune,
+  quiet,
+  rebuild,
+  section,
+  since,
+  solutions,
+  sort,
+  until,
+  urls,
+  version,
+  width,
+};
+
+inline constexpr std::array<std::string_view, 37> kOptionNames{
+    "--bom",    "--by",        "--color",   "--competition", "--count",    "--db",
+    "--domain", "--domains",   "--dry-run", "--exclude",     "--explain",  "--force",
+    "--format", "--header",    "--help",    "--hyperlinks",  "--issue",    "--issues",
+    "--json",   "--limit",     "--links",   "--max-size",    "--no-pager", "--null",
+    "--offset", "--platform",  "--prune",   "--quiet",       "--rebuild",  "--section",
+    "--since",  "--solutions", "--sort",    "--until",       "--urls",     "--version",
+    "--width",
+};
+static_assert(kOptionNames.size() == static_cast<std::size_t>(Opt::width) + 1);
+
+// Returns the option as typed: name_of(Opt::dry_run) is "--dry-run".
+constexpr std::string_view name_of(Opt option) {
+  return kOptionNames[static_cast<std::size_t>(option)];
 }
 
 // What an option or a command's operands take, for checking and for
@@ -55,7 +117,7 @@ struct CommandSpec {
 };
 
 // Options that may also stand before the command (kn --db x.db search ...).
-inline constexpr std::string_view kGlobalOptions[] = {"--db", "--color"};
+inline constexpr Opt kGlobalOptions[] = {Opt::db, Opt::color};
 
 // Every command, in the order kn --help lists them.
 const std::vector<CommandSpec>& command_line();

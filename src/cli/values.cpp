@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "kn/error.hpp"
 #include "util/edit_distance.hpp"
@@ -25,13 +26,17 @@ std::string alternatives(const std::vector<std::string>& choices) {
 
 }  // namespace
 
-std::string choice_value(const Invocation& inv, std::string_view name, std::string fallback) {
+std::string choice_value(const Invocation& inv, Opt name, std::string fallback) {
   return inv.given(name) ? checked_choice(inv, name, inv.value(name)) : fallback;
 }
 
-std::string checked_choice(const Invocation& inv, std::string_view name, const std::string& value) {
-  const OptionSpec* option = find_option(*inv.command, name);
-  const bool any_case = name == "--platform";
+std::string checked_choice(const Invocation& inv, Opt name, const std::string& value) {
+  const OptionSpec* option = find_option(*inv.command, name_of(name));
+  if (!option || option->choices.empty()) {
+    throw std::logic_error(
+        fmt::format("kn {} has no choices for {}", inv.command->name, name_of(name)));
+  }
+  const bool any_case = name == Opt::platform;
   for (const std::string& choice : option->choices) {
     if (choice == value || (any_case && ascii_lower(choice) == ascii_lower(value))) return choice;
   }
@@ -42,25 +47,26 @@ std::string checked_choice(const Invocation& inv, std::string_view name, const s
   const std::string near = nearest(any_case ? ascii_lower(value) : value, lowered);
   const auto at = std::find(lowered.begin(), lowered.end(), near);
   throw Error(fmt::format(
-      "{}: '{}' is not {}{}", name, value, alternatives(option->choices),
+      "{}: '{}' is not {}{}", name_of(name), value, alternatives(option->choices),
       near.empty() ? ""
                    : fmt::format("; did you mean {}?", option->choices[at - lowered.begin()])));
 }
 
-std::int64_t count_value(const Invocation& inv, std::string_view name, std::int64_t fallback) {
+std::int64_t count_value(const Invocation& inv, Opt name, std::int64_t fallback) {
   if (!inv.given(name)) return fallback;
   const std::string value = inv.value(name);
   std::int64_t n = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
   const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
-  if (!digits) throw Error(fmt::format("{}: '{}' is not a count (0, 1, 2, ...)", name, value));
+  if (!digits)
+    throw Error(fmt::format("{}: '{}' is not a count (0, 1, 2, ...)", name_of(name), value));
   if (ec != std::errc() || end != value.data() + value.size() || n > kMaxCount) {
-    throw Error(fmt::format("{}: {} is too large (at most 2^62)", name, value));
+    throw Error(fmt::format("{}: {} is too large (at most 2^62)", name_of(name), value));
   }
   return n;
 }
 
-std::uint64_t size_value(const Invocation& inv, std::string_view name, std::uint64_t fallback) {
+std::uint64_t size_value(const Invocation& inv, Opt name, std::uint64_t fallback) {
   if (!inv.given(name)) return fallback;
   const std::string value = inv.value(name);
   std::uint64_t n = 0;
@@ -72,14 +78,15 @@ std::uint64_t size_value(const Invocation& inv, std::string_view name, std::uint
   if (unit == "m" || unit == "mb" || unit == "mib") shift = 20;
   if (unit == "g" || unit == "gb" || unit == "gib") shift = 30;
   if (ec != std::errc() || end == value.data() || shift < 0) {
-    throw Error(fmt::format("{}: '{}' is not a size (64MiB, 2M, 1000, ...)", name, value));
+    throw Error(fmt::format("{}: '{}' is not a size (64MiB, 2M, 1000, ...)", name_of(name), value));
   }
-  if (n > (UINT64_MAX >> shift)) throw Error(fmt::format("{}: {} is too large", name, value));
+  if (n > (UINT64_MAX >> shift))
+    throw Error(fmt::format("{}: {} is too large", name_of(name), value));
   return n << shift;
 }
 
-void refuse(const Invocation& inv, std::string_view option, std::string_view reason) {
-  if (inv.given(option)) throw Error(fmt::format("{} does not apply {}", option, reason));
+void refuse(const Invocation& inv, Opt option, std::string_view reason) {
+  if (inv.given(option)) throw Error(fmt::format("{} does not apply {}", name_of(option), reason));
 }
 
 void require_operands(const Invocation& inv, std::size_t at_least, std::size_t at_most) {
