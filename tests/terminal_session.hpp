@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -19,10 +20,11 @@ namespace kn::testing {
 class TerminalSession {
  public:
   // Starts command (a shell command line) on a terminal of width x height
-  // cells, in the directory dir, which also holds the tmux socket.
+  // cells, in the directory dir, which also holds the tmux socket: one of
+  // its own, since a server killed a moment before may still hold the last.
   TerminalSession(const std::filesystem::path& dir, const std::string& command, int width = 200,
                   int height = 50)
-      : socket_((dir / "tmux.sock").string()), dir_(dir) {
+      : socket_((dir / ("tmux-" + std::to_string(++sessions_) + ".sock")).string()), dir_(dir) {
     tmux("new-session -d -x " + std::to_string(width) + " -y " + std::to_string(height) + " -c " +
          quoted(dir.string()) + " " + quoted(command));
   }
@@ -76,6 +78,7 @@ class TerminalSession {
     }
   }
 
+  static inline std::atomic<int> sessions_ = 0;
   std::string socket_;
   std::filesystem::path dir_;
 };
