@@ -185,6 +185,54 @@ std::vector<HitKey> dated_keys(Database& db, const Query& query, const SearchOpt
   return keys;
 }
 
+// The count of one statement: the first column of its one row.
+std::int64_t single_count(Database& db, const std::string& sql, const std::vector<Value>& values) {
+  Statement statement(db, sql);
+  bind_all(statement, values);
+  return statement.single_int();
+}
+
+// Without filters, the full-text index alone answers.
+std::optional<std::int64_t> count_in_index(Database& db, const Query& query) {
+  if (query.match.empty() || !query.exclude.empty() || !query.filters.empty()) return std::nullopt;
+  return single_count(db, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?",
+                      {query.match});
+}
+
+// With only sections, issues and dates, each match is tested in memory, and
+// without words the entry facts count the entries that pass.
+std::optional<std::int64_t> count_by_facts(Database& db, detail::EntryFacts& facts,
+                                           const Query& query) {
+  if (!query.exclude.empty()) return std::nullopt;
+  const ReadSnapshot snapshot(db);  // the facts and the matches of one moment
+  Filters rest;
+  const auto by_facts = detail::FactFilter::of(db, facts, query.filters, rest);
+  if (!by_facts || !rest.empty()) return std::nullopt;
+  if (query.match.empty()) return by_facts->count();
+  Statement matches(db, "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?");
+  matches.bind(1, query.match);
+  std::int64_t passed = 0;
+  while (matches.step()) passed += by_facts->passes(matches.column_int(0)) ? 1 : 0;
+  return passed;
+}
+
+// Filters on sections, issues and dates alone: the entries counted per
+// issue and section answer, without reading the entries.
+std::optional<std::int64_t> count_in_section_totals(Database& db, const Query& query) {
+  const Filters& f = query.filters;
+  if (!query.match.empty() || !query.exclude.empty() || !f.domains.empty() || !f.urls.empty() ||
+      !f.competition_ids.empty()) {
+    return std::nullopt;
+  }
+  std::vector<Value> values;
+  const std::string filters = detail::filter_sql(f, values, "s.section_kind");
+  return single_count(db,
+                      "SELECT coalesce(sum(s.entries), 0) FROM issue_sections s JOIN issues i ON "
+                      "i.id = s.issue_id WHERE 1" +
+                          filters,
+                      values);
+}
+
 // Competition names mean something only above the store, which takes
 // competitions by id (competitions/story.hpp resolves the names).
 void require_resolved(const Query& query) {
@@ -222,52 +270,12 @@ std::vector<Hit> Store::search(const Query& query, const SearchOptions& options)
 
 std::int64_t Store::count(const Query& query) {
   require_resolved(query);
-  const Filters& f = query.filters;
-  const auto run = [&](const std::string& sql, const std::vector<Value>& values) {
-    Statement statement(*db_, sql);
-    bind_all(statement, values);
-    statement.step();
-    return statement.column_int(0);
-  };
-  // Without filters, the full-text index alone answers.
-  if (!query.match.empty() && query.exclude.empty() && f.empty()) {
-    return run("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", {query.match});
-  }
-  // With only sections, issues and dates, each match is tested in memory.
-  if (!query.match.empty() && query.exclude.empty()) {
-    const ReadSnapshot snapshot(*db_);  // the facts and the matches of one moment
-    Filters rest;
-    const auto by_facts = detail::FactFilter::of(*db_, *facts_, f, rest);
-    if (by_facts && rest.empty()) {
-      Statement matches(*db_, "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?");
-      matches.bind(1, query.match);
-      std::int64_t passed = 0;
-      while (matches.step()) passed += by_facts->passes(matches.column_int(0)) ? 1 : 0;
-      return passed;
-    }
-  }
-  // Sections, issues and dates alone: the entry facts answer, else the
-  // entries counted per issue and section, without reading the entries.
-  if (query.match.empty() && query.exclude.empty()) {
-    const ReadSnapshot snapshot(*db_);
-    Filters rest;
-    const auto by_facts = detail::FactFilter::of(*db_, *facts_, f, rest);
-    const std::optional<std::int64_t> counted =
-        by_facts && rest.empty() ? std::optional(by_facts->count()) : std::nullopt;
-    if (counted) return *counted;
-  }
-  if (query.match.empty() && query.exclude.empty() && f.domains.empty() && f.urls.empty() &&
-      f.competition_ids.empty()) {
-    std::vector<Value> values;
-    const std::string filters = detail::filter_sql(f, values, "s.section_kind");
-    return run(
-        "SELECT coalesce(sum(s.entries), 0) FROM issue_sections s JOIN issues i ON "
-        "i.id = s.issue_id WHERE 1" +
-            filters,
-        values);
-  }
+  // The cheapest answer that holds, in order.
+  if (const auto n = count_in_index(*db_, query)) return *n;
+  if (const auto n = count_by_facts(*db_, *facts_, query)) return *n;
+  if (const auto n = count_in_section_totals(*db_, query)) return *n;
   const SearchSql sql = search_sql(query, false);
-  return run("SELECT count(*)" + sql.from_where, sql.values);
+  return single_count(*db_, "SELECT count(*)" + sql.from_where, sql.values);
 }
 
 std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& query, Grouping by) {
