@@ -33,54 +33,59 @@ IssueRef issue_ref(const Statement& row, int number_column) {
           row.column_optional_text(number_column + 1)};
 }
 
-}  // namespace
-
-std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filters,
-                                              bool by_mentions) {
-  Database& db = detail::database(store);
-  // The issues in the date range, oldest first (undated last): a mention's
-  // time is the rank of its issue here.
+// The issues in the filters' date range, oldest first (undated last): a
+// mention's time is the place of its issue here.
+std::vector<std::pair<std::int64_t, IssueRef>> issues_in_range(Database& db,
+                                                               const Filters& filters) {
   std::vector<std::pair<std::int64_t, IssueRef>> issues;
-  {
-    std::vector<Value> values;
-    Statement rows(db, "SELECT i.id, i.number, i.date FROM issues i WHERE 1" +
-                           detail::date_sql(filters, values));
-    bind_all(rows, values);
-    while (rows.step()) issues.emplace_back(rows.column_int(0), issue_ref(rows, 1));
-  }
+  std::vector<Value> values;
+  Statement rows(db, "SELECT i.id, i.number, i.date FROM issues i WHERE 1" +
+                         detail::date_sql(filters, values));
+  bind_all(rows, values);
+  while (rows.step()) issues.emplace_back(rows.column_int(0), issue_ref(rows, 1));
   std::sort(issues.begin(), issues.end(), [](const auto& a, const auto& b) {
     const IssueRef &x = a.second, &y = b.second;
     if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
     return x.date != y.date ? x.date < y.date : x.number < y.number;
   });
-  std::unordered_map<std::int64_t, int> time_of;
-  for (std::size_t k = 0; k < issues.size(); ++k) {
-    time_of.emplace(issues[k].first, static_cast<int>(k));
-  }
+  return issues;
+}
 
-  struct Use {
-    int count = 0;
-    std::pair<int, std::int64_t> first;  // time and entry
-  };
-  struct Seen {
-    CompetitionRow row;
-    int first = -1, last = -1;  // times
-    std::vector<std::int64_t> entries;
-    // Text -> how it was used, by rank, best first (competition_name.hpp).
-    std::array<std::map<std::string, Use, std::less<>>, kNameRanks> texts;
-  };
+// How a text named a competition: how often, and first when (time, entry).
+struct Use {
+  int count = 0;
+  std::pair<int, std::int64_t> first;
+};
+
+// What the mentions in range say of one competition.
+struct Seen {
+  CompetitionRow row;
+  int first = -1, last = -1;  // times
+  std::vector<std::int64_t> entries;
+  // Text -> how it was used, by rank, best first (competition_name.hpp).
+  std::array<std::map<std::string, Use, std::less<>>, kNameRanks> texts;
+};
+
+// The competitions of the filters' platforms, by id, with nothing seen yet.
+std::unordered_map<std::int64_t, Seen> competitions_on_platforms(Database& db,
+                                                                 const Filters& filters) {
   std::unordered_map<std::int64_t, Seen> seen;
-  {
-    std::vector<Value> platforms;
-    Statement competitions(
-        db, "SELECT id, platform, url FROM competitions" + platform_sql(filters, platforms));
-    bind_all(competitions, platforms);
-    while (competitions.step()) {
-      Seen& s = seen[competitions.column_int(0)];
-      s.row.platform = competitions.column_text(1);
-      s.row.url = competitions.column_text(2);
-    }
+  std::vector<Value> platforms;
+  Statement competitions(
+      db, "SELECT id, platform, url FROM competitions" + platform_sql(filters, platforms));
+  bind_all(competitions, platforms);
+  while (competitions.step()) {
+    Seen& s = seen[competitions.column_int(0)];
+    s.row.platform = competitions.column_text(1);
+    s.row.url = competitions.column_text(2);
   }
+  return seen;
+}
+
+// Adds what each mention in an issue of time_of says to its competition in
+// seen: when it was mentioned, by which entry, and what name it gave.
+void add_mentions(Database& db, const std::unordered_map<std::int64_t, int>& time_of,
+                  std::unordered_map<std::int64_t, Seen>& seen) {
   // The mentions in the table's own order: one pass, no sort, no join.
   Statement rows(db, "SELECT competition_id, issue_id, entry_id, text, quality FROM mentions");
   while (rows.step()) {
@@ -103,30 +108,46 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
     ++use->second.count;
     use->second.first = std::min(use->second.first, std::pair(when, entry));
   }
+}
 
+// The name of the best rank that has one: the text used most often, on a
+// tie the one used first; else the URL's slug made readable.
+std::string best_name(const Seen& s) {
+  for (const auto& candidates : s.texts) {
+    const auto best =
+        std::min_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+          if (a.second.count != b.second.count) return a.second.count > b.second.count;
+          return a.second.first < b.second.first;
+        });
+    if (best != candidates.end()) return best->first;
+  }
+  return readable_slug(s.row.url, s.row.platform);
+}
+
+}  // namespace
+
+std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filters,
+                                              bool by_mentions) {
+  Database& db = detail::database(store);
+  const std::vector<std::pair<std::int64_t, IssueRef>> issues = issues_in_range(db, filters);
+  std::unordered_map<std::int64_t, int> time_of;
+  for (std::size_t k = 0; k < issues.size(); ++k) {
+    time_of.emplace(issues[k].first, static_cast<int>(k));
+  }
+  std::unordered_map<std::int64_t, Seen> seen = competitions_on_platforms(db, filters);
+  add_mentions(db, time_of, seen);
   std::vector<CompetitionRow> out;
   for (auto& [id, s] : seen) {
     if (s.first < 0) continue;  // not mentioned (in the range)
+    const std::string name = best_name(s);
     CompetitionRow& row = out.emplace_back(std::move(s.row));
     row.id = id;
+    row.name = name;
     row.first = issues[static_cast<std::size_t>(s.first)].second;
     row.last = issues[static_cast<std::size_t>(s.last)].second;
     std::sort(s.entries.begin(), s.entries.end());
     row.mentions =
         static_cast<int>(std::unique(s.entries.begin(), s.entries.end()) - s.entries.begin());
-    // The text used most often; on a tie, the one used first.
-    for (const auto& candidates : s.texts) {
-      const auto best =
-          std::min_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
-            if (a.second.count != b.second.count) return a.second.count > b.second.count;
-            return a.second.first < b.second.first;
-          });
-      if (best != candidates.end()) {
-        row.name = best->first;
-        break;
-      }
-    }
-    if (row.name.empty()) row.name = readable_slug(row.url, row.platform);
   }
   const auto first_key = [](const CompetitionRow& r) {
     return std::tuple(!r.first.date.has_value(), r.first.date, r.first.number, r.name, r.url);
