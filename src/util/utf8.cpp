@@ -70,4 +70,20 @@ std::string collapse_whitespace(std::string_view s) {
   return out;
 }
 
+std::string repair_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    const char32_t cp = decode_utf8(s, i);
+    const std::string_view bytes = s.substr(start, i - start);
+    if (is_invalid_sequence(cp, bytes)) {
+      append_utf8(out, kReplacementChar);
+    } else {
+      out.append(bytes);
+    }
+  }
+  return out;
+}
+
 }  // namespace kn

@@ -24,6 +24,10 @@ inline bool is_invalid_sequence(char32_t cp, std::string_view bytes) {
   return cp == kReplacementChar && bytes != "\uFFFD";
 }
 
+// Returns s with every invalid sequence replaced by U+FFFD (for the
+// tokenizer's fuzzer, which feeds it bytes).
+std::string repair_utf8(std::string_view s);
+
 // Advances i past the character at s[i], as decode_utf8 does; true when its
 // bytes are not valid UTF-8 (a U+FFFD the text spells itself is valid).
 inline bool skip_invalid_utf8(std::string_view s, std::size_t& i) {
