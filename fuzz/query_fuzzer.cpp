@@ -35,17 +35,19 @@ kn::Store& store() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   kn::Query query;
+  kn::FtsExpressions fts;
   try {
     query = kn::parse_query(text);
+    fts = kn::fts_expressions(query);
   } catch (const kn::QueryError&) {
     return 0;
   }
   try {
     store().search(query, {kn::SortOrder::rank, 5, 0});
     store().count(query);
-  } catch (const kn::Error& e) {  // SQLite refused what the translator wrote
+  } catch (const kn::Error& e) {  // SQLite refused what the store wrote
     std::fprintf(stderr, "query %.*s -> %s / %s: %s\n", static_cast<int>(size), text.data(),
-                 query.match.c_str(), query.exclude.c_str(), e.what());
+                 fts.match.c_str(), fts.exclude.c_str(), e.what());
     std::abort();
   }
   return 0;

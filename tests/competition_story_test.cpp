@@ -86,7 +86,7 @@ TEST_F(CompetitionFilter, WordsAreResolvedToIdsBeforeTheStore) {
   const kn::Query asked = kn::parse_query("competition:ranzcr");
   EXPECT_THROW(store_->count(asked), std::logic_error);
   const kn::Query resolved = kn::resolve_competition_filters(*store_, asked);
-  EXPECT_TRUE(resolved.filters.competitions.empty());
+  EXPECT_TRUE(resolved.competitions.empty());
   ASSERT_EQ(resolved.filters.competition_ids.size(), 1u);
   EXPECT_EQ(resolved.filters.competition_ids[0], kn::competition_id(*store_, "ranzcr"));
   EXPECT_EQ(store_->count(resolved), 2);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "kn/error.hpp"
+#include "kn/store.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -14,9 +15,14 @@ struct Case {
   std::string_view query, match;
 };
 
+// The expressions the store searches for query.
+kn::FtsExpressions fts(std::string_view query) {
+  return kn::fts_expressions(kn::parse_query(query));
+}
+
 std::string error_for(std::string_view query) {
   try {
-    kn::parse_query(query);
+    fts(query);
   } catch (const kn::QueryError& e) {
     return e.what();
   }
@@ -36,8 +42,7 @@ TEST(Query, Fts5Phrase) {
 // Found by fuzz_query: a NUL inside a term ended FTS5's string early.
 TEST(Query, ControlCharactersNeverReachFts5) {
   EXPECT_EQ(kn::testing::fts5_phrase(std::string("U-N\0x\x01y", 7)), "\"U-N x y\"");
-  const kn::Query query = kn::parse_query(std::string("C++ \"U-N\0 \x7f\"", 13));
-  EXPECT_EQ(query.match, "(\"C++\" AND \"U-N   \")");
+  EXPECT_EQ(fts(std::string("C++ \"U-N\0 \x7f\"", 13)).match, "(\"C++\" AND \"U-N   \")");
 }
 
 TEST(Query, Translation) {
@@ -73,9 +78,9 @@ TEST(Query, Translation) {
       {"a in:title,comment", "{title comment} : (\"a\")"},
   };
   for (const Case& c : cases) {
-    const kn::Query query = kn::parse_query(c.query);
-    EXPECT_EQ(query.match, c.match) << c.query;
-    EXPECT_EQ(query.exclude, "") << c.query;
+    const kn::FtsExpressions expressions = fts(c.query);
+    EXPECT_EQ(expressions.match, c.match) << c.query;
+    EXPECT_EQ(expressions.exclude, "") << c.query;
   }
 }
 
@@ -87,12 +92,13 @@ TEST(Query, MissingClosingQuoteNamesTheQuote) {
 // A pasted address is a filter for the entries that link to it, whatever
 // parentheses or quotes it holds.
 TEST(Query, UrlsAreLinkFilters) {
-  kn::Query query = kn::parse_query(
-      "https://www.Kaggle.com/c/x/?utm_source=revue#top PyTorch url:github.com/a_(b)");
-  EXPECT_EQ(query.match, "\"PyTorch\"");
+  const std::string text =
+      "https://www.Kaggle.com/c/x/?utm_source=revue#top PyTorch url:github.com/a_(b)";
+  kn::Query query = kn::parse_query(text);
+  EXPECT_EQ(fts(text).match, "\"PyTorch\"");
   EXPECT_EQ(query.filters.urls, (std::vector<std::string>{"kaggle.com/c/x", "github.com/a_(b)"}));
   query = kn::parse_query("HTTPS://zenn.dev/");
-  EXPECT_EQ(query.match, "");
+  EXPECT_EQ(fts("HTTPS://zenn.dev/").match, "");
   EXPECT_EQ(query.filters.urls, (std::vector<std::string>{"zenn.dev"}));
   EXPECT_NE(error_for("url:"), "");
 }
@@ -126,24 +132,23 @@ TEST(Query, RelativeDates) {
 }
 
 TEST(Query, OnlyNegativeTermsLeaveEntriesOut) {
-  kn::Query query = kn::parse_query("-kaggle section:news");
-  EXPECT_EQ(query.match, "");
-  EXPECT_EQ(query.exclude, "\"kaggle\"");
-  query = kn::parse_query("NOT a -b");
-  EXPECT_EQ(query.exclude, "(\"a\" OR \"b\")");
+  EXPECT_EQ(fts("-kaggle section:news").match, "");
+  EXPECT_EQ(fts("-kaggle section:news").exclude, "\"kaggle\"");
+  EXPECT_EQ(fts("NOT a -b").exclude, "(\"a\" OR \"b\")");
 }
 
 TEST(Query, Filters) {
-  const kn::Query query = kn::parse_query(
+  const std::string text =
       "x section:competitions Section:PR issue:66 issue:90..60 issue:100.. since:2021-03 "
-      "until:2022 date:2021..2021-06-15 domain:www.GitHub.com domain:https://zenn.dev/a");
+      "until:2022 date:2021..2021-06-15 domain:www.GitHub.com domain:https://zenn.dev/a";
+  const kn::Query query = kn::parse_query(text);
   const kn::Filters& f = query.filters;
   EXPECT_EQ(f.sections, (std::vector<std::string>{"competitions", "news_and_competitions", "pr"}));
   EXPECT_EQ(f.issues, (std::vector<std::pair<int, int>>{{66, 66}, {60, 90}, {100, 1 << 30}}));
   EXPECT_EQ(f.since, "2021-03-01");
   EXPECT_EQ(f.until, "2021-06-15");
   EXPECT_EQ(f.domains, (std::vector<std::string>{"github.com", "zenn.dev"}));
-  EXPECT_EQ(query.match, "\"x\"");
+  EXPECT_EQ(fts(text).match, "\"x\"");
 }
 
 TEST(Query, DatesCoverWholeMonthsAndYears) {
@@ -162,30 +167,13 @@ TEST(Query, DatesCoverWholeMonthsAndYears) {
 
 TEST(Query, FilterOnlyQueries) {
   const kn::Query query = kn::parse_query("section:news since:2022");
-  EXPECT_EQ(query.match, "");
-  EXPECT_EQ(query.exclude, "");
+  EXPECT_FALSE(query.root);
+  EXPECT_EQ(fts("section:news since:2022").match, "");
+  EXPECT_EQ(fts("section:news since:2022").exclude, "");
   EXPECT_EQ(query.filters.sections, (std::vector<std::string>{"news", "news_and_competitions"}));
-  kn::Filters flags;
-  kn::add_section_filter(flags, "links");
+  kn::Query flags;
+  kn::add_section_filter(flags.filters, "links");
   EXPECT_EQ(kn::parse_query("", flags).filters.sections, std::vector<std::string>{"links"});
-}
-
-TEST(Query, Explanation) {
-  EXPECT_EQ(kn::parse_query("PyTorch 画 -\"deep learning\" section:news").explanation,
-            "query:\n"
-            "  AND\n"
-            "    PyTorch  ->  pytorch\n"
-            "    画  ->  画\n"
-            "    NOT\n"
-            "      \"deep learning\"  ->  deep learning\n"
-            "filters:\n"
-            "  section: news, news_and_competitions\n"
-            "FTS5: ((\"PyTorch\" AND \"画\") NOT \"deep learning\")\n");
-  EXPECT_EQ(kn::parse_query("^ section:pr").explanation,
-            "query:\n"
-            "  ^  ->  (nothing to search for: ignored)\n"
-            "filters:\n"
-            "  section: pr\n");
 }
 
 TEST(Query, HostileQueriesAreErrorsWithAPlace) {
@@ -253,7 +241,7 @@ TEST(Query, DeepQueriesStopAtTheLimit) {
 TEST(Query, LongQueriesWork) {
   std::string words;
   for (int i = 0; i < 64; ++i) words += "w" + std::to_string(i) + " ";
-  const std::string match = kn::parse_query(words).match;
+  const std::string match = fts(words).match;
   EXPECT_TRUE(match.starts_with("(\"w0\" AND \"w1\" AND "));
   EXPECT_TRUE(match.ends_with(" AND \"w63\")"));
   EXPECT_EQ(error_for(words + "w64"),
@@ -280,9 +268,9 @@ TEST(Query, LongPhrasesAreRefused) {
 TEST(Query, RepeatedTermsAreSearchedOnce) {
   std::string words;
   for (int i = 0; i < 2000; ++i) words += i % 2 ? "kaggle " : "Kaggle ";
-  EXPECT_EQ(kn::parse_query(words).match, "\"Kaggle\"");
-  EXPECT_EQ(kn::parse_query("a OR a OR (b a) OR b").match, "(\"a\" OR (\"b\" AND \"a\") OR \"b\")");
-  EXPECT_EQ(kn::parse_query("x -y -y NOT y").match, "(\"x\" NOT \"y\")");
+  EXPECT_EQ(fts(words).match, "\"Kaggle\"");
+  EXPECT_EQ(fts("a OR a OR (b a) OR b").match, "(\"a\" OR (\"b\" AND \"a\") OR \"b\")");
+  EXPECT_EQ(fts("x -y -y NOT y").match, "(\"x\" NOT \"y\")");
 }
 
 }  // namespace

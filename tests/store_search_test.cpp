@@ -44,7 +44,9 @@ class SearchTest : public testing::Test {
                                        kn::SearchOptions options = {kn::SortOrder::rank, 0, 0},
                                        kn::Filters flags = {}) {
     std::vector<std::string> out;
-    for (const kn::Hit& hit : store_->search(kn::parse_query(text, flags), options)) {
+    kn::Query given;
+    given.filters = std::move(flags);
+    for (const kn::Hit& hit : store_->search(kn::parse_query(text, std::move(given)), options)) {
       out.push_back(std::to_string(hit.issue) + "/" + std::to_string(hit.position));
     }
     return out;
@@ -110,9 +112,9 @@ TEST_F(SearchTest, OneCharacterFindsWhatItsPrefixFinds) {
   };
   for (const std::string character : {"解", "法", "の", "画", "ー", "鰹"}) {
     const kn::Query term = kn::parse_query(character);
-    ASSERT_EQ(term.match, "\"" + character + "\"");
-    kn::Query prefix;
-    prefix.match = "\"" + character + "\"*";
+    ASSERT_EQ(kn::fts_expressions(term).match, "\"" + character + "\"");
+    const kn::Query prefix = kn::parse_query(character + "*");
+    ASSERT_EQ(kn::fts_expressions(prefix).match, "\"" + character + "\"*");
     const auto hits = ranked(term);
     EXPECT_FALSE(hits.empty()) << character;
     EXPECT_EQ(hits, ranked(prefix)) << character;
@@ -375,7 +377,7 @@ TEST(SearchPages, RankedPagesAreSlicesOfTheFullOrder) {
                       "JOIN entries e ON e.id = entries_fts.rowid JOIN issues i ON i.id = "
                       "e.issue_id WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 1.0, 1.0, "
                       "4.0), i.date DESC, i.number DESC, e.position");
-    all.bind(1, kn::parse_query(query).match);
+    all.bind(1, kn::fts_expressions(kn::parse_query(query)).match);
     while (all.step()) full.emplace_back(all.column_text(0));
     ASSERT_GT(full.size(), 100u) << query;
     const auto page = [&](std::int64_t size, std::int64_t offset) {
@@ -419,7 +421,7 @@ TEST(SearchPages, OnePhraseScanAgreesWithTheGeneralPath) {
        {"kaggle", "コンペ", "の", "\"data science\"", "data*", "解法 section:competitions",
         "の since:2021", "の section:links"}) {
     const std::string general = query + " -zzqqxx";
-    ASSERT_EQ(kn::parse_query(general).match.find("zzqqxx") != std::string::npos, true);
+    ASSERT_EQ(kn::fts_expressions(kn::parse_query(general)).match.find("zzqqxx") != std::string::npos, true);
     const auto all = page(query, 0, 0);
     ASSERT_GT(all.size(), 3u) << query;
     EXPECT_EQ(all, page(general, 0, 0)) << query;

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "query/fts5_translate.hpp"
+#include "store/fts_expression.hpp"
 #include "tokenize/char_info.hpp"
 #include "tokenize/tokenizer.hpp"
 #include "util/utf8.hpp"

@@ -14,19 +14,16 @@ namespace kn {
 // Values of one kind are alternatives (section:news section:pr is either);
 // kinds combine with AND.
 struct Filters {
-  std::vector<std::string> sections;        // section kinds, expanded
-  std::vector<std::pair<int, int>> issues;  // inclusive number ranges
-  std::optional<std::string> since, until;  // inclusive YYYY-MM-DD
-  std::vector<std::string> domains;         // host names; subdomains match too
-  std::vector<std::string> columns;         // title, body, comment; empty: all
-  std::vector<std::string> platforms;       // competition platforms (lists only)
-  std::vector<std::string> urls;            // url_key()s the entry links to
-  // Competitions the entry links to, as kn competition takes them; the
-  // store takes them resolved into competition_ids (competitions/story.hpp
-  // resolves them).
-  std::vector<std::string> competitions;
-  std::vector<std::int64_t> competition_ids;
+  std::vector<std::string> sections;          // section kinds, expanded
+  std::vector<std::pair<int, int>> issues;    // inclusive number ranges
+  std::optional<std::string> since, until;    // inclusive YYYY-MM-DD
+  std::vector<std::string> domains;           // host names; subdomains match too
+  std::vector<std::string> columns;           // title, body, comment; empty: all
+  std::vector<std::string> platforms;         // competition platforms (lists only)
+  std::vector<std::string> urls;              // url_key()s the entry links to
+  std::vector<std::int64_t> competition_ids;  // competitions the entry links to
 
+  // Tells whether no filter is set.
   bool empty() const;
 };
 
@@ -40,9 +37,5 @@ void add_until_filter(Filters& filters, std::string_view value);
 void add_domain_filter(Filters& filters, std::string_view value);
 void add_column_filter(Filters& filters, std::string_view value);
 void add_url_filter(Filters& filters, std::string_view value);  // a URL, with or without https://
-void add_competition_filter(Filters& filters, std::string_view value);  // slug, URL or name
-
-// "  name: value" lines for the filters that are set, for --explain.
-std::string describe(const Filters& filters);
 
 }  // namespace kn

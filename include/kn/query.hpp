@@ -1,37 +1,65 @@
-// Query translation: what users type into safe FTS5 expressions and
-// filters. The language is described once, in query_language_help(), which
-// `kn search --help` prints.
+// The query language: what users type, parsed into a tree of terms and the
+// filters beside it. The language is described once, in
+// query_language_help(), which `kn search --help` prints.
 //
-// User text never reaches FTS5 as syntax: every term is tokenized by kn's
-// tokenizer and written as a quoted FTS5 phrase.
+// A parsed query holds no search syntax: the store compiles it into the
+// expressions its full-text index reads (kn/store.hpp).
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kn/filters.hpp"
 
 namespace kn {
 
-struct Query {
-  // The FTS5 expression entries must match; "" for a query of filters (and
-  // exclusions) only.
-  std::string match;
-  // An FTS5 expression for entries to leave out when the query is only
-  // negative (-word): there is nothing for FTS5 to subtract it from.
-  std::string exclude;
-  Filters filters;
-  // How the query was understood, for --explain.
-  std::string explanation;
-  // What to say when nothing matched ("" for nothing): lower-case or, and
-  // and not are words, and were perhaps meant as operators.
-  std::string no_hits_hint;
+// One node of a parsed query: a term, or the entries matching all, any or
+// none of its children.
+struct QueryNode {
+  enum class Type { term, all_of, any_of, none_of } type;
+  std::string text;        // a term's text, as typed
+  bool quoted = false;     // a term typed as a "phrase"
+  bool prefix = false;     // a term typed as pre*
+  std::size_t column = 0;  // where the node starts, in characters from 1
+  std::vector<QueryNode> children;
 };
 
-// Parses text (and adds the filters already given as flags). Throws
-// QueryError for a query that cannot be run, naming the problem and its
+struct Query {
+  // The words, phrases and operators; nullopt for a query of filters only.
+  std::optional<QueryNode> root;
+  Filters filters;
+  // Competitions the entries link to, as kn competition takes them (a
+  // slug, a URL or the words of a name). They mean nothing to the store:
+  // the command that runs the query resolves them into
+  // filters.competition_ids and clears them.
+  std::vector<std::string> competitions;
+
+  // Tells whether anything besides the words restricts the entries.
+  bool has_filters() const { return !filters.empty() || !competitions.empty(); }
+};
+
+// Parses text into a query holding the filters of flags too. Throws
+// QueryError for a query that cannot be parsed, naming the problem and its
 // column (counted in characters from 1).
-Query parse_query(std::string_view text, Filters filters = {});
+Query parse_query(std::string_view text, Query flags = {});
+
+// Adds a --competition flag or competition: term's value to query. Throws
+// kn::Error for a value without words.
+void add_competition_filter(Query& query, std::string_view value);
+
+// The query as it was perhaps meant, for a query that found nothing: or,
+// and and not are words unless written in capitals.
+struct MeantQuery {
+  std::string text;                    // the query with them in capitals
+  std::vector<std::string> operators;  // those capitalized, once each
+};
+
+// The lower-case operator words of text in capitals; nullopt when it has
+// none.
+std::optional<MeantQuery> with_capital_operators(std::string_view text);
 
 // The query language as a table of what you type and what it finds.
 std::string_view query_language_help();

@@ -86,6 +86,19 @@ struct SearchOptions {
 // What matching entries are counted per.
 enum class Grouping { month, year, section };
 
+// A query as the full-text index reads it: FTS5 expressions of quoted
+// phrases of kn's tokens, made here and nowhere above the store.
+struct FtsExpressions {
+  std::string match;    // what entries must match; "" for a query without words
+  std::string exclude;  // a wholly negative query (-word): the entries to leave out
+};
+
+// Returns the expressions the store searches for query. Throws QueryError
+// for a query FTS5 cannot run (NOT inside OR, NOT with nothing to subtract
+// from, too many terms, a phrase too long, nesting too deep) or one with
+// nothing to search for, naming the problem and its column.
+FtsExpressions fts_expressions(const Query& query);
+
 class Store {
  public:
   enum class Access { read_only, read_write };
@@ -160,9 +173,10 @@ class Store {
   std::int64_t rebuild_derived();
 
   // The queries of search, count, count_by and urls take competitions by
-  // id: a competition: filter's words must have been resolved into
+  // id: query.competitions must have been resolved into
   // filters.competition_ids (resolve_competition_filters in
-  // competitions/story.hpp); std::logic_error when they were not.
+  // competitions/story.hpp); std::logic_error when they were not. Each
+  // throws QueryError as fts_expressions() does.
   std::vector<Hit> search(const Query& query, const SearchOptions& options);
   std::int64_t count(const Query& query);
   // The entries matching query, counted per month ("2021-03"), year or

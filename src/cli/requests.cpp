@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "kn/error.hpp"
+#include "kn/store.hpp"
 #include "render/terminal.hpp"
 #include "values.hpp"
 
@@ -93,22 +94,32 @@ Filters date_filters(const Invocation& inv) {
   return filters;
 }
 
+// The operands as one query.
+std::string query_text(const Invocation& inv) {
+  return fmt::format("{}", fmt::join(inv.operands, " "));
+}
+
+// The query of the operands and the filter flags. Throws QueryError for
+// one the store could not run, before any other option is read.
 Query search_query(const Invocation& inv) {
-  Filters filters = date_filters(inv);
+  Query flags;
+  flags.filters = date_filters(inv);
   const auto each = [&](Opt option, auto add) {
     for (const std::string& value : inv.values(option)) {
       try {
-        add(filters, value);
+        add(value);
       } catch (const Error& e) {
         throw Error(fmt::format("{}: {}", name_of(option), e.what()));
       }
     }
   };
-  each(Opt::section, add_section_filter);
-  each(Opt::issue, add_issue_filter);
-  each(Opt::domain, add_domain_filter);
-  each(Opt::competition, add_competition_filter);
-  return parse_query(fmt::format("{}", fmt::join(inv.operands, " ")), std::move(filters));
+  each(Opt::section, [&](std::string_view v) { add_section_filter(flags.filters, v); });
+  each(Opt::issue, [&](std::string_view v) { add_issue_filter(flags.filters, v); });
+  each(Opt::domain, [&](std::string_view v) { add_domain_filter(flags.filters, v); });
+  each(Opt::competition, [&](std::string_view v) { add_competition_filter(flags, v); });
+  Query query = parse_query(query_text(inv), std::move(flags));
+  fts_expressions(query);
+  return query;
 }
 
 SearchRequest::Mode search_mode(const Invocation& inv) {
@@ -197,6 +208,7 @@ IndexRequest index_request(const Invocation& inv) {
 SearchRequest search_request(const Invocation& inv) {
   SearchRequest request;
   request.mode = search_mode(inv);
+  request.text = query_text(inv);
   request.query = search_query(inv);
   const std::string sort = choice_value(inv, Opt::sort, "rank");
   request.page = {sort == "rank"   ? SortOrder::rank

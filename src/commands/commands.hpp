@@ -60,7 +60,8 @@ int run_index(const IndexRequest& request);
 struct SearchRequest {
   enum class Mode { hits, count, urls, explain };
   std::string db;
-  Query query;
+  std::string text;  // the query as typed
+  Query query;       // text parsed, with the filters of flags
   SearchOptions page;
   Mode mode = Mode::hits;
   Output out;  // table, tsv or json

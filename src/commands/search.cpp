@@ -1,9 +1,11 @@
-#include <fmt/core.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commands.hpp"
 #include "competitions/story.hpp"
 #include "output.hpp"
 #include "render/hit_format.hpp"
+#include "render/query_explain.hpp"
 #include "util/sanitize.hpp"
 #include "util/text.hpp"
 
@@ -11,9 +13,21 @@ namespace kn {
 
 namespace {
 
-// A hint is for a person: scripts that read stderr get only errors.
-void say_why_nothing(const Query& query) {
-  if (!query.no_hits_hint.empty() && stderr_is_terminal()) print_error(query.no_hits_hint);
+// Says, when the query had or, and or not in lower case, that they are
+// words and how the operators are written. A hint is for a person: scripts
+// that read stderr get only errors.
+void say_why_nothing(const SearchRequest& request) {
+  if (!stderr_is_terminal()) return;
+  std::optional<MeantQuery> meant = with_capital_operators(request.text);
+  if (!meant) return;
+  const std::string last = meant->operators.back();
+  meant->operators.pop_back();
+  if (meant->operators.empty()) {
+    print_error(fmt::format("no hits; {} is written in capitals: {}", last, meant->text));
+  } else {
+    print_error(fmt::format("no hits; {} and {} are written in capitals: {}",
+                            fmt::join(meant->operators, ", "), last, meant->text));
+  }
 }
 
 void print_listing(Store& store, const SearchRequest& request, const Query& query,
@@ -35,7 +49,8 @@ void print_listing(Store& store, const SearchRequest& request, const Query& quer
 int run_search(const SearchRequest& request) {
   if (request.mode == SearchRequest::Mode::explain) {
     // The query is echoed in it: escaped a line at a time, as every echo is.
-    for (const std::string_view line : split(request.query.explanation, '\n')) {
+    const std::string explanation = explain_query(request.query, fts_expressions(request.query));
+    for (const std::string_view line : split(explanation, '\n')) {
       if (!line.empty()) detail::write_stdout(escaped(line) + '\n');
     }
     return kExitOk;
@@ -45,13 +60,13 @@ int run_search(const SearchRequest& request) {
   if (request.mode == SearchRequest::Mode::count) {
     const std::int64_t n = store.count(query);
     detail::write_stdout(fmt::format("{}\n", n));
-    if (n == 0) say_why_nothing(request.query);
+    if (n == 0) say_why_nothing(request);
     return n > 0 ? kExitOk : kExitNoResults;
   }
   if (request.mode == SearchRequest::Mode::urls) {
     const std::vector<std::string> urls = store.urls(query, request.page);
     for (const std::string& url : urls) detail::write_stdout(printable(url) + '\n');
-    if (urls.empty()) say_why_nothing(request.query);
+    if (urls.empty()) say_why_nothing(request);
     return urls.empty() ? kExitNoResults : kExitOk;
   }
   const Format format = request.out.format;
@@ -70,7 +85,7 @@ int run_search(const SearchRequest& request) {
   } else {
     print_listing(store, request, query, hits);
   }
-  if (hits.empty()) say_why_nothing(request.query);
+  if (hits.empty()) say_why_nothing(request);
   return hits.empty() ? kExitNoResults : kExitOk;
 }
 

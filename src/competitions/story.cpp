@@ -92,9 +92,9 @@ std::int64_t competition_id(Store& store, std::string_view query) {
 }
 
 Query resolve_competition_filters(Store& store, const Query& query) {
-  if (query.filters.competitions.empty()) return query;
+  if (query.competitions.empty()) return query;
   Query resolved = query;
-  for (const std::string& words : query.filters.competitions) {
+  for (const std::string& words : query.competitions) {
     try {
       resolved.filters.competition_ids.push_back(competition_id(store, words));
     } catch (const Error& e) {
@@ -102,7 +102,7 @@ Query resolve_competition_filters(Store& store, const Query& query) {
                   e.exit_code() == kExitNoResults ? kExitError : e.exit_code(), e.details());
     }
   }
-  resolved.filters.competitions.clear();
+  resolved.competitions.clear();
   return resolved;
 }
 

@@ -47,8 +47,7 @@ void add_once(std::vector<T>& values, T value) {
 
 bool Filters::empty() const {
   return sections.empty() && issues.empty() && !since && !until && domains.empty() &&
-         columns.empty() && platforms.empty() && urls.empty() && competitions.empty() &&
-         competition_ids.empty();
+         columns.empty() && platforms.empty() && urls.empty() && competition_ids.empty();
 }
 
 void add_section_filter(Filters& filters, std::string_view value) {
@@ -95,12 +94,6 @@ void add_until_filter(Filters& filters, std::string_view value) {
   narrow_until(filters, require_date(value, fmt::format("until:{}", value)).second);
 }
 
-void add_competition_filter(Filters& filters, std::string_view value) {
-  const std::string words = collapse_whitespace(value);
-  if (words.empty()) throw Error("competition: needs a slug, URL or name (competition:ai4code)");
-  filters.competitions.push_back(words);
-}
-
 void add_domain_filter(Filters& filters, std::string_view value) {
   std::string domain = value.find("://") != std::string_view::npos
                            ? url_domain(value)
@@ -133,31 +126,6 @@ void add_url_filter(Filters& filters, std::string_view value) {
         fmt::format("bad URL '{}' (use url:github.com/x or paste the whole address)", value));
   }
   add_once(filters.urls, key);
-}
-
-std::string describe(const Filters& f) {
-  std::string out;
-  const auto line = [&](std::string_view name, const std::string& value) {
-    out += fmt::format("  {}: {}\n", name, value);
-  };
-  if (!f.sections.empty()) line("section", fmt::format("{}", fmt::join(f.sections, ", ")));
-  if (!f.issues.empty()) {
-    std::vector<std::string> ranges;
-    for (const auto& [low, high] : f.issues) {
-      ranges.push_back(low == high ? fmt::format("{}", low) : fmt::format("{}..{}", low, high));
-    }
-    line("issue", fmt::format("{}", fmt::join(ranges, ", ")));
-  }
-  if (f.since || f.until) line("date", f.since.value_or("") + ".." + f.until.value_or(""));
-  if (!f.domains.empty()) {
-    line("domain", fmt::format("{} (and subdomains)", fmt::join(f.domains, ", ")));
-  }
-  if (!f.competitions.empty()) {
-    line("competition", fmt::format("{} (entries linking to it)", fmt::join(f.competitions, "; ")));
-  }
-  if (!f.columns.empty()) line("in", fmt::format("{}", fmt::join(f.columns, ", ")));
-  if (!f.urls.empty()) line("links to", fmt::format("{}", fmt::join(f.urls, ", ")));
-  return out;
 }
 
 }  // namespace kn

@@ -159,7 +159,16 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Lexeme> lex(std::string_view text) { return Lexer(text).run(); }
+std::vector<Lexeme> lex(std::string_view text) {
+  std::vector<Lexeme> lexemes = Lexer(text).run();
+  // Offsets ascend: one walk over the text counts every column.
+  std::size_t offset = 0, column = 1;
+  for (Lexeme& lexeme : lexemes) {
+    for (; offset < lexeme.offset && offset < text.size(); ++column) decode_utf8(text, offset);
+    lexeme.column = column;
+  }
+  return lexemes;
+}
 
 std::size_t column_of(std::string_view text, std::size_t offset) {
   std::size_t column = 1;

@@ -16,13 +16,14 @@ struct Lexeme {
   std::string text;        // word or phrase text; for a filter, its value
   std::string name;        // filter name
   std::size_t offset = 0;  // in bytes
+  std::size_t column = 0;  // in characters, from 1
 };
 
-// The lexemes of text, ending with one of kind Lex::end. Throws QueryError
-// for an unclosed quote.
+// Returns the lexemes of text, ending with one of kind Lex::end. Throws
+// QueryError for an unclosed quote.
 std::vector<Lexeme> lex(std::string_view text);
 
-// The column (in characters, from 1) of the byte at offset.
+// Returns the column (in characters, from 1) of the byte at offset.
 std::size_t column_of(std::string_view text, std::size_t offset);
 
 }  // namespace kn::detail

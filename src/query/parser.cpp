@@ -11,11 +11,10 @@ namespace {
 
 class Parser {
  public:
-  Parser(std::string_view text, Filters& filters)
-      : text_(text), lexemes_(lex(text)), filters_(filters) {}
+  Parser(std::string_view text, Query& query) : lexemes_(lex(text)), query_(query) {}
 
-  std::optional<Node> run() {
-    std::optional<Node> root = any_of(0);
+  std::optional<QueryNode> run() {
+    std::optional<QueryNode> root = any_of(0);
     if (peek().kind == Lex::rparen) fail("')' without a matching '('", peek());
     return root;
   }
@@ -25,15 +24,15 @@ class Parser {
   const Lexeme& take() { return lexemes_[next_++]; }
 
   [[noreturn]] void fail(std::string_view what, const Lexeme& at) const {
-    throw QueryError(fmt::format("{} at column {}", what, column_of(text_, at.offset)));
+    throw QueryError(fmt::format("{} at column {}", what, at.column));
   }
 
   static bool ends_group(Lex kind) {
     return kind == Lex::rparen || kind == Lex::or_ || kind == Lex::end;
   }
 
-  std::optional<Node> any_of(int depth) {
-    std::vector<Node> parts;
+  std::optional<QueryNode> any_of(int depth) {
+    std::vector<QueryNode> parts;
     const Lexeme& first = peek();
     if (first.kind == Lex::or_) fail("OR needs a term before it", first);
     while (true) {
@@ -44,12 +43,12 @@ class Parser {
     }
     if (parts.empty()) return std::nullopt;
     if (parts.size() == 1) return std::move(parts[0]);
-    return Node{Node::Type::any_of, {}, false, false, first.offset, std::move(parts)};
+    return QueryNode{QueryNode::Type::any_of, {}, false, false, first.column, std::move(parts)};
   }
 
-  std::optional<Node> all_of(int depth) {
-    std::vector<Node> parts;
-    const std::size_t offset = peek().offset;
+  std::optional<QueryNode> all_of(int depth) {
+    std::vector<QueryNode> parts;
+    const std::size_t start = peek().column;
     while (!ends_group(peek().kind)) {
       if (peek().kind == Lex::and_) {
         const Lexeme& op = take();
@@ -62,10 +61,10 @@ class Parser {
     }
     if (parts.empty()) return std::nullopt;
     if (parts.size() == 1) return std::move(parts[0]);
-    return Node{Node::Type::all_of, {}, false, false, offset, std::move(parts)};
+    return QueryNode{QueryNode::Type::all_of, {}, false, false, start, std::move(parts)};
   }
 
-  std::optional<Node> unary(int depth, bool negated) {
+  std::optional<QueryNode> unary(int depth, bool negated) {
     const Lexeme& lexeme = peek();
     if (lexeme.kind == Lex::minus || lexeme.kind == Lex::not_) {
       take();
@@ -75,18 +74,20 @@ class Parser {
       }
       auto child = unary(depth + 1, true);
       if (!child) return std::nullopt;
-      if (child->type == Node::Type::none_of) return std::move(child->children[0]);  // --a is a
-      return Node{Node::Type::none_of, {}, false, false, lexeme.offset, {std::move(*child)}};
+      if (child->type == QueryNode::Type::none_of)
+        return std::move(child->children[0]);  // --a is a
+      return QueryNode{QueryNode::Type::none_of, {}, false, false, lexeme.column,
+                       {std::move(*child)}};
     }
     return primary(depth, negated);
   }
 
-  std::optional<Node> primary(int depth, bool negated) {
+  std::optional<QueryNode> primary(int depth, bool negated) {
     const Lexeme& lexeme = take();
     switch (lexeme.kind) {
       case Lex::lparen: {
         if (depth >= kMaxDepth) fail("query nested too deeply", lexeme);
-        std::optional<Node> inner = any_of(depth + 1);
+        std::optional<QueryNode> inner = any_of(depth + 1);
         if (peek().kind != Lex::rparen) fail("missing ')' for the '('", lexeme);
         take();
         return inner;
@@ -97,13 +98,17 @@ class Parser {
           fail("filters apply to the whole query and cannot be in parentheses", lexeme);
         add_filter(lexeme);
         return std::nullopt;
-      case Lex::phrase: return Node{Node::Type::term, lexeme.text, true, false, lexeme.offset, {}};
+      case Lex::phrase:
+        return QueryNode{QueryNode::Type::term, lexeme.text, true, false, lexeme.column, {}};
       case Lex::word: {
         std::string text = lexeme.text;
         bool prefix = false;
-        while (text.ends_with('*')) text.pop_back(), prefix = true;
+        while (text.ends_with('*')) {
+          text.pop_back();
+          prefix = true;
+        }
         if (prefix && text.empty()) fail("'*' must follow a word", lexeme);
-        return Node{Node::Type::term, std::move(text), false, prefix, lexeme.offset, {}};
+        return QueryNode{QueryNode::Type::term, std::move(text), false, prefix, lexeme.column, {}};
       }
       default: fail(fmt::format("unexpected '{}'", lexeme.text), lexeme);
     }
@@ -115,15 +120,15 @@ class Parser {
       fail(fmt::format("{}: needs a value (e.g. {})", name, example_for(name)), lexeme);
     }
     try {
-      if (name == "section") add_section_filter(filters_, lexeme.text);
-      if (name == "issue") add_issue_filter(filters_, lexeme.text);
-      if (name == "date") add_date_filter(filters_, lexeme.text);
-      if (name == "since") add_since_filter(filters_, lexeme.text);
-      if (name == "until") add_until_filter(filters_, lexeme.text);
-      if (name == "domain") add_domain_filter(filters_, lexeme.text);
-      if (name == "in") add_column_filter(filters_, lexeme.text);
-      if (name == "url") add_url_filter(filters_, lexeme.text);
-      if (name == "competition") add_competition_filter(filters_, lexeme.text);
+      if (name == "section") add_section_filter(query_.filters, lexeme.text);
+      if (name == "issue") add_issue_filter(query_.filters, lexeme.text);
+      if (name == "date") add_date_filter(query_.filters, lexeme.text);
+      if (name == "since") add_since_filter(query_.filters, lexeme.text);
+      if (name == "until") add_until_filter(query_.filters, lexeme.text);
+      if (name == "domain") add_domain_filter(query_.filters, lexeme.text);
+      if (name == "in") add_column_filter(query_.filters, lexeme.text);
+      if (name == "url") add_url_filter(query_.filters, lexeme.text);
+      if (name == "competition") add_competition_filter(query_, lexeme.text);
     } catch (const Error& e) {
       fail(e.what(), lexeme);
     }
@@ -141,16 +146,15 @@ class Parser {
     return "in:title";
   }
 
-  std::string_view text_;
   std::vector<Lexeme> lexemes_;
   std::size_t next_ = 0;
-  Filters& filters_;
+  Query& query_;
 };
 
 }  // namespace
 
-std::optional<Node> parse_tree(std::string_view text, Filters& filters) {
-  return Parser(text, filters).run();
+std::optional<QueryNode> parse_tree(std::string_view text, Query& query) {
+  return Parser(text, query).run();
 }
 
 }  // namespace kn::detail

@@ -8,13 +8,10 @@
 //   primary = "(" any_of ")" | word | "phrase" | name:value
 #pragma once
 
-#include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <vector>
 
-#include "kn/filters.hpp"
+#include "kn/query.hpp"
 
 namespace kn::detail {
 
@@ -23,16 +20,9 @@ namespace kn::detail {
 // parentheses, which it takes (fuzz_query overflowed it at 32 levels).
 inline constexpr int kMaxDepth = 12;
 
-struct Node {
-  enum class Type { term, all_of, any_of, none_of } type;
-  std::string text;  // a term's text
-  bool quoted = false, prefix = false;
-  std::size_t offset = 0;  // in bytes, for messages
-  std::vector<Node> children;
-};
-
-// The tree of text, nullopt when it holds only filters; the filters are
-// added to filters. Throws QueryError naming the problem and its column.
-std::optional<Node> parse_tree(std::string_view text, Filters& filters);
+// Returns the tree of text, nullopt when it holds only filters, and adds
+// the filters to query. Throws QueryError naming the problem and its
+// column.
+std::optional<QueryNode> parse_tree(std::string_view text, Query& query);
 
 }  // namespace kn::detail

@@ -6,21 +6,16 @@
 #include <algorithm>
 #include <vector>
 
-#include "fts5_translate.hpp"
 #include "kn/error.hpp"
 #include "kn/issue.hpp"
 #include "lexer.hpp"
 #include "parser.hpp"
-#include "tokenize/tokenizer.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace kn {
 
 namespace {
-
-// The translation of kMaxDepth levels nests at most 25 parentheses.
-constexpr int kMaxFts5Depth = 26;
 
 void require_utf8(std::string_view text) {
   std::size_t i = 0;
@@ -33,11 +28,23 @@ void require_utf8(std::string_view text) {
   }
 }
 
-// For a query that finds nothing: the hint that or, and and not are words
-// unless written in capitals, with the query as it was perhaps meant.
-std::string operator_hint(std::string_view text) {
-  std::string meant(text);
-  std::vector<std::string> names;
+}  // namespace
+
+Query parse_query(std::string_view text, Query flags) {
+  require_utf8(text);
+  Query query = std::move(flags);
+  query.root = detail::parse_tree(text, query);
+  return query;
+}
+
+void add_competition_filter(Query& query, std::string_view value) {
+  std::string words = collapse_whitespace(value);
+  if (words.empty()) throw Error("competition: needs a slug, URL or name (competition:ai4code)");
+  query.competitions.push_back(std::move(words));
+}
+
+std::optional<MeantQuery> with_capital_operators(std::string_view text) {
+  MeantQuery meant{std::string(text), {}};
   for (const detail::Lexeme& lexeme : detail::lex(text)) {
     const std::string word = ascii_lower(lexeme.text);
     if (lexeme.kind != detail::Lex::word || (word != "or" && word != "and" && word != "not")) {
@@ -45,50 +52,13 @@ std::string operator_hint(std::string_view text) {
     }
     std::string upper = word;
     for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
-    meant.replace(lexeme.offset, upper.size(), upper);
-    if (std::find(names.begin(), names.end(), upper) == names.end()) names.push_back(upper);
+    meant.text.replace(lexeme.offset, upper.size(), upper);
+    if (std::find(meant.operators.begin(), meant.operators.end(), upper) == meant.operators.end()) {
+      meant.operators.push_back(upper);
+    }
   }
-  if (names.empty()) return {};
-  const std::string last = names.back();
-  names.pop_back();
-  if (names.empty()) return fmt::format("no hits; {} is written in capitals: {}", last, meant);
-  return fmt::format("no hits; {} and {} are written in capitals: {}", fmt::join(names, ", "), last,
-                     meant);
-}
-
-}  // namespace
-
-Query parse_query(std::string_view text, Filters filters) {
-  require_utf8(text);
-  Query query;
-  const std::optional<detail::Node> root = detail::parse_tree(text, filters);
-  detail::Translation translation;
-  if (root) translation = detail::translate(*root, text);
-  query.match = std::move(translation.match);
-  query.exclude = std::move(translation.exclude);
-  if (query.match.empty() && query.exclude.empty() && !filters.columns.empty()) {
-    throw QueryError("in: needs words to search for");
-  }
-  if (query.match.empty() && query.exclude.empty() && filters.empty()) {
-    throw QueryError("nothing to search for: give a word, a phrase or a filter");
-  }
-  if (detail::fts5_depth(query.match) > kMaxFts5Depth ||
-      detail::fts5_depth(query.exclude) > kMaxFts5Depth) {
-    throw QueryError("query nested too deeply");
-  }
-  if (!filters.columns.empty()) {
-    const std::string columns = fmt::format("{{{}}} : ", fmt::join(filters.columns, " "));
-    if (!query.match.empty()) query.match = columns + "(" + query.match + ")";
-    if (!query.exclude.empty()) query.exclude = columns + "(" + query.exclude + ")";
-  }
-  query.explanation =
-      "query:\n" + (translation.tree.empty() ? "  (filters only)\n" : translation.tree);
-  if (!filters.empty()) query.explanation += "filters:\n" + describe(filters);
-  if (!query.match.empty()) query.explanation += "FTS5: " + query.match + "\n";
-  if (!query.exclude.empty()) query.explanation += "FTS5, to leave out: " + query.exclude + "\n";
-  query.filters = std::move(filters);
-  query.no_hits_hint = operator_hint(text);
-  return query;
+  if (meant.operators.empty()) return std::nullopt;
+  return meant;
 }
 
 namespace {

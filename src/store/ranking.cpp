@@ -59,7 +59,7 @@ std::vector<HitKey> page_of(std::vector<HitKey> keys, const SearchOptions& optio
 
 // A one-phrase query's matches, all scored inside FTS5 in one walk
 // (store/fts/rank.hpp); nullopt for any other query.
-std::optional<std::vector<PhraseScan::Row>> scan_phrase(Database& db, const Query& query) {
+std::optional<std::vector<PhraseScan::Row>> scan_phrase(Database& db, const Search& query) {
   if (!query.exclude.empty()) return std::nullopt;
   PhraseScan scan;
   scan.weights.assign(kRankWeights.begin(), kRankWeights.end());
@@ -86,7 +86,7 @@ std::string id_list(const std::vector<PhraseScan::Row>& rows) {
 // (json_each of their ids). Each statement is prepared when first needed.
 class KeyLookup {
  public:
-  KeyLookup(Database& db, const Query& query)
+  KeyLookup(Database& db, const Search& query)
       : db_(db), filters_(filter_sql(query.filters, values_)) {}
 
   // Appends to out the keys of the rows that pass the filters, in the
@@ -173,7 +173,7 @@ class NewestTies {
 // is full. A score that many rows tie at (the generated corpora repeat
 // paragraphs: PyTorch ties 840 rows at its 20th score) gives only the
 // newest rows the page still wants.
-std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<PhraseScan::Row> rows,
+std::vector<HitKey> best_of(Database& db, const Search& query, std::vector<PhraseScan::Row> rows,
                             const SearchOptions& options) {
   constexpr std::size_t kFirstChunk = 32, kLastChunk = 4096, kManyTies = 64;
   const auto worse = [](const PhraseScan::Row& a, const PhraseScan::Row& b) {
@@ -224,7 +224,7 @@ std::vector<HitKey> best_of(Database& db, const Query& query, std::vector<Phrase
 // one pass over the matches: a row is kept while it can still be on the
 // page (or tie with its last hit), and only then looked up, filters and all.
 // Cheaper than ORDER BY rank, where FTS5 sorts every match.
-RankedPage ranked_keys(Database& db, const Query& query, const SearchOptions& options,
+RankedPage ranked_keys(Database& db, const Search& query, const SearchOptions& options,
                        const FactFilter* by_facts) {
   const auto fails = [by_facts](std::int64_t entry) {
     return by_facts && !by_facts->passes(entry);

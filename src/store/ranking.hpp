@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "kn/query.hpp"
+#include "fts_expression.hpp"
 #include "kn/store.hpp"
 #include "sqlite/sqlite.hpp"
 
@@ -42,7 +42,7 @@ struct RankedPage {
 
 // The page of options, of the matches that by_facts (when given) passes
 // and query's filters.
-RankedPage ranked_keys(Database& db, const Query& query, const SearchOptions& options,
+RankedPage ranked_keys(Database& db, const Search& query, const SearchOptions& options,
                        const FactFilter* by_facts);
 
 }  // namespace kn::detail

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "facts.hpp"
+#include "fts_expression.hpp"
 #include "internal.hpp"
 #include "kn/error.hpp"
 #include "kn/store.hpp"
@@ -18,6 +19,7 @@ namespace kn {
 
 using detail::bind_all;
 using detail::HitKey;
+using detail::Search;
 using detail::Value;
 
 namespace {
@@ -31,7 +33,7 @@ struct SearchSql {
 // by_date: rows are wanted in date order. Without words, issues then come
 // first, in the order of their date index, so that a page of results ends
 // the scan early instead of sorting every row.
-SearchSql search_sql(const Query& query, bool by_date) {
+SearchSql search_sql(const Search& query, bool by_date) {
   SearchSql sql;
   std::string& q = sql.from_where;
   if (!query.match.empty()) {
@@ -86,7 +88,7 @@ Hit read_hit(const HitKey& key, const Statement& row) {
 
 // Only marks and snippets need FTS5 to run the query again, over every
 // match between the hits' lowest and highest id.
-bool walks_matches(const Query& query, HitText text) {
+bool walks_matches(const Search& query, HitText text) {
   return !query.match.empty() && text != HitText::none;
 }
 
@@ -125,7 +127,7 @@ std::vector<std::vector<std::size_t>> hit_groups(const std::vector<HitKey>& keys
 // Fills the hits of one group of keys (hit_groups). One statement for them
 // all: FTS5 evaluates the query once (a prefix query merges every term it
 // matches), within the range of their rowids.
-void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys,
+void read_hits(Database& db, const Search& query, const std::vector<HitKey>& keys,
                const std::vector<std::size_t>& group, HitText text, std::vector<Hit>& hits) {
   const bool ranked = walks_matches(query, text);
   const bool marked = ranked && text == HitText::marked;
@@ -165,7 +167,7 @@ void read_hits(Database& db, const Query& query, const std::vector<HitKey>& keys
 }
 
 // Keys in date order (or newest first), for the page of options.
-std::vector<HitKey> dated_keys(Database& db, const Query& query, const SearchOptions& options) {
+std::vector<HitKey> dated_keys(Database& db, const Search& query, const SearchOptions& options) {
   SearchSql sql = search_sql(query, true);
   const char* order = options.sort == SortOrder::date ? "i.date, i.number, e.position"
                                                       : "i.date DESC, i.number DESC, e.position";
@@ -193,7 +195,7 @@ std::int64_t single_count(Database& db, const std::string& sql, const std::vecto
 }
 
 // Without filters, the full-text index alone answers.
-std::optional<std::int64_t> count_in_index(Database& db, const Query& query) {
+std::optional<std::int64_t> count_in_index(Database& db, const Search& query) {
   if (query.match.empty() || !query.exclude.empty() || !query.filters.empty()) return std::nullopt;
   return single_count(db, "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?",
                       {query.match});
@@ -202,7 +204,7 @@ std::optional<std::int64_t> count_in_index(Database& db, const Query& query) {
 // With only sections, issues and dates, each match is tested in memory, and
 // without words the entry facts count the entries that pass.
 std::optional<std::int64_t> count_by_facts(Database& db, detail::EntryFacts& facts,
-                                           const Query& query) {
+                                           const Search& query) {
   if (!query.exclude.empty()) return std::nullopt;
   const ReadSnapshot snapshot(db);  // the facts and the matches of one moment
   Filters rest;
@@ -218,7 +220,7 @@ std::optional<std::int64_t> count_by_facts(Database& db, detail::EntryFacts& fac
 
 // Filters on sections, issues and dates alone: the entries counted per
 // issue and section answer, without reading the entries.
-std::optional<std::int64_t> count_in_section_totals(Database& db, const Query& query) {
+std::optional<std::int64_t> count_in_section_totals(Database& db, const Search& query) {
   const Filters& f = query.filters;
   if (!query.match.empty() || !query.exclude.empty() || !f.domains.empty() || !f.urls.empty() ||
       !f.competition_ids.empty()) {
@@ -233,18 +235,20 @@ std::optional<std::int64_t> count_in_section_totals(Database& db, const Query& q
                       values);
 }
 
-// Competition names mean something only above the store, which takes
-// competitions by id (competitions/story.hpp resolves the names).
-void require_resolved(const Query& query) {
-  if (!query.filters.competitions.empty()) {
+// Returns query compiled for FTS5. Competition names mean something only
+// above the store, which takes competitions by id (competitions/story.hpp
+// resolves the names).
+Search compiled(const Query& query) {
+  if (!query.competitions.empty()) {
     throw std::logic_error("competition: filter reached the store unresolved");
   }
+  return detail::compile_search(query);
 }
 
 }  // namespace
 
-std::vector<Hit> Store::search(const Query& query, const SearchOptions& options) {
-  require_resolved(query);
+std::vector<Hit> Store::search(const Query& parsed, const SearchOptions& options) {
+  const Search query = compiled(parsed);
   // Both passes read one snapshot, whatever another kn commits meanwhile.
   const ReadSnapshot snapshot(*db_);
   SearchOptions order = options;
@@ -254,7 +258,7 @@ std::vector<Hit> Store::search(const Query& query, const SearchOptions& options)
   detail::RankedPage page;
   if (order.sort == SortOrder::rank) {
     // Sections, issues and dates are tested in memory, the rest in SQL.
-    Query rest = query;
+    Search rest = query;
     const auto by_facts = detail::FactFilter::of(*db_, *facts_, query.filters, rest.filters);
     page = detail::ranked_keys(*db_, rest, order, by_facts ? &*by_facts : nullptr);
   } else {
@@ -268,8 +272,8 @@ std::vector<Hit> Store::search(const Query& query, const SearchOptions& options)
   return hits;
 }
 
-std::int64_t Store::count(const Query& query) {
-  require_resolved(query);
+std::int64_t Store::count(const Query& parsed) {
+  const Search query = compiled(parsed);
   // The cheapest answer that holds, in order.
   if (const auto n = count_in_index(*db_, query)) return *n;
   if (const auto n = count_by_facts(*db_, *facts_, query)) return *n;
@@ -278,8 +282,9 @@ std::int64_t Store::count(const Query& query) {
   return single_count(*db_, "SELECT count(*)" + sql.from_where, sql.values);
 }
 
-std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& query, Grouping by) {
-  require_resolved(query);
+std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& parsed,
+                                                                  Grouping by) {
+  const Search query = compiled(parsed);
   const SearchSql sql = search_sql(query, false);
   const char* key = by == Grouping::month  ? "coalesce(substr(i.date, 1, 7), '(no date)')"
                     : by == Grouping::year ? "coalesce(substr(i.date, 1, 4), '(no date)')"
@@ -295,7 +300,6 @@ std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& q
 }
 
 std::vector<std::string> Store::urls(const Query& query, const SearchOptions& options) {
-  require_resolved(query);
   const ReadSnapshot snapshot(*db_);
   SearchOptions bare = options;
   bare.text = HitText::none;
