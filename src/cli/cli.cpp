@@ -1,6 +1,6 @@
 #include "kn/cli.hpp"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <exception>
 #include <string>
@@ -37,7 +37,8 @@ int run_cli(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     const Invocation inv = read_command_line(args);
     if (!inv.command && !inv.help && !inv.version) {
-      throw Error("say a command: kn COMMAND ... (kn --help lists them)");
+      throw Error(
+          fmt::format("say a command: kn COMMAND ... (kn {} lists them)", name_of(Opt::help)));
     }
     const int status = dispatch(inv);
     finish_stdout();

@@ -35,15 +35,14 @@ constexpr const char* kPlainWords = "grep -xE '[A-Za-z0-9][A-Za-z0-9._-]*'";
 // The shell command that prints the issue numbers of the database named on
 // the command line (db: the words "--db FILE", or nothing) one a line.
 std::string issue_numbers(std::string_view db) {
-  return fmt::format("kn list --issues --format tsv {} 2>/dev/null | cut -f1 | {}", db,
-                     kPlainWords);
+  return fmt::format("kn list {} {} tsv {} 2>/dev/null | cut -f1 | {}", name_of(Opt::issues),
+                     name_of(Opt::format), db, kPlainWords);
 }
 
 // The same for the slugs of the competitions (the last part of their URL).
 std::string competition_slugs(std::string_view db) {
-  return fmt::format(
-      "kn list --competition --format tsv {} 2>/dev/null | cut -f3 | sed 's|.*/||' | {}", db,
-      kPlainWords);
+  return fmt::format("kn list {} {} tsv {} 2>/dev/null | cut -f3 | sed 's|.*/||' | {}",
+                     name_of(Opt::competition), name_of(Opt::format), db, kPlainWords);
 }
 
 // --- bash ------------------------------------------------------------------

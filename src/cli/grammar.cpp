@@ -70,8 +70,8 @@ class Reader {
   void command(const std::string& word) {
     inv_.command = find_command(word);
     if (!inv_.command) {
-      throw Error(fmt::format("{}: no such command{} (kn --help lists them)", word,
-                              did_you_mean(word, command_names())));
+      throw Error(fmt::format("{}: no such command{} (kn {} lists them)", word,
+                              did_you_mean(word, command_names()), name_of(Opt::help)));
     }
   }
 
@@ -83,14 +83,13 @@ class Reader {
     }
     if (command && find_option(*command, name)) {
       return Error(
-          fmt::format("{}: options go after the command: kn {} {} ...; only --db and "
-                      "--color may stand before it",
-                      name, command->name, name));
+          fmt::format("{}: options go after the command: kn {} {} ...; only {} and {} may "
+                      "stand before it",
+                      name, command->name, name, name_of(Opt::db), name_of(Opt::color)));
     }
     return Error(
-        fmt::format("{}: no such option before a command (only --db and --color may "
-                    "stand there; kn --help)",
-                    name));
+        fmt::format("{}: no such option before a command (only {} and {} may stand there; kn {})",
+                    name, name_of(Opt::db), name_of(Opt::color), name_of(Opt::help)));
   }
 
   void read_after_command() {
@@ -114,9 +113,9 @@ class Reader {
     const auto [name, value] = split_option(arg);
     const OptionSpec* option = find_option(*inv_.command, name);
     if (!option) {
-      throw Error(fmt::format("{}: kn {} has no such option{} (kn {} --help)", name,
-                              inv_.command->name, did_you_mean(name, option_names(*inv_.command)),
-                              inv_.command->name));
+      throw Error(fmt::format("{}: kn {} has no such option{} (kn {} {})", name, inv_.command->name,
+                              did_you_mean(name, option_names(*inv_.command)), inv_.command->name,
+                              name_of(Opt::help)));
     }
     if (!option->takes_value()) {
       if (value) throw Error(fmt::format("{}: takes no value", name));

@@ -44,12 +44,12 @@ Rendering rendering(const Invocation& inv) {
                  : terminal            ? terminal_width()
                                        : columns_from_environment().value_or(0);
   if (render.width > 0 && render.width < 20) {
-    throw Error(
-        fmt::format("--width: {}: too narrow (at least 20, or 0 for no limit)", render.width));
+    throw Error(fmt::format("{}: {}: too narrow (at least 20, or 0 for no limit)",
+                            name_of(Opt::width), render.width));
   }
   if (render.width > kMaxWidth) {
-    throw Error(fmt::format("--width: {}: too wide (at most {}, or 0 for no limit)", render.width,
-                            kMaxWidth));
+    throw Error(fmt::format("{}: {}: too wide (at most {}, or 0 for no limit)", name_of(Opt::width),
+                            render.width, kMaxWidth));
   }
   render.pager = terminal && !inv.given(Opt::no_pager);
   return render;
@@ -188,8 +188,9 @@ ParseRequest parse_request(const Invocation& inv) {
 
 IndexRequest index_request(const Invocation& inv) {
   require_operands(inv, inv.given(Opt::rebuild) ? 0 : 1, SIZE_MAX);
-  if (!inv.given(Opt::prune)) refuse(inv, Opt::force, "without --prune");
-  if (inv.given(Opt::quiet)) refuse(inv, Opt::json, "with --quiet");
+  if (!inv.given(Opt::prune))
+    refuse(inv, Opt::force, fmt::format("without {}", name_of(Opt::prune)));
+  if (inv.given(Opt::quiet)) refuse(inv, Opt::json, fmt::format("with {}", name_of(Opt::quiet)));
   IndexRequest request;
   request.db = db_path(inv);
   request.paths = inv.operands;
@@ -226,11 +227,14 @@ ListRequest list_request(const Invocation& inv) {
   request.kind = list_kind(inv);
   const bool competitions = request.kind == ListRequest::Kind::competitions;
   if (!competitions) {
-    refuse(inv, Opt::platform, "to this list (only to --competition)");
-    refuse(inv, Opt::sort, "to this list (only to --competition)");
+    const std::string only = fmt::format("to this list (only to {})", name_of(Opt::competition));
+    refuse(inv, Opt::platform, only);
+    refuse(inv, Opt::sort, only);
   }
   if (request.kind != ListRequest::Kind::links && request.kind != ListRequest::Kind::domains) {
-    refuse(inv, Opt::domain, "to this list (only to --links and --domains)");
+    refuse(inv, Opt::domain,
+           fmt::format("to this list (only to {} and {})", name_of(Opt::links),
+                       name_of(Opt::domains)));
   }
   request.filters = date_filters(inv);
   for (const std::string& platform : inv.values(Opt::platform)) {
@@ -267,15 +271,16 @@ StatsRequest stats_request(const Invocation& inv) {
   if (by == "section") request.by = Dimension::section;
   if (by == "domain") request.by = Dimension::domain;
   if (by == "platform") request.by = Dimension::platform;
-  if (!request.by) refuse(inv, Opt::limit, "without --by");
+  if (!request.by) refuse(inv, Opt::limit, fmt::format("without {}", name_of(Opt::by)));
   if (!inv.operands.empty()) {
     if (!request.by) {
-      throw Error("stats: a query is counted per month, year or section: say --by month");
+      throw Error(fmt::format("stats: a query is counted per month, year or section: say {} month",
+                              name_of(Opt::by)));
     }
     if (by == "domain" || by == "platform") {
       throw Error(fmt::format(
-          "--by {}: counts links, not entries; a query is counted --by month, year or section",
-          by));
+          "{} {}: counts links, not entries; a query is counted {} month, year or section",
+          name_of(Opt::by), by, name_of(Opt::by)));
     }
     request.query = search_query(inv);
   }
@@ -291,7 +296,7 @@ ExportRequest export_request(const Invocation& inv) {
   ExportRequest request;
   request.format = format == "csv" ? Format::csv : format == "md" ? Format::markdown : Format::json;
   if (request.format != Format::csv)
-    refuse(inv, Opt::bom, "to --format " + format + " (only to csv)");
+    refuse(inv, Opt::bom, fmt::format("to {} {} (only to csv)", name_of(Opt::format), format));
   request.bom = inv.given(Opt::bom);
   request.db = db_path(inv);
   return request;

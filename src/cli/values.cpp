@@ -93,8 +93,8 @@ void require_operands(const Invocation& inv, std::size_t at_least, std::size_t a
   const CommandSpec& command = *inv.command;
   if (inv.operands.size() > at_most) {
     const std::string& extra = inv.operands[at_most];
-    throw Error(at_most == 0 ? fmt::format("{}: kn {} takes no operands (kn {} --help)", extra,
-                                           command.name, command.name)
+    throw Error(at_most == 0 ? fmt::format("{}: kn {} takes no operands (kn {} {})", extra,
+                                           command.name, command.name, name_of(Opt::help))
                              : fmt::format("{}: one {} too many: kn {} {}", extra,
                                            command.operands.empty() ? "word" : command.operands,
                                            command.name, command.operands));

@@ -1,7 +1,6 @@
 #include "kn/filters.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -10,7 +9,6 @@
 #include "kn/issue.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
-#include "util/utf8.hpp"
 
 namespace kn {
 
