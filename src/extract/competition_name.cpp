@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -260,76 +261,107 @@ bool has_sibling(const Paragraph& p, std::size_t index, std::size_t begin, std::
   return false;
 }
 
-}  // namespace
+NameRank text_rank(const CompetitionLink& competition) {
+  return competition.page == CompetitionPage::front ? NameRank::front_page_text
+                                                    : NameRank::page_text;
+}
 
-NameEvidence name_from_link(const Paragraph& p, std::size_t index,
-                            const CompetitionLink& competition) {
+// The evidence of the link's own text when it needs no sentence: it is
+// bracketed, or the paragraph's text does not hold it. nullopt when the
+// sentence around the link must be read.
+std::optional<NameEvidence> name_by_itself(const Paragraph& p, std::size_t index,
+                                           const CompetitionLink& competition) {
   const Link& link = p.links[index];
   const std::string own = trim_brackets(link.text);
-  const std::size_t at = p.offsets[index];
-  const bool front = competition.page == CompetitionPage::front;
-  if (competition.page == CompetitionPage::discussion) return {};
   if (link.text.starts_with("「") || link.text.starts_with("『")) {
-    if (names_something(own, competition.platform)) return {own, NameRank::bracketed};
+    if (names_something(own, competition.platform)) return NameEvidence{own, NameRank::bracketed};
   }
-  if (at == std::string_view::npos) {
-    if (names_something(own, competition.platform))
-      return {own, front ? NameRank::front_page_text : NameRank::page_text};
-    return {};
-  }
-  const std::size_t after = at + link.text.size();
-  const auto [begin, end] = sentence_at(p, at);
-  const auto [first, last] = brackets_in(p, begin, end);
-  // The brackets that hold the link, else the nearest before it (else after
-  // it). The pairs are in order and never overlap: the one that may hold it
-  // is the last that opens before it.
+  if (p.offsets[index] != std::string_view::npos) return std::nullopt;
+  if (names_something(own, competition.platform)) return NameEvidence{own, text_rank(competition)};
+  return NameEvidence{};
+}
+
+// Of the brackets [first, last) of a sentence, as indexes of p.brackets
+// (last for none): the pair that holds the text [at, after), the nearest
+// before it and the nearest after it.
+struct BracketsNear {
+  std::size_t holding, before, after;
+};
+
+BracketsNear brackets_near(const Paragraph& p, std::size_t first, std::size_t last, std::size_t at,
+                           std::size_t after) {
+  // The pairs are in order and never overlap: the one that may hold the
+  // text is the last that opens before it.
   const auto opens_at_or_before = [&](const auto& b) { return b.first <= at; };
   const auto all = p.brackets.begin();
   const std::size_t opened = static_cast<std::size_t>(
       std::partition_point(all + static_cast<std::ptrdiff_t>(first),
                            all + static_cast<std::ptrdiff_t>(last), opens_at_or_before) -
       all);
-  std::size_t before = last;
+  BracketsNear near{last, last, opened};
   if (opened > first) {
     const std::size_t k = opened - 1;
     const auto [open, close] = p.brackets[k];
-    if (open <= at && after <= close) {
-      const std::string name = inside(p, k);
-      if (names_something(name, competition.platform)) return {name, NameRank::bracketed};
-    }
+    if (open <= at && after <= close) near.holding = k;
     if (close <= at) {
-      before = k;
+      near.before = k;
     } else if (k > first) {
-      before = k - 1;
+      near.before = k - 1;
     }
   }
-  std::size_t next = opened;
-  while (next < last && p.brackets[next].first < after) ++next;
-  const std::size_t parent = before != last ? before : next;
+  while (near.after < last && p.brackets[near.after].first < after) ++near.after;
+  return near;
+}
+
+// The first bracketed name of the sentence before the one that begins at
+// begin, in the same paragraph.
+NameEvidence name_in_sentence_before(const Paragraph& p, std::size_t begin,
+                                     std::string_view platform) {
+  if (begin == 0) return {};
+  const std::size_t previous = sentence_at(p, begin - 1).first;
+  const auto [from, to] = brackets_in(p, previous, begin);
+  for (std::size_t k = from; k < to; ++k) {
+    const std::string name = inside(p, k);
+    if (names_something(name, platform)) return {name, NameRank::previous_sentence};
+  }
+  return {};
+}
+
+}  // namespace
+
+NameEvidence name_from_link(const Paragraph& p, std::size_t index,
+                            const CompetitionLink& competition) {
+  if (competition.page == CompetitionPage::discussion) return {};
+  if (std::optional<NameEvidence> evidence = name_by_itself(p, index, competition)) {
+    return *evidence;
+  }
+  const std::string_view platform = competition.platform;
+  const std::string own = trim_brackets(p.links[index].text);
+  const std::size_t at = p.offsets[index];
+  const std::size_t after = at + p.links[index].text.size();
+  const auto [begin, end] = sentence_at(p, at);
+  const auto [first, last] = brackets_in(p, begin, end);
+  // The brackets that hold the link, else the nearest before it (else
+  // after it).
+  const BracketsNear near = brackets_near(p, first, last, at, after);
+  if (near.holding != last) {
+    const std::string name = inside(p, near.holding);
+    if (names_something(name, platform)) return {name, NameRank::bracketed};
+  }
+  const std::size_t parent = near.before != last ? near.before : near.after;
   std::string parent_name = parent != last ? inside(p, parent) : std::string();
-  if (!names_something(parent_name, competition.platform)) parent_name.clear();
-  const bool page_word = !names_something(own, competition.platform);
+  if (!names_something(parent_name, platform)) parent_name.clear();
+  const bool page_word = !names_something(own, platform);
   if (!parent_name.empty() && page_word) return {parent_name, NameRank::sentence_brackets};
-  if (!parent_name.empty() && parent == before && is_label(own) &&
+  if (!parent_name.empty() && parent == near.before && is_label(own) &&
       right_after(p, p.brackets[parent].second, index)) {
     return {joined_label(parent_name, own), NameRank::sentence_brackets};
   }
   // Labels without a parent name name nothing.
   const bool siblings = short_text(own) && has_sibling(p, index, begin, end);
-  if (!page_word && !siblings)
-    return {own, front ? NameRank::front_page_text : NameRank::page_text};
+  if (!page_word && !siblings) return {own, text_rank(competition)};
   if (siblings) return {};
-  // The sentence before, in the same paragraph.
-  if (begin > 0) {
-    const auto [previous, unused] = sentence_at(p, begin - 1);
-    (void)unused;
-    const auto [from, to] = brackets_in(p, previous, begin);
-    for (std::size_t k = from; k < to; ++k) {
-      const std::string name = inside(p, k);
-      if (names_something(name, competition.platform)) return {name, NameRank::previous_sentence};
-    }
-  }
-  return {};
+  return name_in_sentence_before(p, begin, platform);
 }
 
 NameEvidence name_from_link(std::string_view text, const std::vector<Link>& links,

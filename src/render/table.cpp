@@ -68,12 +68,13 @@ std::size_t typical_width(std::size_t header, std::vector<std::size_t> cells) {
   return std::max(header, cells[(cells.size() * 3 + 3) / 4 - 1]);
 }
 
-Layout fit(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows,
-           std::size_t width) {
+// Each cell measured once: every column as wide as its widest cell, all
+// shown; typical gets what three in four of each column's cells need.
+Layout measured(const std::vector<Column>& columns,
+                const std::vector<std::vector<std::string>>& rows,
+                std::vector<std::size_t>& typical) {
   Layout layout{
       {}, std::vector<bool>(columns.size(), true), std::vector<bool>(columns.size(), false)};
-  // Each cell measured once: the widest of a column, and the typical one.
-  std::vector<std::size_t> typical;
   for (std::size_t k = 0; k < columns.size(); ++k) {
     const std::size_t header = display_width(columns[k].header);
     std::vector<std::size_t> cells;
@@ -82,9 +83,13 @@ Layout fit(const std::vector<Column>& columns, const std::vector<std::vector<std
         std::max(header, cells.empty() ? 0 : *std::max_element(cells.begin(), cells.end())));
     typical.push_back(typical_width(header, std::move(cells)));
   }
-  if (width == 0) return layout;
-  const std::vector<std::size_t> natural = layout.widths;
-  const std::vector<std::size_t> order = giving_order(columns);
+  return layout;
+}
+
+// Columns that may give way do, in the order they give: those that cut
+// shrink to their least width, then those that cut or drop are hidden.
+void shrink_and_drop(const std::vector<Column>& columns, const std::vector<std::size_t>& order,
+                     Layout& layout, std::size_t width) {
   for (const std::size_t k : order) {
     if (columns[k].fit != Fit::shrink || line_width(layout) <= width) continue;
     if (layout.widths[k] <= least_width(columns[k])) continue;
@@ -95,10 +100,13 @@ Layout fit(const std::vector<Column>& columns, const std::vector<std::vector<std
     const bool gives = columns[k].fit == Fit::shrink || columns[k].fit == Fit::drop;
     if (gives && line_width(layout) > width) layout.shown[k] = false;
   }
-  narrow_wrapping(columns, layout, width);
-  // A column that neither cuts nor wraps (a URL) moves under its row, the
-  // last first, while more than one is left on the line: only its cells too
-  // wide for what is left when most fit, else all of them.
+}
+
+// A column that neither cuts nor wraps (a URL) moves under its row, the
+// last first, while more than one is left on the line: only its cells too
+// wide for what is left when most fit, else all of them.
+void spill_unbroken(const std::vector<Column>& columns, const std::vector<std::size_t>& typical,
+                    Layout& layout, std::size_t width) {
   for (std::size_t k = columns.size(); k-- > 0 && line_width(layout) > width;) {
     if (!layout.shown[k] || columns[k].fit != Fit::keep) continue;
     const std::size_t others = line_width(layout) - layout.widths[k];
@@ -113,9 +121,13 @@ Layout fit(const std::vector<Column>& columns, const std::vector<std::vector<std
     layout.shown[k] = false;
     layout.spilled[k] = true;
   }
-  // What a spilled column made room for goes to the wrapped and cut
-  // columns, up to their widest cell (a name whole on its line beats a
-  // count), then brings back what gave way, the last to go first.
+}
+
+// What a spilled column made room for goes to the wrapped and cut columns,
+// up to their natural width (a name whole on its line beats a count), then
+// brings back what gave way, the last to go first.
+void give_back(const std::vector<Column>& columns, const std::vector<std::size_t>& order,
+               const std::vector<std::size_t>& natural, Layout& layout, std::size_t width) {
   for (std::size_t k = 0; k < columns.size(); ++k) {
     const bool widens = columns[k].fit == Fit::wrap || columns[k].fit == Fit::shrink;
     const std::size_t used = line_width(layout);
@@ -128,6 +140,19 @@ Layout fit(const std::vector<Column>& columns, const std::vector<std::vector<std
     layout.shown[*k] = true;
     if (line_width(layout) > width) layout.shown[*k] = false;
   }
+}
+
+Layout fit(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows,
+           std::size_t width) {
+  std::vector<std::size_t> typical;
+  Layout layout = measured(columns, rows, typical);
+  if (width == 0) return layout;
+  const std::vector<std::size_t> natural = layout.widths;
+  const std::vector<std::size_t> order = giving_order(columns);
+  shrink_and_drop(columns, order, layout, width);
+  narrow_wrapping(columns, layout, width);
+  spill_unbroken(columns, typical, layout, width);
+  give_back(columns, order, natural, layout, width);
   return layout;
 }
 
