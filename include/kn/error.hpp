@@ -37,8 +37,8 @@ class QueryError : public Error {
   using Error::Error;
 };
 
-// The one place that prints errors: "kn: <message>" on stderr, then each
-// detail line.
+// Prints an error as "kn: <message>" on stderr, then each detail line; the
+// one place that does.
 void print_error(std::string_view message, const std::vector<std::string>& details = {});
 
 // Counts and prints problems with single inputs, so a command can carry on
@@ -46,7 +46,7 @@ void print_error(std::string_view message, const std::vector<std::string>& detai
 class Diagnostics {
  public:
   void file_error(std::string_view path, std::string_view reason);
-  // A problem with an input that is no failure: said, but not counted.
+  // Says a problem with an input that is no failure; it is not counted.
   void warning(std::string_view path, std::string_view what);
   int failures() const { return failures_; }
 

@@ -32,20 +32,20 @@ struct Inputs {
   std::vector<std::string> excluded;     // files and directories left out, absolute
 };
 
-// The files named by paths: a file as given; a directory's regular files,
-// recursively, in sorted order, skipping hidden files and directories,
+// Returns the files named by paths: a file as given; a directory's regular
+// files, recursively, in sorted order, skipping hidden files and directories,
 // anything that is not a regular file (FIFOs, devices, sockets), kn's own
 // database files, and what the exclude patterns or a .knignore file in the
-// walk leave out (ignore.hpp). A path that cannot be read is reported to
-// diag and left out.
+// walk leave out (ignore.hpp). A path that cannot be read is reported to diag
+// and left out.
 Inputs find_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& exclude,
                    Diagnostics& diag);
 
-// find_inputs(paths, {}, diag), as paths only.
+// Returns find_inputs(paths, {}, diag) as paths only.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, Diagnostics& diag);
 
-// path made absolute and normal, so that it names the same file from any
-// working directory ("a/../b" is "/cwd/b").
+// Returns path made absolute and normal, so that it names the same file from
+// any working directory ("a/../b" is "/cwd/b").
 std::string absolute_path(const std::string& path);
 
 // What a file looked like when it was read; equal stamps mean unchanged.
@@ -55,16 +55,17 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
 };
 
-// The stamp of the file at path, or nullopt when it cannot be stat'ed.
+// Returns the stamp of the file at path, or nullopt when it cannot be
+// stat'ed.
 std::optional<FileStamp> stat_file(const std::string& path);
 
-// The whole content of a regular file of at most max_size bytes, and its
-// stamp when stamp is given. Throws kn::Error with the reason (no path)
+// Returns the whole content of a regular file of at most max_size bytes, and
+// its stamp when stamp is given. Throws kn::Error with the reason (no path)
 // otherwise.
 std::string read_file(const std::string& path, std::uint64_t max_size, FileStamp* stamp = nullptr);
 
-// A 64-bit FNV-1a hash of bytes as 16 hex digits: enough to tell whether a
-// file changed.
+// Returns a 64-bit FNV-1a hash of bytes as 16 hex digits: enough to tell
+// whether a file changed.
 std::string content_hash(std::string_view bytes);
 
 }  // namespace kn

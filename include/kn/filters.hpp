@@ -27,8 +27,9 @@ struct Filters {
   bool empty() const;
 };
 
-// Each adds the filter a --section, --issue, ... flag or a "name:value" term
-// gives. They throw kn::Error for a value that means nothing.
+// Each of these adds the filter a --section, --issue, ... flag or a
+// "name:value" term gives. They throw kn::Error for a value that means
+// nothing.
 void add_section_filter(Filters& filters, std::string_view value);
 void add_issue_filter(Filters& filters, std::string_view value);
 void add_date_filter(Filters& filters, std::string_view value);  // YYYY[-MM[-DD]][..]

@@ -18,10 +18,10 @@ struct Date {
   auto operator<=>(const Date&) const = default;
   std::string to_string() const;  // YYYY-MM-DD
 
-  // A real calendar date in the form YYYY-MM-DD from the year 1000 on, or
-  // nullopt.
+  // Returns a real calendar date in the form YYYY-MM-DD from the year 1000
+  // on, or nullopt.
   static std::optional<Date> parse(std::string_view text);
-  // The UTC day of a Unix time in seconds.
+  // Returns the UTC day of a Unix time in seconds.
   static Date from_unix_seconds(long long seconds);
 };
 
@@ -64,8 +64,8 @@ std::string_view to_string(SectionKind kind);
 std::optional<SectionKind> section_kind_named(std::string_view name);
 // Returns the names of every kind, in kSectionKinds' order, joined by ", ".
 std::string section_kind_list();
-// The kind a heading names (trimmed, case-insensitive; "Eratta" is errata),
-// or nullopt when it names none of the known kinds.
+// Returns the kind a heading names (trimmed, case-insensitive; "Eratta" is
+// errata), or nullopt when it names none of the known kinds.
 std::optional<SectionKind> known_section_kind(std::string_view heading);
 
 // What an entry is: a text section's item, a link card, or an embed.

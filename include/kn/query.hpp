@@ -57,11 +57,11 @@ struct MeantQuery {
   std::vector<std::string> operators;  // those capitalized, once each
 };
 
-// The lower-case operator words of text in capitals; nullopt when it has
-// none.
+// Returns the lower-case operator words of text in capitals; nullopt when it
+// has none.
 std::optional<MeantQuery> with_capital_operators(std::string_view text);
 
-// The query language as a table of what you type and what it finds.
+// Returns the query language as a table of what you type and what it finds.
 std::string_view query_language_help();
 
 }  // namespace kn

@@ -33,11 +33,11 @@ struct EntryFacts;
 inline constexpr int kSchemaVersion = 5;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
 
-// The domain with its labels reversed, "api.github.com" -> "com.github.api":
-// a domain and its subdomains sort together.
+// Returns the domain with its labels reversed, "api.github.com" ->
+// "com.github.api": a domain and its subdomains sort together.
 std::string domain_key(std::string_view domain);
 
-// The database file: --db (flag, when given), else $KN_DB, else
+// Returns the database file: --db (flag, when given), else $KN_DB, else
 // $XDG_DATA_HOME/kn/kn.db when that is an absolute path, else
 // ~/.local/share/kn/kn.db. Throws kn::Error for an empty --db and for
 // ":memory:", which would keep nothing.
@@ -107,8 +107,8 @@ class Store {
   // directories) when missing; read_only refuses a missing file. Throws
   // kn::Error for a file that is not a kn database or one from a newer kn.
   Store(const std::string& path, Access access);
-  // A private in-memory copy of the database at path (empty when there is
-  // none): `kn index --dry-run` writes there and throws it away.
+  // Returns a private in-memory copy of the database at path (empty when
+  // there is none): `kn index --dry-run` writes there and throws it away.
   static std::unique_ptr<Store> scratch_copy_of(const std::string& path);
   ~Store();
   Store(const Store&) = delete;
@@ -145,7 +145,7 @@ class Store {
   // Drops ids cached from rows a rolled-back transaction may have removed.
   void forget_cached_ids();
 
-  // The issue read from the file at source (detached ones are not).
+  // Returns the issue read from the file at source (detached ones are not).
   std::optional<StoredIssue> find_by_source(std::string_view source);
   std::optional<StoredIssue> find_by_url(std::string_view url);
   std::vector<StoredIssue> issues();
@@ -172,18 +172,21 @@ class Store {
   // when check() finds them damaged. Returns the number of entries.
   std::int64_t rebuild_derived();
 
-  // The queries of search, count, count_by and urls take competitions by
-  // id: query.competitions must have been resolved into
-  // filters.competition_ids (resolve_competition_filters in
-  // competitions/story.hpp); std::logic_error when they were not. Each
-  // throws QueryError as fts_expressions() does.
+  // search, count, count_by and urls take competitions by id:
+  // query.competitions must have been resolved into filters.competition_ids
+  // (resolve_competition_filters in competitions/story.hpp); they throw
+  // std::logic_error when they were not, and QueryError as fts_expressions()
+  // does.
+  //
+  // Returns the page of hits for query that options ask for.
   std::vector<Hit> search(const Query& query, const SearchOptions& options);
+  // Returns how many entries match query.
   std::int64_t count(const Query& query);
-  // The entries matching query, counted per month ("2021-03"), year or
-  // section, in order of the key; "(no date)" for issues without a date.
+  // Returns the entries matching query, counted per month ("2021-03"), year
+  // or section, in order of the key; "(no date)" for issues without a date.
   std::vector<std::pair<std::string, std::int64_t>> count_by(const Query& query, Grouping by);
-  // The distinct URLs of the hits, in the options' order: each hit's URL,
-  // or with domain filters its first URL on one of those domains.
+  // Returns the distinct URLs of the hits, in the options' order: each hit's
+  // URL, or with domain filters its first URL on one of those domains.
   std::vector<std::string> urls(const Query& query, const SearchOptions& options);
 
  private:
@@ -198,7 +201,7 @@ class Store {
   CheckResult::Part fts_part();
   CheckResult::Part check_on_copy(CheckResult::Part& part,
                                   const std::function<void(Database&)>& check);
-  // The prepared statement for sql, made once per connection.
+  // Returns the prepared statement for sql, made once per connection.
   Statement& statement(std::string_view sql);
   StoredIssue stored_issue(const Statement& row) const;
   struct EntryRow;

@@ -12,7 +12,7 @@
 
 namespace kn {
 
-// The completion script for shell: "bash", "zsh" or "fish".
+// Returns the completion script for shell: "bash", "zsh" or "fish".
 std::string completion_script(std::string_view shell, const std::vector<CommandSpec>& commands);
 
 }  // namespace kn

@@ -24,7 +24,7 @@ struct Invocation {
   std::map<std::string, std::vector<std::string>, std::less<>> options;
   std::vector<std::string> operands;  // the words that are no options, in order
   bool given(Opt option) const { return options.find(name_of(option)) != options.end(); }
-  // The option's value (the last one given), or fallback.
+  // Returns the option's value (the last one given), or fallback.
   std::string value(Opt option, std::string fallback = {}) const;
   const std::vector<std::string>& values(Opt option) const;
 };
@@ -35,7 +35,7 @@ struct Invocation {
 // command that it does not take, an option given twice.
 Invocation read_command_line(const std::vector<std::string>& args);
 
-// "; did you mean X?" when a candidate is near word, else "".
+// Returns "; did you mean X?" when a candidate is near word, else "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace kn::detail

@@ -7,7 +7,7 @@
 
 namespace kn::detail {
 
-// kn --help (command: nullptr) or kn COMMAND --help.
+// Returns the text of kn --help (command: nullptr) or of kn COMMAND --help.
 std::string help_text(const CommandSpec* command);
 
 }  // namespace kn::detail

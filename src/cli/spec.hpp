@@ -119,14 +119,14 @@ struct CommandSpec {
 // Options that may also stand before the command (kn --db x.db search ...).
 inline constexpr Opt kGlobalOptions[] = {Opt::db, Opt::color};
 
-// Every command, in the order kn --help lists them.
+// Returns every command, in the order kn --help lists them.
 const std::vector<CommandSpec>& command_line();
 
 const CommandSpec* find_command(std::string_view name);
-// The option of command named name (long or short), or nullptr.
+// Returns the option of command named name (long or short), or nullptr.
 const OptionSpec* find_option(const CommandSpec& command, std::string_view name);
 
-// What kn --help says after the commands: the grammar, and examples.
+// Returns what kn --help says after the commands: the grammar, and examples.
 std::string_view main_footer();
 
 }  // namespace kn

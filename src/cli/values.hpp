@@ -10,16 +10,16 @@
 
 namespace kn::detail {
 
-// The option's value among its choices (spec.hpp), or fallback when it
-// is not given. Letter case does not matter for --platform.
+// Returns the option's value among its choices (spec.hpp), or fallback when
+// it is not given. Letter case does not matter for --platform.
 std::string choice_value(const Invocation& inv, Opt option, std::string fallback);
-// value, one of the option's choices (as the definition writes it).
+// Returns value as one of the option's choices (as the definition writes it).
 std::string checked_choice(const Invocation& inv, Opt option, const std::string& value);
 
-// A count (--limit, --offset): digits only, at most 2^62.
+// Returns a count (--limit, --offset): digits only, at most 2^62.
 std::int64_t count_value(const Invocation& inv, Opt option, std::int64_t fallback);
 
-// A size with an optional unit: 1000, 64KiB, 2M (powers of 1024).
+// Returns a size with an optional unit: 1000, 64KiB, 2M (powers of 1024).
 std::uint64_t size_value(const Invocation& inv, Opt option, std::uint64_t fallback);
 
 // Throws "kn: OPTION does not apply REASON" when option is given.

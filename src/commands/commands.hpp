@@ -37,7 +37,7 @@ struct ParseRequest {
   std::uint64_t max_size = kDefaultMaxFileSize;
 };
 
-// kn parse: extract each file and print its summary or JSON line.
+// Runs kn parse: extracts each file and prints its summary or JSON line.
 int run_parse(const ParseRequest& request);
 
 struct IndexRequest {
@@ -54,7 +54,7 @@ struct IndexRequest {
   std::uint64_t max_size = kDefaultMaxFileSize;
 };
 
-// kn index: add and update issues in the store, then print a summary.
+// Runs kn index: adds and updates issues in the store, then prints a summary.
 int run_index(const IndexRequest& request);
 
 struct SearchRequest {
@@ -67,7 +67,8 @@ struct SearchRequest {
   Output out;  // table, tsv or json
 };
 
-// kn search: run a query; exit 1 when nothing matched.
+// Runs kn search, which prints the entries a query matches. Returns exit
+// status 1 when nothing matched.
 int run_search(const SearchRequest& request);
 
 struct ListRequest {
@@ -79,7 +80,8 @@ struct ListRequest {
   Output out;
 };
 
-// kn list: competitions, issues, links or domains; exit 1 when none.
+// Runs kn list, which prints competitions, issues, links or domains.
+// Returns exit status 1 when there are none.
 int run_list(const ListRequest& request);
 
 struct CompetitionRequest {
@@ -89,8 +91,8 @@ struct CompetitionRequest {
   Output out;              // table, tsv, json or markdown
 };
 
-// kn competition: one competition's story; exit 1 when no competition
-// matches, 2 when several do.
+// Runs kn competition, which prints one competition's story. Returns exit
+// status 1 when no competition matches, 2 when several do.
 int run_competition(const CompetitionRequest& request);
 
 struct ShowRequest {
@@ -99,7 +101,8 @@ struct ShowRequest {
   Output out;  // table, markdown or json
 };
 
-// kn show: one issue; exit 1 when there is no such issue.
+// Runs kn show, which prints one issue. Returns exit status 1 when there is
+// no such issue.
 int run_show(const ShowRequest& request);
 
 struct StatsRequest {
@@ -118,14 +121,16 @@ struct ExportRequest {
   bool bom = false;              // CSV: a UTF-8 byte order mark first, for Excel
 };
 
-// kn export: the whole store on stdout, one issue at a time.
+// Runs kn export, which writes the whole store to stdout, one issue at a
+// time.
 int run_export(const ExportRequest& request);
 
 struct CheckRequest {
   std::string db;
 };
 
-// kn check: verify the store; exit 2 with the first problem.
+// Runs kn check, which verifies the store. Returns exit status 2 when it
+// finds a problem.
 int run_check(const CheckRequest& request);
 
 }  // namespace kn

@@ -16,7 +16,7 @@
 
 namespace kn::detail {
 
-// A date as JSON: the string, or null.
+// Returns a date as JSON: the string, or null.
 inline void date_value(JsonWriter& json, const char* key, const std::optional<std::string>& date) {
   json.key(key).nullable(date);
 }
@@ -49,12 +49,12 @@ int print_rows(const std::vector<Row>& rows, const Output& out, const TableSpec&
   return rows.empty() ? kExitNoResults : kExitOk;
 }
 
-// The line that says a listing was cut: "20 of 270 hits (--limit N;
+// Returns the line that says a listing was cut: "20 of 270 hits (--limit N;
 // --limit 0 for all)"; empty when nothing was left out.
 std::string left_out_footer(std::size_t first, std::size_t shown, std::int64_t total,
                             std::string_view what);
 
-// footer as dim lines wrapped to the width.
+// Returns footer as dim lines wrapped to the width.
 std::string footer_lines(std::string_view footer, const Rendering& render);
 
 }  // namespace kn::detail

@@ -16,26 +16,27 @@
 
 namespace kn {
 
-// The competition query means: an exact slug, URL (any page of it) or name
-// is the match; else the one whose name (or slug) holds every word. Throws
-// kn::Error: no competition matches (exit 1), or several do (exit 2, the
-// candidates as details: platform, slug, name).
+// Returns the competition query means: an exact slug, URL (any page of it) or
+// name is the match; else the one whose name (or slug) holds every word.
+// Throws kn::Error: no competition matches (exit 1), or several do (exit 2,
+// the candidates as details: platform, slug, name).
 CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::string_view query);
 
-// The last part of a competition's canonical URL: "ai4code".
+// Returns the last part of a competition's canonical URL: "ai4code".
 std::string slug_of(const CompetitionRow& row);
 
-// Every entry that links to the competition at url, oldest first, with
-// its write-ups marked (writeups.hpp) and without the links to the
+// Returns every entry that links to the competition at url, oldest first,
+// with its write-ups marked (writeups.hpp) and without the links to the
 // competition's own front page.
 std::vector<StoryEntry> competition_story(Store& store, const std::string& url);
 
-// The ids of the competitions query means (as find_competition), for the
-// competition: filter of a search.
+// Returns the ids of the competitions query means (as find_competition), for
+// the competition: filter of a search.
 std::int64_t competition_id(Store& store, std::string_view query);
 
-// query with its competition: filters resolved to competitions' ids, as the
-// store takes them. Throws kn::Error (exit 2) when one means none or several.
+// Returns query with its competition: filters resolved to competitions' ids,
+// as the store takes them. Throws kn::Error (exit 2) when one means none or
+// several.
 Query resolve_competition_filters(Store& store, const Query& query);
 
 }  // namespace kn

@@ -6,7 +6,7 @@
 
 namespace kn {
 
-// Whether a title or link text announces a write-up: 解法, 振り返り,
+// Tells whether a title or link text announces a write-up: 解法, 振り返り,
 // solution, writeup, 1st place, 3位 (not 順位表).
 bool is_writeup(std::string_view text);
 

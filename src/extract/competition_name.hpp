@@ -57,28 +57,28 @@ struct Paragraph {
   std::vector<std::pair<std::size_t, std::size_t>> brackets;
 };
 
-// What links[index] of the paragraph says its competition is called.
+// Returns what links[index] of the paragraph says its competition is called.
 NameEvidence name_from_link(const Paragraph& paragraph, std::size_t index,
                             const CompetitionLink& competition);
 
-// The same for a paragraph given as its text and links.
+// Returns the same for a paragraph given as its text and links.
 NameEvidence name_from_link(std::string_view text, const std::vector<Link>& links,
                             std::size_t index, const CompetitionLink& competition);
 
-// What a card's title says, for a card of the competition's page.
+// Returns what a card's title says, for a card of the competition's page.
 NameEvidence name_from_title(std::string_view title, const CompetitionLink& competition);
 
-// Whether text can be a competition's name: not a page word, a number, a
-// date or a phrase. text has its 「」『』 trimmed.
+// Tells whether text can be a competition's name: not a page word, a number,
+// a date or a phrase. text has its 「」『』 trimmed.
 bool names_something(std::string_view text, std::string_view platform);
 
-// The last part of a competition URL made readable:
+// Returns the last part of a competition URL made readable:
 // mens-march-mania-2022 -> Mens March Mania 2022; a number gets the
 // platform's name (Nishika 15).
 std::string readable_slug(std::string_view url, std::string_view platform);
 
-// title without a site's name after " | ", " - ", " – " that holds the
-// platform's name.
+// Returns title without a site's name after " | ", " - ", " – " that holds
+// the platform's name.
 std::string without_site_name(std::string_view title, std::string_view platform);
 
 }  // namespace kn

@@ -31,14 +31,14 @@ class HtmlDocument {
 };
 
 bool is_element(const GumboNode* node, GumboTag tag);
-// The attribute's value as gumbo decoded it, or nullptr when the element
-// does not have it. For what is kept, use attribute_text.
+// Returns the attribute's value as gumbo decoded it, or nullptr when the
+// element does not have it. For what is kept, use attribute_text.
 const char* attribute(const GumboNode* node, const char* name);
 
-// The attribute's value without control characters, or nullopt when the
-// element does not have it. Gumbo decodes character references ("&#27;"),
-// so a value may hold controls the file's bytes did not: they are dropped
-// as the file's own were (sanitize.hpp).
+// Returns the attribute's value without control characters, or nullopt when
+// the element does not have it. Gumbo decodes character references ("&#27;"),
+// so a value may hold controls the file's bytes did not: they are dropped as
+// the file's own were (sanitize.hpp).
 std::optional<std::string> attribute_text(const GumboNode* node, const char* name);
 bool has_flag(const GumboNode* node, GumboParseFlags flag);
 
@@ -78,14 +78,15 @@ void walk(Span span, Visit visit) {
   }
 }
 
-// The text of span (skipping the node skip): entities decoded (gumbo did
-// that), tags dropped, <br> as a space, white space collapsed and trimmed.
+// Returns the text of span (skipping the node skip): entities decoded (gumbo
+// did that), tags dropped, <br> as a space, white space collapsed and
+// trimmed.
 std::string text_of(Span span, const GumboNode* skip = nullptr);
 
-// The links of span (<a href>), with their text and canonical URL.
+// Returns the links of span (<a href>), with their text and canonical URL.
 std::vector<Link> links_in(Span span);
 
-// First element of span (or below) with the tag, skipping `skip`.
+// Returns the first element of span (or below) with the tag, skipping `skip`.
 const GumboNode* find_element(Span span, GumboTag tag, const GumboNode* skip = nullptr);
 
 // The document flattened into headings, paragraphs and rules, in order. A
@@ -100,7 +101,7 @@ struct Block {
 
 std::vector<Block> flatten_blocks(const GumboNode* body);
 
-// The <body> element under root (root itself when there is none).
+// Returns the <body> element under root (root itself when there is none).
 const GumboNode* find_body(const GumboNode* root);
 
 }  // namespace kn

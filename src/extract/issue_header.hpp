@@ -22,18 +22,18 @@ class NotAnIssue : public Error {
 // text: empty, UTF-16, binary (a NUL byte), or lines ending at CR alone.
 void check_encoding(std::string_view bytes);
 
-// The first line of text (without its line end), removed from text.
+// Returns the first line of text (without its line end), removed from text.
 std::string_view next_line(std::string_view& text);
 
-// The title of the "# <title>" line, the issue number in it ("#N": digits,
-// not a sign) and the URL of line 2. The title and URL throw NotAnIssue
-// when the line is not what it should be; a missing or too large number is
-// a kn::Error.
+// Returns the title of the "# <title>" line, the issue number in it ("#N":
+// digits, not a sign) and the URL of line 2. The title and URL throw
+// NotAnIssue when the line is not what it should be; a missing or too large
+// number is a kn::Error.
 std::string parse_title(std::string_view line);
 int parse_number(std::string_view title);
 std::string parse_url(std::string_view line);
 
-// The date in a "YYYY-MM-DD_" prefix of the path's file name.
+// Returns the date in a "YYYY-MM-DD_" prefix of the path's file name.
 std::optional<Date> date_from_file_name(std::string_view path);
 
 }  // namespace kn

@@ -14,8 +14,8 @@ namespace kn::detail {
 // Adds the sections, cards and embeds of the HTML body to issue.
 void read_revue_body(const GumboNode* body, Issue& issue);
 
-// The UTC day of the newest Revue thumbnail in the document (thumbnails
-// carry their upload time), or nullopt.
+// Returns the UTC day of the newest Revue thumbnail in the document
+// (thumbnails carry their upload time), or nullopt.
 std::optional<Date> newest_thumbnail_date(const GumboNode* root);
 
 }  // namespace kn::detail

@@ -19,8 +19,9 @@
 
 namespace kn {
 
-// Whether path matches a glob pattern: * and ? within one segment, [abc],
-// [a-z], [!a] classes, ** across segments, \ quoting the next character.
+// Tells whether path matches a glob pattern: * and ? within one segment,
+// [abc], [a-z], [!a] classes, ** across segments, \ quoting the next
+// character.
 bool glob_match(std::string_view pattern, std::string_view path);
 
 class IgnoreRules {
@@ -31,8 +32,8 @@ class IgnoreRules {
   // Adds every line of a .knignore file's text.
   void add_file(std::string_view text, std::string_view base);
 
-  // Whether path (relative to the root of the walk, '/' between segments)
-  // is left out; is_directory says whether it names a directory.
+  // Tells whether path (relative to the root of the walk, '/' between
+  // segments) is left out; is_directory says whether it names a directory.
   bool excluded(std::string_view path, bool is_directory) const;
 
   bool empty() const { return rules_.empty(); }

@@ -21,13 +21,14 @@ struct CompetitionLink {
   CompetitionPage page = CompetitionPage::front;
 };
 
-// The platforms kn recognizes, each once, as they are written ("Kaggle").
+// Returns the platforms kn recognizes, each once, as they are written
+// ("Kaggle").
 std::vector<std::string> platform_names();
 
-// The competition url belongs to, or nullopt.
+// Returns the competition url belongs to, or nullopt.
 std::optional<CompetitionLink> competition_of(std::string_view url);
 
-// text without the Japanese quotation brackets around it.
+// Returns text without the Japanese quotation brackets around it.
 std::string trim_brackets(std::string_view text);
 
 }  // namespace kn

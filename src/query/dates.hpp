@@ -9,7 +9,7 @@
 
 namespace kn::detail {
 
-// The local date, or KN_TODAY (YYYY-MM-DD) where tests fix the clock.
+// Returns the local date, or KN_TODAY (YYYY-MM-DD) where tests fix the clock.
 // Throws kn::Error for a KN_TODAY that is not a date.
 Date today();
 
@@ -17,8 +17,8 @@ Date today();
 // of a range (since:2w and date:2w.. start two weeks ago).
 enum class DateRole { whole, end };
 
-// The first and last day text covers, read in role. Throws kn::Error naming
-// filter (as "since:2w") when text is not a date.
+// Returns the first and last day text covers, read in role. Throws kn::Error
+// naming filter (as "since:2w") when text is not a date.
 std::pair<Date, Date> require_date(std::string_view text, std::string_view filter,
                                    DateRole role = DateRole::end);
 

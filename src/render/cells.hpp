@@ -16,8 +16,8 @@ namespace kn {
 // Cells text takes. text must be valid UTF-8.
 std::size_t display_width(std::string_view text);
 
-// The longest prefix of text (whole clusters) that fits in columns cells,
-// with "…" at the end when text was cut.
+// Returns the longest prefix of text (whole clusters) that fits in columns
+// cells, with "…" at the end when text was cut.
 std::string truncate_to_width(std::string_view text, std::size_t columns);
 
 // Calls each(begin, end, cells) for every grapheme cluster of text, with
@@ -26,7 +26,7 @@ template <typename Each>
 void for_each_cluster(std::string_view text, Each each);
 
 namespace detail {
-// The byte offsets where clusters of text end, and each one's cells.
+// Returns the byte offsets where clusters of text end, and each one's cells.
 void cluster_ends(std::string_view text, void (*each)(void*, std::size_t, std::size_t, std::size_t),
                   void* context);
 }  // namespace detail

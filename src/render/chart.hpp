@@ -15,14 +15,14 @@ struct ChartRow {
   std::vector<std::int64_t> values;
 };
 
-// rows under a header of label_name and value_names; the bar measures
+// Returns rows under a header of label_name and value_names; the bar measures
 // values[measure]. When the width leaves the bar too little room, only the
 // measured number stays beside it.
 std::string bar_chart(const std::string& label_name, const std::vector<std::string>& value_names,
                       std::size_t measure, const std::vector<ChartRow>& rows,
                       const Rendering& render);
 
-// A bar of value/most of `cells` cells, in eighths: "███▍".
+// Returns a bar of value/most of `cells` cells, in eighths: "███▍".
 std::string bar(std::int64_t value, std::int64_t most, std::size_t cells);
 
 }  // namespace kn

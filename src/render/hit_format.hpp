@@ -10,20 +10,20 @@
 
 namespace kn {
 
-// What a search hit is called: a card's (or an embed's) own title; empty
-// for an item, which has none (a listing shows its section instead).
+// Returns what a search hit is called: a card's (or an embed's) own title;
+// empty for an item, which has none (a listing shows its section instead).
 std::string hit_title(const Hit& hit);
 
-// One line of tab-separated columns: issue, date, section, kind, title, url,
-// snippet. Tabs and newlines inside fields become spaces.
+// Returns one line of tab-separated columns: issue, date, section, kind,
+// title, url, snippet. Tabs and newlines inside fields become spaces.
 std::string hit_tsv(const Hit& hit);
 
-// One JSON object: issue, date, date_estimated, section, heading, kind,
-// title, url, snippet, score.
+// Returns one JSON object: issue, date, date_estimated, section, heading,
+// kind, title, url, snippet, score.
 std::string hit_json(const Hit& hit);
 
-// A few lines for a terminal: where the hit is, its title and URL whole
-// (wrapped, never cut), and a snippet of up to three lines sized to the
+// Returns a few lines for a terminal: where the hit is, its title and URL
+// whole (wrapped, never cut), and a snippet of up to three lines sized to the
 // width, with every match highlighted when colour is on (hit.marked).
 std::string hit_for_terminal(const Hit& hit, const Rendering& render);
 

@@ -18,18 +18,18 @@ struct LineSpan {
   std::size_t begin = 0, end = 0;
 };
 
-// text broken into lines of at most columns cells (0: only at newlines).
-// text must be valid UTF-8.
+// Returns text broken into lines of at most columns cells (0: only at
+// newlines). text must be valid UTF-8.
 std::vector<LineSpan> break_lines(std::string_view text, std::size_t columns);
 
-// The lines themselves.
+// Returns text broken as break_lines() breaks it, the lines themselves.
 std::vector<std::string> wrap_text(std::string_view text, std::size_t columns);
 
-// A field that is a URL (it starts with http:// or https://) as one line,
-// whatever it holds (some hold spaces); other text as wrap_text.
+// Returns a field that is a URL (it starts with http:// or https://) as one
+// line, whatever it holds (some hold spaces); other text as wrap_text.
 std::vector<std::string> wrap_field(std::string_view text, std::size_t columns);
 
-// The byte ranges of the http(s) URLs in text, which never break.
+// Returns the byte ranges of the http(s) URLs in text, which never break.
 std::vector<LineSpan> url_spans(std::string_view text);
 
 }  // namespace kn

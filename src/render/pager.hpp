@@ -13,8 +13,8 @@ namespace kn::detail {
 // away (EPIPE, with SIGPIPE ignored), which ends kn quietly.
 void write_stdout(std::string_view text);
 
-// From here on, output waits until it is taller than the terminal; then it
-// goes through the pager ($KN_PAGER, else $PAGER, else less -R; empty or
+// Makes output, from here on, wait until it is taller than the terminal; then
+// it goes through the pager ($KN_PAGER, else $PAGER, else less -R; empty or
 // cat: none), as git's does. Shorter output goes to stdout at the end.
 void page_output();
 
@@ -22,8 +22,8 @@ void page_output();
 // shows only here), and waits for the pager.
 void finish_stdout();
 
-// After an error or a closed pipe: what waited for a pager goes out, and
-// the pager is waited for, without checks. Returns what to say when the
+// Sends out what waited for a pager and waits for the pager, without
+// checks, after an error or a closed pipe. Returns what to say when the
 // pager could not run or failed (then not all was shown).
 std::optional<std::string> abandon_stdout();
 

@@ -11,8 +11,8 @@
 
 namespace kn {
 
-// A field of a tab-separated line: printable(), so no tabs, newlines or
-// control characters.
+// Returns a field of a tab-separated line: printable(), so no tabs, newlines
+// or control characters.
 std::string tsv_field(std::string_view text);
 
 // How a column of a terminal table gives way when the table is too wide.
@@ -37,13 +37,13 @@ std::string table_for_terminal(const std::vector<Column>& columns,
                                const std::vector<std::vector<std::string>>& rows,
                                const Rendering& render);
 
-// One line of tab-separated cells, each a tsv_field.
+// Returns one line of tab-separated cells, each a tsv_field.
 std::string tsv_row(const std::vector<std::string>& cells);
 
-// One record of RFC 4180 CSV: cells quoted when they hold a comma, a quote
-// or a line break; quotes doubled; ended by CRLF. A cell that begins with
-// =, +, -, @, tab or carriage return, which a spreadsheet would evaluate as
-// a formula, begins with a ' instead (OWASP's rule).
+// Returns one record of RFC 4180 CSV: cells quoted when they hold a comma, a
+// quote or a line break; quotes doubled; ended by CRLF. A cell that begins
+// with =, +, -, @, tab or carriage return, which a spreadsheet would evaluate
+// as a formula, begins with a ' instead (OWASP's rule).
 std::string csv_row(const std::vector<std::string>& cells);
 
 }  // namespace kn

@@ -16,8 +16,8 @@ bool stderr_is_terminal();
 // width of 1e8 spent a minute drawing a table before running out of memory).
 inline constexpr std::size_t kMaxWidth = 1000;
 
-// $COLUMNS when it holds a number from 20 to kMaxWidth (as ls and man read
-// it, bounded); anything else is ignored.
+// Returns $COLUMNS when it holds a number from 20 to kMaxWidth (as ls and man
+// read it, bounded); anything else is ignored.
 std::optional<std::size_t> columns_from_environment();
 
 // Cells across stdout's terminal: $COLUMNS, else what the terminal says,
@@ -29,7 +29,7 @@ std::size_t terminal_height();
 
 enum class ColorMode { automatic, always, never };
 
-// Whether to colour stdout: always, never, or (automatic) when it is a
+// Tells whether to colour stdout: always, never, or (automatic) when it is a
 // terminal, NO_COLOR is not set and TERM is not dumb (ripgrep's rules).
 bool use_color(ColorMode mode);
 
@@ -47,14 +47,15 @@ inline constexpr std::string_view kBold = "\033[1m", kDim = "\033[2m", kMatch = 
                                   kLink = "\033[36m", kReset = "\033[0m";
 }  // namespace style
 
-// text in style (and reset after it) when color is on; else text as it is.
+// Returns text in style (and reset after it) when color is on; else text as
+// it is.
 std::string paint(std::string_view text, std::string_view style, bool color);
 
-// text as an OSC 8 hyperlink to url when on and url is http or https with
-// a valid host (never javascript:, data: or anything else). The target is
-// url_href(url): the address a browser opens, whose host is the one kn files
-// the link under, in printable ASCII, so no byte of it can end the sequence.
-// Else text as it is.
+// Returns text as an OSC 8 hyperlink to url when on and url is http or https
+// with a valid host (never javascript:, data: or anything else). The target
+// is url_href(url): the address a browser opens, whose host is the one kn
+// files the link under, in printable ASCII, so no byte of it can end the
+// sequence. Else text as it is.
 std::string hyperlink(std::string_view text, std::string_view url, bool on);
 
 }  // namespace kn

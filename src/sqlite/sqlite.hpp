@@ -25,7 +25,7 @@ class DatabaseError : public Error {
   int code_;
 };
 
-// The SQLite URI that names the file at path, whatever its characters
+// Returns the SQLite URI that names the file at path, whatever its characters
 // ("file:x.db" is a file of that name): '%', '?', '#' and controls
 // percent-encoded.
 std::string file_uri(std::string_view path);
@@ -122,8 +122,8 @@ class Statement {
   std::optional<std::string> column_optional_text(int index) const;
   bool column_is_null(int index) const;
   double column_double(int index) const;
-  // The bytes of a blob column, valid until the next step or reset; empty
-  // for NULL.
+  // Returns the bytes of a blob column, valid until the next step or reset;
+  // empty for NULL.
   std::span<const unsigned char> column_blob(int index) const;
 
  private:

@@ -24,9 +24,9 @@ struct CompetitionRow {
   int mentions = 0;  // entries linking to it
 };
 
-// Every competition the entries link to, in order of first mention (or, with
-// by_mentions, most mentioned first), restricted by the filters' dates
-// (of the mentions) and platforms.
+// Returns every competition the entries link to, in order of first mention
+// (or, with by_mentions, most mentioned first), restricted by the filters'
+// dates (of the mentions) and platforms.
 std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filters,
                                               bool by_mentions);
 

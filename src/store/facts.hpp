@@ -32,7 +32,7 @@ struct EntryFacts {
 inline constexpr std::uint8_t kOtherKind = 255;
 std::uint8_t kind_code(std::string_view section_kind);
 
-// A stored date (YYYY-MM-DD) as entry_facts keeps it; 0 for none.
+// Returns a stored date (YYYY-MM-DD) as entry_facts keeps it; 0 for none.
 std::int32_t date_code(const std::optional<std::string_view>& date);
 
 // Reads the facts of the entries indexed since facts was last read. Facts
@@ -53,13 +53,13 @@ void forget_entry_facts(Database& db, std::int64_t issue_id, std::int64_t up_to)
 // numbers and dates.
 class FactFilter {
  public:
-  // The filter for what facts can answer of filters (read into facts as
-  // far as the index goes), nullopt when that is nothing; rest is set to
+  // Returns the filter for what facts can answer of filters (read into facts
+  // as far as the index goes), nullopt when that is nothing; rest is set to
   // the filters left for SQL. facts must outlive the filter.
   static std::optional<FactFilter> of(Database& db, EntryFacts& facts, const Filters& filters,
                                       Filters& rest);
 
-  // How many entries pass, of those indexed.
+  // Returns how many entries pass, of those indexed.
   std::int64_t count() const;
 
   bool passes(std::int64_t entry) const {

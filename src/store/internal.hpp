@@ -25,26 +25,27 @@ using Value = std::variant<std::int64_t, std::string>;
 // Binds values from parameter first on.
 void bind_all(Statement& statement, const std::vector<Value>& values, int first = 1);
 
-// "SELECT id FROM domains WHERE ..." for the domains and their
-// subdomains (one range of the reversed-label key each), adding the values
-// to bind in order.
+// Returns "SELECT id FROM domains WHERE ..." for the domains and their
+// subdomains (one range of the reversed-label key each), adding the values to
+// bind in order.
 std::string domain_ids_sql(const std::vector<std::string>& domains, std::vector<Value>& values);
 
-// What url_keys rows are found by: FNV-1a of the key. Stored, so it never
-// changes without a new schema.
+// Returns what url_keys rows are found by: FNV-1a of the key. Stored, so it
+// never changes without a new schema.
 std::int64_t url_key_hash(std::string_view key);
 
-// The filters as " AND ..." conditions on entries e and issues i, adding
-// the values to bind in order. section_kind names the column sections are
-// compared with.
+// Returns the filters as " AND ..." conditions on entries e and issues i,
+// adding the values to bind in order. section_kind names the column sections
+// are compared with.
 std::string filter_sql(const Filters& filters, std::vector<Value>& values,
                        std::string_view section_kind = "e.section_kind");
 
-// " AND ..." conditions on issue numbers and dates, for the issues table as
-// alias i.
+// Returns " AND ..." conditions on issue numbers and dates, for the issues
+// table as alias i.
 std::string issue_filter_sql(const Filters& filters, std::vector<Value>& values);
 
-// " AND ..." conditions on issue dates, for the issues table as alias i.
+// Returns " AND ..." conditions on issue dates, for the issues table as alias
+// i.
 std::string date_sql(const Filters& filters, std::vector<Value>& values);
 
 }  // namespace kn::detail

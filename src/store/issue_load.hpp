@@ -10,14 +10,14 @@
 
 namespace kn {
 
-// The issues with that number as they were indexed (usually one; none when
-// there is no such issue), oldest first, and the corrections later issues
-// make to one.
+// Returns the issues with that number as they were indexed (usually one; none
+// when there is no such issue), oldest first, and the corrections later
+// issues make to one.
 std::vector<Issue> load_issues(Store& store, int number);
 std::vector<Correction> corrections_of(Store& store, const Issue& issue);
 
-// Every issue in number order, for export: each is passed to visit as soon
-// as it is read, so memory does not grow with the archive.
+// Returns every issue in number order, for export: each is passed to visit as
+// soon as it is read, so memory does not grow with the archive.
 void for_each_issue(Store& store, const std::function<void(const Issue&)>& visit);
 
 }  // namespace kn

@@ -27,8 +27,8 @@ struct LinkRow {
   std::vector<int> issues;
 };
 
-// Distinct URLs cited by links and cards, most cited first, within the
-// filters' dates and domains.
+// Returns the distinct URLs cited by links and cards, most cited first,
+// within the filters' dates and domains.
 std::vector<LinkRow> list_links(Store& store, const Filters& filters);
 
 struct DomainRow {

@@ -29,8 +29,8 @@ struct StoryEntry {
   bool writeup = false;          // a card or embed that says so, or a link of it that does
 };
 
-// Every entry that links to the competition at url, oldest first, with all
-// of its links in order; nothing is marked a write-up yet.
+// Returns every entry that links to the competition at url, oldest first,
+// with all of its links in order; nothing is marked a write-up yet.
 std::vector<StoryEntry> entries_linking_to(Store& store, const std::string& url);
 
 }  // namespace kn

@@ -23,10 +23,10 @@ struct HitKey {
   double score = 0;
 };
 
-// Newest first: the order of ties.
+// Tells whether a is newer than b: ties are ordered newest first.
 bool newer(const HitKey& a, const HitKey& b);
 
-// The SQL expression of an entry's score, for a query over entries_fts:
+// Returns the SQL expression of an entry's score, for a query over entries_fts:
 // kn_bm25 (store/fts/rank.hpp), titles weighing four times bodies and comments.
 std::string rank_function();
 
@@ -40,8 +40,8 @@ struct RankedPage {
   std::vector<std::int64_t> matches;
 };
 
-// The page of options, of the matches that by_facts (when given) passes
-// and query's filters.
+// Returns the page of options, of the matches that by_facts (when given)
+// passes and query's filters.
 RankedPage ranked_keys(Database& db, const Search& query, const SearchOptions& options,
                        const FactFilter* by_facts);
 

@@ -15,21 +15,22 @@ namespace kn::detail {
 // file. Checked before opening, which would block on a FIFO.
 void check_database_file(const std::string& path, Store::Access access);
 
-// Whether the database at path has no -wal file, or an empty one.
+// Tells whether the database at path has no -wal file, or an empty one.
 bool wal_is_empty(const std::string& path);
 
-// Whether the file at path lies on a file system mounted read-only, where
-// nobody can change it while it is read.
+// Tells whether the file at path lies on a file system mounted read-only,
+// where nobody can change it while it is read.
 bool on_read_only_media(const std::string& path);
 
-// The SQLite URI that opens path as immutable (no locks, no -shm).
+// Returns the SQLite URI that opens path as immutable (no locks, no -shm).
 std::string immutable_uri(const std::string& path);
 
 // Throws kn::Error unless db is a kn database (or an empty file) of a
 // schema this kn knows, older ones included; reads only.
 void require_kn_database(Database& db);
 
-// Whether the database at path and the directory it is in may be written.
+// Tells whether the database at path and the directory it is in may be
+// written.
 bool writable(const std::string& path);
 
 // Throws kn::Error unless a database can be written at path: its directory
@@ -44,10 +45,11 @@ void require_writable(const std::string& path);
 // to it.
 std::int64_t prepare_schema(Database& db, Store::Access access);
 
-// The user_version of db.
+// Returns the user_version of db.
 std::int64_t schema_version(Database& db);
 
-// The tables, indexes and triggers of the current schema, in db as it is.
+// Returns the tables, indexes and triggers of the current schema, in db as it
+// is.
 void create_schema(Database& db);
 
 // Adds entry_facts, empty, to a database of schema 3.

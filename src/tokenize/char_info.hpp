@@ -24,7 +24,8 @@ CharInfo char_info(char32_t cp);
 // and Katakana letters, ー, 々), after normalization.
 inline bool is_japanese_letter(char32_t cp) { return char_info(cp).cls == CharClass::cjk; }
 
-// The ASCII characters of class word (the tokenizer sees ASCII lowercased).
+// Returns the ASCII characters of class word (the tokenizer sees ASCII
+// lowercased).
 constexpr bool is_ascii_word(char32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
 }

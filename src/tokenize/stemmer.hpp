@@ -9,11 +9,12 @@
 
 namespace kn {
 
-// word (lower-case) without its plural ending: -ies -> -y (libraries),
-// -ches, -shes, -sses, -xes, -zes lose -es (batches, classes, boxes), any
-// other -s goes (models, GANs), but -ss, -us, -is and words of three
-// letters or fewer stay, as do the few words whose -s is no plural (news,
-// series, ...). Words with anything but ASCII letters stay as they are.
+// Returns word (lower-case) without its plural ending: -ies -> -y
+// (libraries), -ches, -shes, -sses, -xes, -zes lose -es (batches, classes,
+// boxes), any other -s goes (models, GANs), but -ss, -us, -is and words of
+// three letters or fewer stay, as do the few words whose -s is no plural
+// (news, series, ...). Words with anything but ASCII letters stay as they
+// are.
 std::string light_stem(std::string_view word);
 
 }  // namespace kn

@@ -45,7 +45,7 @@ int tokenize(std::string_view text, TokenizeMode mode,
 
 std::vector<Token> tokenize(std::string_view text, TokenizeMode mode);
 
-// text normalized as the tokenizer sees it (NFKC, case folded).
+// Returns text normalized as the tokenizer sees it (NFKC, case folded).
 std::string normalize(std::string_view text);
 
 }  // namespace kn

@@ -9,12 +9,13 @@
 
 namespace kn {
 
-// The optimal string alignment distance between a and b, in bytes: the
-// fewest insertions, deletions, substitutions and swaps of two neighbours.
+// Returns the optimal string alignment distance between a and b, in bytes:
+// the fewest insertions, deletions, substitutions and swaps of two
+// neighbours.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// The candidate nearest to word by edit distance, if near enough to be what
-// was meant; "" when none is.
+// Returns the candidate nearest to word by edit distance, if near enough to
+// be what was meant; "" when none is.
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace kn

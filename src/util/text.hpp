@@ -16,15 +16,15 @@ constexpr bool is_ascii_hex(char c) {
   return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-// s with A-Z lower-cased; every other byte as it is.
+// Returns s with A-Z lower-cased; every other byte as it is.
 std::string ascii_lower(std::string_view s);
 
-// The pieces of s between each separator (one piece when there is none;
-// empty pieces kept).
+// Returns the pieces of s between each separator (one piece when there is
+// none; empty pieces kept).
 std::vector<std::string_view> split(std::string_view s, char separator);
 
-// s as a non-negative int when all of it is decimal digits that fit one;
-// nullopt otherwise (empty, a sign, another byte, too large).
+// Returns s as a non-negative int when all of it is decimal digits that fit
+// one; nullopt otherwise (empty, a sign, another byte, too large).
 std::optional<int> parse_natural(std::string_view s);
 
 }  // namespace kn

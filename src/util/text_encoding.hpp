@@ -16,17 +16,18 @@ struct DecodedText {
   std::size_t size = 0;      // bytes read
 };
 
-// bytes as UTF-8 text. Valid UTF-8 is taken as it is; text with
+// Returns bytes as UTF-8 text. Valid UTF-8 is taken as it is; text with
 // ISO-2022-JP's escape sequences (ESC $ B, ESC $ @, ESC ( J) is converted
-// from it; other invalid UTF-8 that ICU's charset detector reads as
-// Shift_JIS or EUC-JP with a confidence of at least 50 is converted from
-// that. Anything else is kept, its invalid sequences counted in repaired
-// (the extractor replaces them by U+FFFD). UTF-16 and binary files are kept
-// as they are, for the extractor to refuse.
+// from it; other invalid UTF-8 that ICU's charset detector reads as Shift_JIS
+// or EUC-JP with a confidence of at least 50 is converted from that. Anything
+// else is kept, its invalid sequences counted in repaired (the extractor
+// replaces them by U+FFFD). UTF-16 and binary files are kept as they are, for
+// the extractor to refuse.
 DecodedText decode_text(std::string_view bytes);
 
-// What to tell the user about how the text was read: "read as Shift_JIS",
-// or the share of it that was not UTF-8 when over 1 %; "" otherwise.
+// Returns what to tell the user about how the text was read: "read as
+// Shift_JIS", or the share of it that was not UTF-8 when over 1 %; ""
+// otherwise.
 std::string decoding_note(const DecodedText& decoded);
 
 }  // namespace kn

@@ -20,12 +20,12 @@ struct ParsedUrl {
   std::string_view rest;  // path, query and fragment, as written
 };
 
-// url without leading and trailing C0 controls and spaces, and without any
-// tab or newline, as the parser reads it.
+// Returns url without leading and trailing C0 controls and spaces, and
+// without any tab or newline, as the parser reads it.
 std::string prepared(std::string_view url);
 
-// url (prepared) split as the basic URL parser reads it, its host parsed;
-// nullopt when it has no authority or no valid host.
+// Returns url (prepared) split as the basic URL parser reads it, its host
+// parsed; nullopt when it has no authority or no valid host.
 std::optional<ParsedUrl> parse_url(std::string_view url);
 
 }  // namespace kn::detail

@@ -10,7 +10,7 @@ namespace kn {
 
 inline constexpr char32_t kReplacementChar = 0xFFFD;
 
-// 10xxxxxx: a byte that continues a multi-byte sequence.
+// Tells whether c, 10xxxxxx, continues a multi-byte sequence.
 inline bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // Decodes the code point starting at s[i] and advances i past it. An invalid
@@ -55,12 +55,12 @@ inline void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-// True for the characters Unicode calls White_Space (ASCII blanks, NBSP, the
-// ideographic space U+3000, ...).
+// Tells whether cp is one of the characters Unicode calls White_Space (ASCII
+// blanks, NBSP, the ideographic space U+3000, ...).
 bool is_space(char32_t cp);
 
-// s with runs of white space turned into one ASCII space and both ends
-// trimmed. s must be valid UTF-8.
+// Returns s with runs of white space turned into one ASCII space and both
+// ends trimmed. s must be valid UTF-8.
 std::string collapse_whitespace(std::string_view s);
 
 }  // namespace kn

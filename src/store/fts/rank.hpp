@@ -48,8 +48,8 @@ inline constexpr const char* kPhraseScanType = "kn_phrase_scan";
 // Reads entry_sizes into sizes, once.
 void load_entry_sizes(Database& db, EntrySizes& sizes);
 
-// The tokens a row of FTS5's docsize table counts, all columns together,
-// as entry_sizes keeps them (saturated at 65,535).
+// Returns the tokens a row of FTS5's docsize table counts, all columns
+// together, as entry_sizes keeps them (saturated at 65,535).
 std::uint16_t docsize_tokens(const Statement& row, int column);
 
 // Records the token counts of the entries indexed after rowid `after` (from
