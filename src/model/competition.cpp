@@ -125,8 +125,14 @@ std::string trim_brackets(std::string_view raw) {
   while (trimmed) {
     trimmed = false;
     for (const auto& [open, close] : kBrackets) {
-      if (text.starts_with(open)) text.remove_prefix(open.size()), trimmed = true;
-      if (text.ends_with(close)) text.remove_suffix(close.size()), trimmed = true;
+      if (text.starts_with(open)) {
+        text.remove_prefix(open.size());
+        trimmed = true;
+      }
+      if (text.ends_with(close)) {
+        text.remove_suffix(close.size());
+        trimmed = true;
+      }
     }
   }
   return collapse_whitespace(text);

@@ -39,7 +39,8 @@ class Translator {
         for (const QueryNode& child : node.children) {
           const bool negated = child.type == QueryNode::Type::none_of;
           std::string part = fts(negated ? child.children[0] : child);
-          if (!part.empty()) (negated ? negative : positive).push_back(part);
+          std::vector<std::string>& side = negated ? negative : positive;
+          if (!part.empty()) side.push_back(std::move(part));
         }
         if (negative.empty()) return join(positive, " AND ");
         if (positive.empty()) fail("NOT needs something to subtract from", node);
