@@ -206,7 +206,11 @@ class Store {
   StoredIssue stored_issue(const Statement& row) const;
   struct EntryRow;
   void insert_entries(std::int64_t issue_id, const Issue& issue);
-  void insert_entry(std::int64_t issue_id, int position, const EntryRow& row);
+  // Writes one entry of an issue and its links; returns its id. Throws
+  // std::logic_error when the id is not above previous_id: ranking orders
+  // tied entries of an issue by id, as their positions.
+  std::int64_t insert_entry(std::int64_t issue_id, int position, const EntryRow& row,
+                            std::int64_t previous_id);
   void delete_entries(std::int64_t issue_id);
   std::int64_t indexed_up_to();
   void bind_domain(Statement& statement, int index, const std::string& domain);

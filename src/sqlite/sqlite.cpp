@@ -183,4 +183,15 @@ void copy_database(Database& from, Database& to) {
   if (rc != SQLITE_DONE) to.fail("cannot copy the database");
 }
 
+void bind_all(Statement& statement, const std::vector<Value>& values, int first) {
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const int index = static_cast<int>(k) + first;
+    if (const auto* n = std::get_if<std::int64_t>(&values[k])) {
+      statement.bind(index, *n);
+    } else {
+      statement.bind(index, std::get<std::string>(values[k]));
+    }
+  }
+}
+
 }  // namespace kn

@@ -9,6 +9,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include "kn/error.hpp"
 
@@ -161,5 +163,11 @@ class ReadSnapshot {
 
 // Copies the whole of from into to, with SQLite's backup API.
 void copy_database(Database& from, Database& to);
+
+// A value to bind, for SQL whose parameters are chosen at run time.
+using Value = std::variant<std::int64_t, std::string>;
+
+// Binds values to statement's parameters from first on, in order.
+void bind_all(Statement& statement, const std::vector<Value>& values, int first = 1);
 
 }  // namespace kn

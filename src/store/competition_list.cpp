@@ -12,8 +12,6 @@
 
 namespace kn {
 
-using detail::bind_all;
-using detail::Value;
 
 namespace {
 

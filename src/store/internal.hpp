@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "kn/filters.hpp"
@@ -19,11 +18,6 @@ struct StoreAccess {
 };
 
 inline Database& database(Store& store) { return StoreAccess::db(store); }
-
-using Value = std::variant<std::int64_t, std::string>;
-
-// Binds values from parameter first on.
-void bind_all(Statement& statement, const std::vector<Value>& values, int first = 1);
 
 // Returns "SELECT id FROM domains WHERE ..." for the domains and their
 // subdomains (one range of the reversed-label key each), adding the values to

@@ -8,8 +8,6 @@
 
 namespace kn {
 
-using detail::bind_all;
-using detail::Value;
 
 namespace {
 

@@ -12,15 +12,13 @@
 #include "internal.hpp"
 #include "kn/error.hpp"
 #include "kn/store.hpp"
-#include "ranking.hpp"
 #include "store/fts/rank.hpp"
+#include "store/fts/ranked_page.hpp"
 
 namespace kn {
 
-using detail::bind_all;
 using detail::HitKey;
 using detail::Search;
-using detail::Value;
 
 namespace {
 
@@ -235,6 +233,26 @@ std::optional<std::int64_t> count_in_section_totals(Database& db, const Search& 
                       values);
 }
 
+// Returns the ranked page of query that options ask for: sections, issues
+// and dates tested in memory, the other filters in SQL; the entry facts
+// order ties.
+detail::RankedPage ranked(Database& db, detail::EntryFacts& facts, const Search& query,
+                          const SearchOptions& options) {
+  Filters rest;
+  const auto by_facts = detail::FactFilter::of(db, facts, query.filters, rest);
+  detail::RankQuery rank;
+  rank.match = query.match;
+  rank.conditions = detail::filter_sql(rest, rank.values);
+  if (by_facts) rank.passes = [&](std::int64_t entry) { return by_facts->passes(entry); };
+  rank.issue_order = [&] {
+    detail::load_entry_facts(db, facts);
+    return detail::IssueOrder{facts.date, facts.number};
+  };
+  rank.offset = options.offset;
+  rank.limit = options.limit;
+  return detail::ranked_page(db, rank);
+}
+
 // Returns query compiled for FTS5. Competition names mean something only
 // above the store, which takes competitions by id (competitions/story.hpp
 // resolves the names).
@@ -257,10 +275,7 @@ std::vector<Hit> Store::search(const Query& parsed, const SearchOptions& options
   if (query.match.empty() && order.sort == SortOrder::rank) order.sort = SortOrder::date_descending;
   detail::RankedPage page;
   if (order.sort == SortOrder::rank) {
-    // Sections, issues and dates are tested in memory, the rest in SQL.
-    Search rest = query;
-    const auto by_facts = detail::FactFilter::of(*db_, *facts_, query.filters, rest.filters);
-    page = detail::ranked_keys(*db_, rest, order, by_facts ? &*by_facts : nullptr);
+    page = ranked(*db_, *facts_, query, order);
   } else {
     page.keys = dated_keys(*db_, query, order);
   }

@@ -1,8 +1,9 @@
 #include <fmt/chrono.h>
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <chrono>
 #include <map>
+#include <stdexcept>
 
 #include "extract/competition_name.hpp"
 #include "facts.hpp"
@@ -80,7 +81,8 @@ struct Store::EntryRow {
   const std::vector<Link>& links;
 };
 
-void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& row) {
+std::int64_t Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& row,
+                                 std::int64_t previous_id) {
   Statement& entry = statement(
       "INSERT INTO entries (issue_id, position, section, section_kind, section_heading, kind, "
       "title, url, domain_id, image, body, comment, url_key_id) "
@@ -99,6 +101,11 @@ void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& ro
   bind_url_key(entry, 13, row.url ? url_key(*row.url) : std::string());
   entry.run();
   const std::int64_t entry_id = db_->last_insert_id();
+  if (entry_id <= previous_id) {
+    throw std::logic_error(
+        fmt::format("entry {} of issue {} has id {}, not above the last one's {}", position,
+                    issue_id, entry_id, previous_id));
+  }
   if (const auto competition = row.url ? competition_of(*row.url) : std::nullopt) {
     const bool discussion = competition->page == CompetitionPage::discussion;
     add_mention(entry_id, issue_id, *competition,
@@ -119,6 +126,7 @@ void Store::insert_entry(std::int64_t issue_id, int position, const EntryRow& ro
       add_mention(entry_id, issue_id, *competition, name_from_link(paragraph, i, *competition));
     }
   }
+  return entry_id;
 }
 
 void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
@@ -126,6 +134,7 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
   Statement& section_row =
       statement("INSERT INTO sections (issue_id, position, kind, heading) VALUES (?1, ?2, ?3, ?4)");
   int position = 0;
+  std::int64_t last_id = 0;
   std::map<std::string_view, std::int64_t> per_kind;
   for (std::size_t s = 0; s < issue.sections.size(); ++s) {
     const Section& section = issue.sections[s];
@@ -133,23 +142,26 @@ void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {
     section_row.bind(1, issue_id).bind(2, index).bind(3, to_string(section.kind));
     section_row.bind(4, section.heading).run();
     for (const Item& item : section.items) {
-      insert_entry(issue_id, position++,
-                   {index, section.kind, section.heading, EntryKind::item, "", kNone, kNone,
-                    item.text, "", item.links});
+      last_id = insert_entry(issue_id, position++,
+                             {index, section.kind, section.heading, EntryKind::item, "", kNone,
+                              kNone, item.text, "", item.links},
+                             last_id);
     }
     per_kind[to_string(section.kind)] += static_cast<std::int64_t>(section.items.size());
   }
   for (const Card& card : issue.cards) {
     const std::optional<std::string> url = card.url;
-    insert_entry(issue_id, position++,
-                 {std::nullopt, SectionKind::links, "", EntryKind::card, card.title, url,
-                  card.image, card.blurb, card.comment, card.links});
+    last_id = insert_entry(issue_id, position++,
+                           {std::nullopt, SectionKind::links, "", EntryKind::card, card.title, url,
+                            card.image, card.blurb, card.comment, card.links},
+                           last_id);
   }
   for (const Embed& embed : issue.embeds) {
     const std::optional<std::string> url = embed.url;
-    insert_entry(issue_id, position++,
-                 {std::nullopt, SectionKind::links, "", EntryKind::embed, "", url, kNone, "",
-                  embed.comment, embed.links});
+    last_id = insert_entry(issue_id, position++,
+                           {std::nullopt, SectionKind::links, "", EntryKind::embed, "", url, kNone,
+                            "", embed.comment, embed.links},
+                           last_id);
   }
   per_kind[to_string(SectionKind::links)] +=
       static_cast<std::int64_t>(issue.cards.size() + issue.embeds.size());
