@@ -109,8 +109,8 @@ TEST_F(IndexCommandTest, IndexSaysItUpgradesASchema3Database) {
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out.substr(0, run.out.find('\n')),
             "upgraded " + db +
-                " from schema 3 to 5: 1 issues kept; their entries' filter facts added "
-                "and full-text index rebuilt");
+                " from schema 3 to 6: 1 issues kept; their entries' filter facts added, "
+                "full-text index rebuilt and date index ordered by issue number too");
   run = kn("index --db '" + db + "' '" + a + "'");
   EXPECT_EQ(run.out.find("upgraded"), std::string::npos);
   EXPECT_EQ(kn("search --count --db '" + db + "' 'alpha issue:7'").out, "1\n");

@@ -222,7 +222,8 @@ TEST(Store, UpgradeFromSchema4RebuildsTheFullTextIndex) {
   EXPECT_EQ(store.upgraded()->from_version, 4);
   EXPECT_EQ(store.upgraded()->issues, 2);
   EXPECT_FALSE(store.upgraded()->rebuilt);
-  EXPECT_EQ(store.upgraded()->derived, "their full-text index rebuilt");
+  EXPECT_EQ(store.upgraded()->derived,
+            "their full-text index rebuilt and date index ordered by issue number too");
   EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
   EXPECT_TRUE(store.check().problems().empty());
   std::vector<std::pair<std::int64_t, double>> after;
@@ -235,6 +236,43 @@ TEST(Store, UpgradeFromSchema4RebuildsTheFullTextIndex) {
   store.put_issue(issue("/c.md", 9, "学"), "h", {});
   store.sync_index();
   EXPECT_EQ(store.count(kn::parse_query("学")), 3);
+  EXPECT_TRUE(store.check().problems().empty());
+}
+
+// Schema 5 indexed issues by date alone: a page by date then sorted every
+// issue of the newest date by number. The upgrade makes the index again
+// and keeps every row; a reader of schema 5 is told to upgrade.
+TEST(Store, UpgradeFromSchema5OrdersTheDateIndexByNumber) {
+  TempDir dir;
+  const std::string path = dir / "kn.db";
+  {
+    Store store(path, Store::Access::read_write);
+    store.put_issue(issue("/a.md", 7, "機械学習の入門"), "h", {});
+    store.put_issue(issue("/b.md", 8, "学習データ"), "h", {});
+    store.sync_index();
+    kn::detail::database(store).exec(
+        "DROP INDEX issues_date; CREATE INDEX issues_date ON issues(date); "
+        "PRAGMA user_version = 5");
+  }
+  try {
+    Store reader(path, Store::Access::read_only);
+    FAIL() << "a schema-5 database was read";
+  } catch (const kn::Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              path + ": made by an older kn (schema 5); 'kn index DIR' upgrades it");
+  }
+  Store store(path, Store::Access::read_write);
+  ASSERT_TRUE(store.upgraded().has_value());
+  EXPECT_EQ(store.upgraded()->from_version, 5);
+  EXPECT_EQ(store.upgraded()->issues, 2);
+  EXPECT_FALSE(store.upgraded()->rebuilt);
+  EXPECT_EQ(store.upgraded()->derived, "their date index ordered by issue number too");
+  EXPECT_EQ(count(store,
+                  "SELECT count(*) FROM sqlite_master WHERE name = 'issues_date' AND sql "
+                  "LIKE '%(date, number)'"),
+            1);
+  EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
+  EXPECT_EQ(store.count(kn::parse_query("学")), 2);
   EXPECT_TRUE(store.check().problems().empty());
 }
 

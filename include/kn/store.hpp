@@ -30,7 +30,7 @@ struct EntrySizes;
 struct EntryFacts;
 }  // namespace detail
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
 
 // Returns the domain with its labels reversed, "api.github.com" ->

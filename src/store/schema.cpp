@@ -41,7 +41,9 @@ CREATE TABLE issues (
 );
 CREATE UNIQUE INDEX issues_source ON issues(source) WHERE detached = 0;
 CREATE INDEX issues_number ON issues(number);
-CREATE INDEX issues_date ON issues(date);
+-- Dated pages walk it newest first: issues of one date (an archive holding
+-- copies) in number order, without sorting them all.
+CREATE INDEX issues_date ON issues(date, number);
 
 -- The text sections of each issue in order, empty ones too, so that an
 -- issue is rebuilt in exactly the shape it was parsed in.

@@ -2,13 +2,16 @@
 // rebuilt from its stored rows (its source file may be gone) and written
 // again, so that all that kn derives from an issue (domains, competitions,
 // the full-text index, sections) follows the new schema's rules. Schemas 3
-// and 4 differ only in what is derived from the entries as stored: the
-// full-text index (and, for 3, entry_facts) is made again from them.
-#include <fmt/core.h>
+// to 5 differ only in what is derived from the entries as stored: the
+// full-text index (and, for 3, entry_facts) is made again from them, and
+// the date index (5) orders issue numbers too.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "facts.hpp"
 #include "internal.hpp"
@@ -129,20 +132,31 @@ void Store::upgrade() {
   Transaction transaction(db);
   const std::int64_t from = detail::schema_version(db);  // another kn may have done it
   if (from >= kSchemaVersion) return transaction.commit();
-  if (from == 3 || from == 4) {
+  if (from >= 3) {
     // Schema 4 added entry_facts, schema 5 each bigram's first character to
-    // the full-text index: both are derived from the entries as they are.
-    std::string derived = "their full-text index rebuilt";
+    // the full-text index, schema 6 the issue number to the date index: all
+    // derived from the rows as they are.
+    std::vector<std::string> derived;
     if (from == 3) {
       detail::create_entry_facts(db);
       detail::record_entry_facts(db, 0);
-      derived = "their entries' filter facts added and full-text index rebuilt";
+      derived.emplace_back("entries' filter facts added");
     }
-    reindex_entries(db);
+    if (from <= 4) {
+      reindex_entries(db);
+      derived.emplace_back("full-text index rebuilt");
+    }
+    db.exec("DROP INDEX issues_date; CREATE INDEX issues_date ON issues(date, number)");
+    derived.emplace_back("date index ordered by issue number too");
     const std::int64_t count = Statement(db, "SELECT count(*) FROM issues").single_int();
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
     transaction.commit();
-    upgrade_ = Upgrade{from, count, false, std::move(derived)};
+    const std::string last = derived.back();
+    derived.pop_back();
+    upgrade_ =
+        Upgrade{from, count, false,
+                derived.empty() ? "their " + last
+                                : fmt::format("their {} and {}", fmt::join(derived, ", "), last)};
     return;
   }
   db.exec(kRetire);
