@@ -4,7 +4,12 @@
 // text is varied (characters swapped, words suffixed, link queries added), so
 // the vocabulary grows with N instead of repeating the sources.
 //
+// With --repeat, the sources are copied unchanged instead, one after the
+// other until there are N files, each copy with a number and a URL of its
+// own: every entry ties with its copies, the worst case for ranking.
+//
 //   gen_corpus OUT_DIR N SOURCE...
+//   gen_corpus --repeat OUT_DIR N SOURCE...
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -122,11 +127,44 @@ std::string date_of(int day_number) {
   return buffer;
 }
 
+// The sources copied until there are count files: line 1's "#N" and line
+// 2's URL made unique, the rest as it is; a copy keeps its source's file
+// name (and so its date), with the copy's index before the extension.
+void repeat(const fs::path& out_dir, int count, const std::vector<std::string>& sources) {
+  fs::create_directories(out_dir);
+  for (int i = 0; i < count; ++i) {
+    const fs::path source = sources[static_cast<std::size_t>(i) % sources.size()];
+    const std::string file = slurp(source.string());
+    const std::size_t title_end = file.find('\n');
+    const std::size_t url_end = file.find('\n', title_end + 1);
+    std::string title = file.substr(0, title_end);
+    const std::size_t hash = title.rfind('#');
+    std::size_t digits = hash + 1;
+    while (digits < title.size() && std::isdigit(static_cast<unsigned char>(title[digits]))) {
+      ++digits;
+    }
+    title.replace(hash + 1, digits - hash - 1, std::to_string(i + 1));
+    const std::string url = file.substr(title_end + 1, url_end - title_end - 1);
+    const int copy = i / static_cast<int>(sources.size());
+    const std::string name = source.stem().string() + " copy " + std::to_string(copy) +
+                             source.extension().string();
+    std::ofstream(out_dir / name, std::ios::binary)
+        << title << '\n'
+        << url << "-copy-" << copy << file.substr(url_end);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 5 && std::string(argv[1]) == "--repeat") {
+    repeat(argv[2], std::stoi(argv[3]), std::vector<std::string>(argv + 4, argv + argc));
+    return 0;
+  }
   if (argc < 4) {
-    std::fprintf(stderr, "usage: gen_corpus OUT_DIR N SOURCE...\n");
+    std::fprintf(stderr,
+                 "usage: gen_corpus OUT_DIR N SOURCE...\n"
+                 "       gen_corpus --repeat OUT_DIR N SOURCE...\n");
     return 2;
   }
   const fs::path out_dir = argv[1];
