@@ -362,10 +362,10 @@ TEST(Store, RefusesADatabaseFromANewerKn) {
     db.exec("PRAGMA user_version = 99");
   }
   const std::string before = slurp(path);
-  EXPECT_EQ(open_error(path, Store::Access::read_write),
-            path + ": made by a newer kn (schema 99; this kn knows up to 5)");
-  EXPECT_EQ(open_error(path, Store::Access::read_only),
-            path + ": made by a newer kn (schema 99; this kn knows up to 5)");
+  const std::string newer = fmt::format(
+      "{}: made by a newer kn (schema 99; this kn knows up to {})", path, kn::kSchemaVersion);
+  EXPECT_EQ(open_error(path, Store::Access::read_write), newer);
+  EXPECT_EQ(open_error(path, Store::Access::read_only), newer);
   EXPECT_EQ(slurp(path), before);
 }
 
