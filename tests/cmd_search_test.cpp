@@ -204,3 +204,47 @@ TEST_F(SearchCommandTest, SearchingNeverWrites) {
 }
 
 }  // namespace
+
+namespace {
+
+class PipeSearchTest : public kn::testing::ArchiveBinaryTest {
+ protected:
+  Result search(const std::string& args) { return kn("search --db '" + db_ + "' " + args); }
+  static std::size_t lines(const std::string& text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  }
+};
+
+// A pipe is a program reading: it gets every hit, as grep gives every line
+// (it got 20 of them, and nothing said so).
+TEST_F(PipeSearchTest, APipeGetsEveryHit) {
+  ASSERT_EQ(search("--count コンペ").out, "57\n");
+  Result run = search("コンペ");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(lines(run.out), 57u);
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(lines(search("--format json コンペ").out), 57u);
+  EXPECT_EQ(lines(search("--format tsv --header コンペ").out), 58u);
+}
+
+// An explicit --limit or --offset is obeyed silently, as head would be.
+TEST_F(PipeSearchTest, AnExplicitPageIsObeyedSilently) {
+  Result run = search("--limit 20 コンペ");
+  EXPECT_EQ(lines(run.out), 20u);
+  EXPECT_EQ(run.err, "");
+  run = search("--offset 50 コンペ");
+  EXPECT_EQ(lines(run.out), 7u);
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(search("--offset 50 コンペ").out,
+            search("--offset 40 --limit 0 コンペ")
+                .out.substr(search("--offset 40 --limit 10 コンペ").out.size()));
+}
+
+// A table is a page for reading, wherever it goes, and says what it left out.
+TEST_F(PipeSearchTest, ATableIsAPageWithItsFooter) {
+  const Result run = search("--format table --width 80 コンペ");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_TRUE(run.out.ends_with("\n\n20 of 57 hits (--limit N; --limit 0 for all)\n")) << run.out;
+}
+
+}  // namespace

@@ -212,12 +212,17 @@ SearchRequest search_request(const Invocation& inv) {
   request.text = query_text(inv);
   request.query = search_query(inv);
   const std::string sort = choice_value(inv, Opt::sort, "rank");
+  if (request.mode == SearchRequest::Mode::hits) request.out = output(inv);
+  // TSV, JSON and URLs are for programs, which get every hit, as grep gives
+  // every line; a table is a page for reading.
+  const bool every_hit =
+      request.mode == SearchRequest::Mode::urls ||
+      (request.mode == SearchRequest::Mode::hits && request.out.format != Format::table);
   request.page = {sort == "rank"   ? SortOrder::rank
                   : sort == "date" ? SortOrder::date
                                    : SortOrder::date_descending,
-                  count_value(inv, Opt::limit, request.mode == SearchRequest::Mode::urls ? 0 : 20),
+                  count_value(inv, Opt::limit, every_hit ? 0 : 20),
                   count_value(inv, Opt::offset, 0)};
-  if (request.mode == SearchRequest::Mode::hits) request.out = output(inv);
   request.db = db_path(inv);
   return request;
 }

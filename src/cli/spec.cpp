@@ -193,7 +193,8 @@ CommandSpec search() {
            color(),
            choice(Opt::sort, {"rank", "date", "-date"},
                   "rank (default), date (oldest first) or -date (newest first)"),
-           value(Opt::limit, ValueKind::number, "N", "At most N hits (default 20; 0: all)"),
+           value(Opt::limit, ValueKind::number, "N",
+                 "At most N hits (default: 20 in a table, all in tsv, json and --urls; 0: all)"),
            value(Opt::offset, ValueKind::number, "N", "Skip the first N hits"),
            flag(Opt::count, "Print only the number of hits"),
            flag(Opt::urls, "Print only the distinct URLs of all hits, in rank order, one per line"),
@@ -202,7 +203,8 @@ CommandSpec search() {
           std::string(query_language_help()) +
           "\nWords that start with '-' are options; to search for -word (leave a word out),\n"
           "write NOT word, or put the query after --: kn search -- -word kaggle\n"
-          "\nOutput: a listing on a terminal; otherwise (or --format tsv) one hit per line:\n"
+          "\nOutput: a page of 20 hits on a terminal, with a footer saying what it left out;\n"
+          "otherwise (or --format tsv) every hit, one per line (--limit N for fewer):\n"
           "  issue, date, section, kind, title, url, snippet (tab-separated).\n"
           "Exit status: 0 when something matched, 1 when nothing did, 2 on error.\n"
           "\nExamples:\n  kn search PyTorch\n  kn search 解法 --format tsv | cut -f5 | sort -u\n"
