@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "kn_binary.hpp"
 
@@ -210,6 +211,19 @@ namespace {
 class PipeSearchTest : public kn::testing::ArchiveBinaryTest {
  protected:
   Result search(const std::string& args) { return kn("search --db '" + db_ + "' " + args); }
+  // The fields of a TSV line, its newline dropped.
+  static std::vector<std::string> split_tabs(std::string line) {
+    if (line.ends_with('\n')) line.pop_back();
+    std::vector<std::string> out(1);
+    for (const char c : line) {
+      if (c == '\t') {
+        out.emplace_back();
+      } else {
+        out.back() += c;
+      }
+    }
+    return out;
+  }
   static std::size_t lines(const std::string& text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
   }
@@ -245,6 +259,35 @@ TEST_F(PipeSearchTest, ATableIsAPageWithItsFooter) {
   const Result run = search("--format table --width 80 コンペ");
   EXPECT_EQ(run.status, 0);
   EXPECT_TRUE(run.out.ends_with("\n\n20 of 57 hits (--limit N; --limit 0 for all)\n")) << run.out;
+}
+
+// The drawing options are never an error, so that an alias may always say
+// them: TSV colours the snippet's matches (never the URL) and links the URL;
+// JSON, --count and a width in TSV ignore them.
+TEST_F(PipeSearchTest, DrawingOptionsApplyWhereTheyMeanSomething) {
+  const std::string plain = search("--limit 1 コンペ").out;
+  Result run = search("--limit 1 --color always コンペ");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "");
+  const std::vector<std::string> fields = split_tabs(run.out);
+  ASSERT_EQ(fields.size(), 7u) << run.out;
+  EXPECT_NE(fields[6].find("\033[1;31mコンペ\033[0m"), std::string::npos) << fields[6];
+  EXPECT_EQ(fields[5].find('\033'), std::string::npos);
+  EXPECT_EQ(split_tabs(plain)[5], fields[5]);
+  run = search("--limit 1 --hyperlinks always コンペ");
+  const std::string url = split_tabs(plain)[5];
+  EXPECT_EQ(split_tabs(run.out)[5], "\033]8;;" + url + "\033\\" + url + "\033]8;;\033\\");
+  EXPECT_EQ(search("--limit 1 --width 40 コンペ").out, plain);
+  run = search("--limit 1 --format json --color always --hyperlinks always コンペ");
+  EXPECT_EQ(run.out.find('\033'), std::string::npos);
+  EXPECT_EQ(run.out, search("--limit 1 --format json コンペ").out);
+  run = search("--count --color always --width 40 コンペ");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out, "57\n");
+  run = kn("list --competition --db '" + db_ + "' --hyperlinks always");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out.find("\thttps://"), std::string::npos);  // every URL is a link
+  EXPECT_NE(run.out.find("\t\033]8;;https://www.kaggle.com/competitions/"), std::string::npos);
 }
 
 }  // namespace

@@ -18,10 +18,6 @@ std::string db_path(const Invocation& inv) {
   return database_path(inv.given(Opt::db) ? std::optional(inv.value(Opt::db)) : std::nullopt);
 }
 
-// --no-pager is not among them: without a table there is no pager either,
-// so it holds whatever the format (an alias may always say it).
-constexpr Opt kDrawingOptions[] = {Opt::color, Opt::hyperlinks, Opt::width};
-
 ColorMode color_mode(const Invocation& inv) {
   const std::string mode = choice_value(inv, Opt::color, "auto");
   return mode == "always"  ? ColorMode::always
@@ -55,17 +51,14 @@ Rendering rendering(const Invocation& inv) {
   return render;
 }
 
-// A table for people on a terminal, else fallback_pipe (TSV); the drawing
-// options only with a table, --header only with TSV.
+// A table for people on a terminal, else fallback_pipe (TSV); --header only
+// with TSV. The drawing options are never refused, so that an alias may
+// always say them: a table takes them all; TSV colours matches and links
+// URLs but has no width; JSON and Markdown take none of them.
 Output output(const Invocation& inv, std::string_view fallback_pipe = "tsv") {
   const std::string name =
       choice_value(inv, Opt::format, stdout_is_terminal() ? "table" : std::string(fallback_pipe));
   Output out;
-  if (name != "table") {
-    for (const Opt option : kDrawingOptions) {
-      refuse(inv, option, fmt::format("to {} {}", name_of(Opt::format), name));
-    }
-  }
   if (name != "tsv") {
     refuse(inv, Opt::header, fmt::format("to {} {} (only to tsv)", name_of(Opt::format), name));
   }
@@ -73,7 +66,15 @@ Output output(const Invocation& inv, std::string_view fallback_pipe = "tsv") {
                : name == "json" ? Format::json
                : name == "md"   ? Format::markdown
                                 : Format::table;
-  if (out.format == Format::table) out.render = rendering(inv);
+  out.render = rendering(inv);
+  if (out.format != Format::table) {
+    out.render.width = 0;
+    out.render.pager = false;
+  }
+  if (out.format != Format::table && out.format != Format::tsv) {
+    out.render.color = false;
+    out.render.hyperlinks = false;
+  }
   out.header = inv.given(Opt::header);
   return out;
 }
@@ -131,7 +132,8 @@ SearchRequest::Mode search_mode(const Invocation& inv) {
     throw Error(fmt::format("{} and {}: say one of them", name_of(modes[0]), name_of(modes[1])));
   }
   if (modes.empty()) return SearchRequest::Mode::hits;
-  for (const Opt option : {Opt::format, Opt::color, Opt::hyperlinks, Opt::width, Opt::header}) {
+  // The drawing options are ignored: an alias may always say them.
+  for (const Opt option : {Opt::format, Opt::header}) {
     refuse(inv, option, fmt::format("with {} (it prints no listing)", name_of(modes[0])));
   }
   if (modes[0] != Opt::urls) {

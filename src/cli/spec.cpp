@@ -86,7 +86,8 @@ OptionSpec db() {
 
 OptionSpec color() {
   return choice(Opt::color, {"auto", "always", "never"},
-                "Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb), always, never");
+                "Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb), always, never; "
+                "in tsv only the matches, never in json");
 }
 
 // How a table or listing is drawn for a person.
@@ -94,10 +95,10 @@ std::vector<OptionSpec> drawing() {
   return {
       choice(Opt::hyperlinks, {"auto", "always", "never"},
              "Titles and URLs as terminal hyperlinks: auto (on a terminal, unless NO_COLOR, "
-             "TERM=dumb or --color never), always, never"),
-      value(
-          Opt::width, ValueKind::number, "N",
-          "Lines of at most N cells, 20 to 1000 (default: the terminal's, $COLUMNS; 0: no limit)"),
+             "TERM=dumb or --color never), always, never; in tsv the URL fields, never in json"),
+      value(Opt::width, ValueKind::number, "N",
+            "Table lines of at most N cells, 20 to 1000 (default: the terminal's, $COLUMNS; 0: no "
+            "limit); tsv and json are never wrapped"),
       flag(Opt::no_pager,
            "Never page (default: less -R, $PAGER or $KN_PAGER when taller "
            "than the terminal)")};

@@ -110,6 +110,10 @@ std::string entry_markdown(const StoryEntry& e) {
   return out + (e.links.empty() ? "" : "\n");
 }
 
+// The columns of a story in TSV.
+const std::vector<std::string> kStoryColumns = {"issue",   "date",  "section", "kind",
+                                                "writeup", "title", "url",     "text"};
+
 }  // namespace
 
 int run_competition(const CompetitionRequest& request) {
@@ -124,13 +128,13 @@ int run_competition(const CompetitionRequest& request) {
       break;
     case Format::tsv:
       if (out.header) {
-        detail::write_stdout(
-            tsv_row({"issue", "date", "section", "kind", "writeup", "title", "url", "text"}));
+        detail::write_stdout(tsv_row(kStoryColumns));
       }
       for (const StoryEntry& e : story) {
-        detail::write_stdout(tsv_row({std::to_string(e.issue), e.date.value_or(""), e.section,
-                                      std::string(to_string(e.kind)), e.writeup ? "writeup" : "",
-                                      e.title, e.url, e.text}));
+        detail::write_stdout(tsv_row(
+            {std::to_string(e.issue), e.date.value_or(""), e.section,
+             std::string(to_string(e.kind)), e.writeup ? "writeup" : "", e.title, e.url, e.text},
+            kStoryColumns, out.render.hyperlinks));
       }
       break;
     case Format::markdown: {

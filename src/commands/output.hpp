@@ -40,7 +40,9 @@ int print_rows(const std::vector<Row>& rows, const Output& out, const TableSpec&
     }
   } else if (out.format == Format::tsv) {
     if (out.header) write_stdout(tsv_row(spec.tsv_header));
-    for (const Row& row : rows) write_stdout(tsv_row(cells(row)));
+    for (const Row& row : rows) {
+      write_stdout(tsv_row(cells(row), spec.tsv_header, out.render.hyperlinks));
+    }
   } else if (!rows.empty()) {
     std::vector<std::vector<std::string>> table;
     for (const Row& row : rows) table.push_back(cells(row));

@@ -81,7 +81,7 @@ int run_search(const SearchRequest& request) {
       detail::write_stdout(
           tsv_row({"issue", "date", "section", "kind", "title", "url", "snippet"}));
     }
-    for (const Hit& hit : hits) detail::write_stdout(hit_tsv(hit));
+    for (const Hit& hit : hits) detail::write_stdout(hit_tsv(hit, request.out.render));
   } else {
     print_listing(store, request, query, hits);
   }

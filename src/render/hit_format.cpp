@@ -159,10 +159,31 @@ std::string hit_title(const Hit& hit) {
   return read_marks(hit.title).text;
 }
 
-std::string hit_tsv(const Hit& hit) {
+namespace {
+
+// The snippet field of TSV with its matches coloured: each piece made a
+// field on its own, so that no colour sequence is taken for a control.
+std::string coloured_snippet(const Hit& hit) {
+  if (hit.snippet.empty()) return tsv_field(plain_snippet(hit));
+  const Marked marked = read_marks(hit.snippet);
+  std::string out;
+  std::size_t at = 0;
+  for (const LineSpan& m : marked.matches) {
+    out += tsv_field(marked.text.substr(at, m.begin - at));
+    out += paint(tsv_field(marked.text.substr(m.begin, m.end - m.begin)), style::kMatch, true);
+    at = m.end;
+  }
+  return out + tsv_field(marked.text.substr(at));
+}
+
+}  // namespace
+
+std::string hit_tsv(const Hit& hit, const Rendering& render) {
+  const std::string url = tsv_field(hit.url);
   return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", hit.issue, hit.date.value_or(""),
                      tsv_field(hit.section), tsv_field(to_string(hit.kind)),
-                     tsv_field(hit_title(hit)), tsv_field(hit.url), tsv_field(plain_snippet(hit)));
+                     tsv_field(hit_title(hit)), hyperlink(url, hit.url, render.hyperlinks),
+                     render.color ? coloured_snippet(hit) : tsv_field(plain_snippet(hit)));
 }
 
 std::string hit_json(const Hit& hit) {

@@ -15,8 +15,10 @@ namespace kn {
 std::string hit_title(const Hit& hit);
 
 // Returns one line of tab-separated columns: issue, date, section, kind,
-// title, url, snippet. Tabs and newlines inside fields become spaces.
-std::string hit_tsv(const Hit& hit);
+// title, url, snippet. Tabs and newlines inside fields become spaces. With
+// render.color the snippet's matches are coloured; with render.hyperlinks
+// the URL is an OSC 8 hyperlink to itself.
+std::string hit_tsv(const Hit& hit, const Rendering& render = {0, false, false, false});
 
 // Returns one JSON object: issue, date, date_estimated, section, heading,
 // kind, title, url, snippet, score.

@@ -247,6 +247,17 @@ std::string tsv_row(const std::vector<std::string>& cells) {
   return out + '\n';
 }
 
+std::string tsv_row(const std::vector<std::string>& cells, const std::vector<std::string>& names,
+                    bool hyperlinks) {
+  std::string out;
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    if (k) out += '\t';
+    const bool url = hyperlinks && k < names.size() && names[k] == "url";
+    out += url ? hyperlink(tsv_field(cells[k]), cells[k], true) : tsv_field(cells[k]);
+  }
+  return out + '\n';
+}
+
 std::string csv_row(const std::vector<std::string>& cells) {
   std::string out;
   for (std::size_t k = 0; k < cells.size(); ++k) {

@@ -40,6 +40,11 @@ std::string table_for_terminal(const std::vector<Column>& columns,
 // Returns one line of tab-separated cells, each a tsv_field.
 std::string tsv_row(const std::vector<std::string>& cells);
 
+// Returns tsv_row(cells), the cells of the columns names calls "url" made
+// OSC 8 hyperlinks to themselves when hyperlinks is on.
+std::string tsv_row(const std::vector<std::string>& cells, const std::vector<std::string>& names,
+                    bool hyperlinks);
+
 // Returns one record of RFC 4180 CSV: cells quoted when they hold a comma, a
 // quote or a line break; quotes doubled; ended by CRLF. A cell that begins
 // with =, +, -, @, tab or carriage return, which a spreadsheet would evaluate
