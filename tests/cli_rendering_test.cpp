@@ -83,6 +83,14 @@ TEST_F(CliRenderingTest, ColourAndHyperlinksOnAPipe) {
   EXPECT_EQ(on_pipe("COLUMNS=100000000", "show 66").out, wide.out);
   EXPECT_EQ(on_pipe("COLUMNS=1001", "show 66").out, wide.out);
   EXPECT_EQ(on_pipe("COLUMNS=1000", "show 66").out, on_pipe("", "show 66 --width 1000").out);
+  // --width 0 is no limit: a snippet is one line, however long (it wrapped
+  // at 100 cells).
+  // Three hits of four lines each (where, title, URL, snippet), the blank
+  // lines between them, and the footer's.
+  const Result unlimited = on_pipe("", "search 解法 --format table --width 0 --limit 3");
+  EXPECT_EQ(unlimited.status, 0);
+  EXPECT_EQ(std::count(unlimited.out.begin(), unlimited.out.end(), '\n'), 3 * 4 + 2 + 2)
+      << unlimited.out;
 }
 
 TEST_F(CliRenderingTest, APagerForWhatIsTallerThanTheTerminal) {
@@ -98,6 +106,11 @@ TEST_F(CliRenderingTest, APagerForWhatIsTallerThanTheTerminal) {
   EXPECT_FALSE(has(run.out, "@paged@"));
   run = on_pipe(pager, "show 66");  // never on a pipe
   EXPECT_FALSE(has(run.out, "@paged@"));
+  // Nor on a dumb terminal, where less only warns it is not fully functional.
+  run = on_terminal("TERM=dumb " + pager, "show 66", 10);
+  EXPECT_EQ(run.status, 0);
+  EXPECT_FALSE(has(run.out, "@paged@"));
+  EXPECT_TRUE(has(run.out, "Weekly Kaggle News #66")) << run.out.substr(0, 80);
   // A pager that quits early ends kn quietly.
   run = on_terminal("KN_PAGER='head -1'", "show 66", 10);
   EXPECT_EQ(run.status, 0);

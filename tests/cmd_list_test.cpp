@@ -24,6 +24,8 @@ TEST_F(ListCommandTest, ListCompetitions) {
       run.out.substr(0, run.out.find('\n') + 1),
       "SIGNATE\t日本取引所グループ ニュース分析チャレンジ\thttps://signate.jp/competitions/443"
       "\t66\t2021-03-19\t84\t2021-07-21\t2\n");
+  // Plural, as --issues, --links and --domains are.
+  EXPECT_EQ(kn("list --competitions --db '" + db_ + "' --sort mentions").out, run.out);
   run = kn("list competitions --format json --platform kaggle --since 2022 --db '" + db_ + "'");
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out, R"({"platform":"Kaggle","name":"Jigsaw Rate Severity of Toxic Comments",)"

@@ -36,6 +36,9 @@ TEST_F(ShowCommandTest, ShowFormats) {
       << run.out.substr(0, 300);
   run = kn("show 84 --db '" + db_ + "'");
   EXPECT_TRUE(run.out.starts_with("Weekly Kaggle News #84\n2021-07-21 (estimated)  https://"));
+  // An issue as hits and lists label it.
+  EXPECT_EQ(kn("show '#84' --db '" + db_ + "'").out, run.out);
+  EXPECT_EQ(kn("show '#x' --db '" + db_ + "'").err, "kn: #x: not an issue number (kn show 66)\n");
   run = kn("show 999 --db '" + db_ + "'");
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(run.err, "kn: no issue #999 in " + db_ + "\n");

@@ -152,7 +152,8 @@ ListRequest::Kind list_kind(const Invocation& inv) {
   const std::pair<Opt, Kind> flags[] = {{Opt::competition, Kind::competitions},
                                         {Opt::issues, Kind::issues},
                                         {Opt::links, Kind::links},
-                                        {Opt::domains, Kind::domains}};
+                                        {Opt::domains, Kind::domains},
+                                        {Opt::competitions, Kind::competitions}};
   for (const auto& [flag, kind] : flags) {
     if (inv.given(flag)) chosen.emplace_back(kind, name_of(flag));
   }
@@ -256,12 +257,14 @@ ListRequest list_request(const Invocation& inv) {
 
 ShowRequest show_request(const Invocation& inv) {
   require_operands(inv, 1, 1);
-  const std::string& word = inv.operands[0];
+  // Hits and listings label an issue #66: that is taken as it is shown.
+  const std::string& given = inv.operands[0];
+  const std::string word = given.starts_with('#') ? given.substr(1) : given;
   int number = 0;
   const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
   if (ec != std::errc() || end != word.data() + word.size() || number < 0 ||
       word.find_first_not_of("0123456789") != std::string::npos) {
-    throw Error(fmt::format("{}: not an issue number (kn show 66)", word));
+    throw Error(fmt::format("{}: not an issue number (kn show 66)", given));
   }
   ShowRequest request;
   request.number = number;

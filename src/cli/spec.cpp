@@ -228,6 +228,7 @@ CommandSpec list() {
       .operand_choices = {"competitions", "issues", "links", "domains"},
       .options = with_drawing(
           {flag(Opt::competition, "Competitions linked to (KIND competitions)"),
+           flag(Opt::competitions, "The same as --competition"),
            flag(Opt::issues, "Issues: number, date, title, counts (KIND issues)"),
            flag(Opt::links, "Distinct URLs cited, most cited first (KIND links)"),
            flag(Opt::domains, "Domains cited, most first (KIND domains)"),

@@ -25,6 +25,7 @@ enum class Opt : std::uint8_t {
   by,
   color,
   competition,
+  competitions,
   count,
   db,
   domain,
@@ -60,14 +61,14 @@ enum class Opt : std::uint8_t {
   width,
 };
 
-inline constexpr std::array<std::string_view, 37> kOptionNames{
-    "--bom",    "--by",        "--color",   "--competition", "--count",    "--db",
-    "--domain", "--domains",   "--dry-run", "--exclude",     "--explain",  "--force",
-    "--format", "--header",    "--help",    "--hyperlinks",  "--issue",    "--issues",
-    "--json",   "--limit",     "--links",   "--max-size",    "--no-pager", "--null",
-    "--offset", "--platform",  "--prune",   "--quiet",       "--rebuild",  "--section",
-    "--since",  "--solutions", "--sort",    "--until",       "--urls",     "--version",
-    "--width",
+inline constexpr std::array<std::string_view, 38> kOptionNames{
+    "--bom",     "--by",     "--color",     "--competition", "--competitions", "--count",
+    "--db",      "--domain", "--domains",   "--dry-run",     "--exclude",      "--explain",
+    "--force",   "--format", "--header",    "--help",        "--hyperlinks",   "--issue",
+    "--issues",  "--json",   "--limit",     "--links",       "--max-size",     "--no-pager",
+    "--null",    "--offset", "--platform",  "--prune",       "--quiet",        "--rebuild",
+    "--section", "--since",  "--solutions", "--sort",        "--until",        "--urls",
+    "--version", "--width",
 };
 static_assert(kOptionNames.size() == static_cast<std::size_t>(Opt::width) + 1);
 

@@ -18,7 +18,9 @@ namespace kn {
 namespace {
 
 constexpr std::size_t kIndent = 2, kSnippetLines = 3, kPlainSnippetChars = 120;
-// Cells of a snippet line when the output has no width (a pipe).
+// Cells of a snippet line's worth of text when the output has no width (a
+// pipe, --width 0): the snippet is then one unwrapped line of its lines'
+// cells together.
 constexpr std::size_t kUnlimitedLine = 100;
 
 // The first n characters of text, with "…" when there were more.
@@ -224,8 +226,10 @@ std::string hit_for_terminal(const Hit& hit, const Rendering& render) {
   }
   // An item has no title: its snippet has the title's line too.
   const std::size_t lines = kSnippetLines + (title.text.empty() ? 1 : 0);
-  for (const std::string& line :
-       snippet_lines(snippet_source(hit), room ? room : kUnlimitedLine, lines, color)) {
+  const std::vector<std::string> snippet =
+      room ? snippet_lines(snippet_source(hit), room, lines, color)
+           : snippet_lines(snippet_source(hit), kUnlimitedLine * lines, 1, color);
+  for (const std::string& line : snippet) {
     if (!line.empty()) out += indent + line + '\n';
   }
   return out;

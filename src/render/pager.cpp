@@ -98,6 +98,9 @@ void write_stdout(std::string_view text) {
 }
 
 void page_output() {
+  // A dumb terminal cannot run a pager: less only warns that it is not
+  // fully functional (git does not page there either).
+  if (const char* term = std::getenv("TERM"); term && std::string_view(term) == "dumb") return;
   std::string command = pager_command();
   if (command.empty() || command == "cat") return;
   sink = {true, {}, 0, terminal_height(), nullptr, std::move(command)};
