@@ -290,4 +290,21 @@ TEST_F(PipeSearchTest, DrawingOptionsApplyWhereTheyMeanSomething) {
   EXPECT_NE(run.out.find("\t\033]8;;https://www.kaggle.com/competitions/"), std::string::npos);
 }
 
+// Values of one kind are alternatives, ORed or side by side: competitions
+// and addresses too (they were an intersection: 0 hits for two).
+TEST_F(PipeSearchTest, FiltersOfOneKindAreAUnion) {
+  EXPECT_EQ(search("--count competition:ranzcr").out, "2\n");
+  EXPECT_EQ(search("--count competition:lish-moa").out, "1\n");
+  EXPECT_EQ(search("--count 'competition:ranzcr OR competition:lish-moa'").out, "3\n");
+  EXPECT_EQ(search("--count competition:ranzcr competition:lish-moa").out, "3\n");
+  EXPECT_EQ(search("--count 'url:kaggle.com/c/google-football OR url:kaggle.com/c/lish-moa'").out,
+            "2\n");
+  EXPECT_EQ(search("--count 'section:news OR section:pr'").out, "28\n");
+  const Result run = search("'解法 OR since:2022'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err,
+            "kn: query: filters apply to the whole query; OR cannot join a filter and words at "
+            "column 7\n");
+}
+
 }  // namespace

@@ -273,4 +273,37 @@ TEST(Query, RepeatedTermsAreSearchedOnce) {
   EXPECT_EQ(fts("x -y -y NOT y").match, "(\"x\" NOT \"y\")");
 }
 
+// A filter ORed with its own kind is one more value of it; any other OR that
+// touches a filter was silently an AND (解法 OR since:2022 gave the hits of
+// both), so it is refused with its place.
+TEST(Query, OrJoinsFiltersOfOneKindOnly) {
+  kn::Query query = kn::parse_query("section:news OR section:pr");
+  EXPECT_FALSE(query.root);
+  EXPECT_EQ(query.filters.sections,
+            (std::vector<std::string>{"news", "news_and_competitions", "pr"}));
+  query = kn::parse_query("competition:ranzcr OR competition:\"lish  moa\"");
+  EXPECT_EQ(query.competitions, (std::vector<std::string>{"ranzcr", "lish moa"}));
+  query = kn::parse_query("domain:a.com OR domain:b.org OR domain:c.net");
+  EXPECT_EQ(query.filters.domains, (std::vector<std::string>{"a.com", "b.org", "c.net"}));
+  const Case cases[] = {
+      {"解法 OR since:2022",
+       "filters apply to the whole query; OR cannot join a filter and words at column 7"},
+      {"since:2022 OR 解法",
+       "filters apply to the whole query; OR cannot join a filter and words at column 1"},
+      {"a OR b section:news",
+       "filters apply to the whole query; OR cannot join a filter and words at column 8"},
+      {"section:news OR domain:x.com",
+       "OR cannot join section: and domain: filters; only values of one kind are alternatives "
+       "(section:news OR section:pr) at column 17"},
+      {"since:2021 OR until:2020",
+       "dates cannot be joined by OR: give one range (date:2020..2022) at column 15"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(error_for(c.query), c.match) << c.query;
+  EXPECT_EQ(error_for("(a OR b) section:news"), "");
+  // Words beside filters on one side of an OR are refused too: the filters
+  // would apply to both sides.
+  EXPECT_EQ(error_for("kaggle competition:ranzcr OR competition:moa"),
+            "filters apply to the whole query; OR cannot join a filter and words at column 8");
+}
+
 }  // namespace

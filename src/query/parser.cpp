@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 #include "kn/error.hpp"
 #include "lexer.hpp"
 
@@ -33,14 +35,19 @@ class Parser {
 
   std::optional<QueryNode> any_of(int depth) {
     std::vector<QueryNode> parts;
+    std::vector<Operand> operands;
     const Lexeme& first = peek();
     if (first.kind == Lex::or_) fail("OR needs a term before it", first);
     while (true) {
-      if (auto part = all_of(depth)) parts.push_back(std::move(*part));
+      const std::size_t filters_before = filters_.size();
+      std::optional<QueryNode> part = all_of(depth);
+      operands.push_back({part.has_value(), filters_before, filters_.size()});
+      if (part) parts.push_back(std::move(*part));
       if (peek().kind != Lex::or_) break;
       const Lexeme& op = take();
       if (ends_group(peek().kind)) fail("OR needs a term after it", op);
     }
+    if (operands.size() > 1) check_filters_in(operands);
     if (parts.empty()) return std::nullopt;
     if (parts.size() == 1) return std::move(parts[0]);
     return QueryNode{QueryNode::Type::any_of, {}, false, false, first.column, std::move(parts)};
@@ -114,7 +121,46 @@ class Parser {
     }
   }
 
+  // One side of an OR: whether it had words, and the filters it added (as
+  // indexes [first, last) of filters_).
+  struct Operand {
+    bool words;
+    std::size_t first, last;
+  };
+
+  // The kind a filter joins with in an OR: date, since and until are one.
+  static std::string_view kind_of(const Lexeme& filter) {
+    const std::string& name = filter.name;
+    return name == "since" || name == "until" ? std::string_view("date") : name;
+  }
+
+  // A filter ORed with a filter of its own kind is one of its values (the
+  // filters of one kind are alternatives); every other OR that touches a
+  // filter would silently be an AND, so it is refused.
+  void check_filters_in(const std::vector<Operand>& operands) const {
+    const bool words =
+        std::any_of(operands.begin(), operands.end(), [](const Operand& o) { return o.words; });
+    const Operand& first = operands.front();
+    const std::size_t from = first.first, to = operands.back().last;
+    if (from == to) return;
+    if (words) {
+      fail("filters apply to the whole query; OR cannot join a filter and words", *filters_[from]);
+    }
+    for (std::size_t k = from + 1; k < to; ++k) {
+      if (kind_of(*filters_[k]) != kind_of(*filters_[from])) {
+        fail(fmt::format("OR cannot join {}: and {}: filters; only values of one kind are "
+                         "alternatives (section:news OR section:pr)",
+                         filters_[from]->name, filters_[k]->name),
+             *filters_[k]);
+      }
+    }
+    if (kind_of(*filters_[from]) == "date") {
+      fail("dates cannot be joined by OR: give one range (date:2020..2022)", *filters_[from + 1]);
+    }
+  }
+
   void add_filter(const Lexeme& lexeme) {
+    filters_.push_back(&lexeme);
     const std::string& name = lexeme.name;
     if (lexeme.text.empty()) {
       fail(fmt::format("{}: needs a value (e.g. {})", name, example_for(name)), lexeme);
@@ -147,6 +193,7 @@ class Parser {
   }
 
   std::vector<Lexeme> lexemes_;
+  std::vector<const Lexeme*> filters_;  // in the order they were read
   std::size_t next_ = 0;
   Query& query_;
 };

@@ -104,6 +104,10 @@ std::string_view query_language_help() {
   competition:ai4code     entries linking to the competition: a slug, a URL or
                   its name's words (competition:"jpx tokyo"), as kn competition
   in:title        search only titles (or body, comment; in:title,comment)
+
+Filters apply to the whole query. Values of one kind are alternatives, side
+by side or with OR (section:news OR section:pr, domain:a domain:b); kinds
+combine with AND. OR cannot join a filter and words: write (a OR b) filter.
 )",
                                               section_kinds_help());
   return help;

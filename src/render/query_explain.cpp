@@ -60,7 +60,8 @@ std::string filter_lines(const Query& query) {
   }
   if (!query.competitions.empty()) {
     line("competition",
-         fmt::format("{} (entries linking to it)", fmt::join(query.competitions, "; ")));
+         fmt::format("{} (entries linking to {})", fmt::join(query.competitions, "; "),
+                     query.competitions.size() > 1 ? "any of them" : "it"));
   }
   if (!f.columns.empty()) line("in", fmt::format("{}", fmt::join(f.columns, ", ")));
   if (!f.urls.empty()) line("links to", fmt::format("{}", fmt::join(f.urls, ", ")));

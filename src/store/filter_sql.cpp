@@ -92,24 +92,31 @@ std::string filter_sql(const Filters& f, std::vector<Value>& values,
     q += ")";
   }
   q += issue_filter_sql(f, values);
+  // Addresses, as competitions, are alternatives like every other kind: an
+  // entry links to one of them.
   if (!f.urls.empty()) {
-    // Each address on its own: an entry must link to every one given.
-    for (const std::string& key : f.urls) {
-      const std::string id = "(SELECT id FROM url_keys WHERE hash = ? AND key = ?)";
-      q += fmt::format(
-          " AND (e.url_key_id = {0} OR e.id IN (SELECT entry_id FROM links WHERE "
-          "url_key_id = {0}))",
-          id);
-      for (int k = 0; k < 2; ++k) {
+    std::string keys;
+    for (std::size_t k = 0; k < f.urls.size(); ++k)
+      keys += k ? " OR (hash = ? AND key = ?)" : "(hash = ? AND key = ?)";
+    const std::string ids = "(SELECT id FROM url_keys WHERE " + keys + ")";
+    q += fmt::format(
+        " AND (e.url_key_id IN {0} OR e.id IN (SELECT entry_id FROM links WHERE "
+        "url_key_id IN {0}))",
+        ids);
+    for (int twice = 0; twice < 2; ++twice) {
+      for (const std::string& key : f.urls) {
         values.emplace_back(url_key_hash(key));
         values.emplace_back(key);
       }
     }
   }
-  // Each competition on its own, as each URL.
-  for (const std::int64_t id : f.competition_ids) {
-    q += " AND e.id IN (SELECT entry_id FROM mentions WHERE competition_id = ?)";
-    values.emplace_back(id);
+  if (!f.competition_ids.empty()) {
+    std::string ids;
+    for (const std::int64_t id : f.competition_ids) {
+      ids += ids.empty() ? "?" : ", ?";
+      values.emplace_back(id);
+    }
+    q += " AND e.id IN (SELECT entry_id FROM mentions WHERE competition_id IN (" + ids + "))";
   }
   if (!f.domains.empty()) {
     q += " AND (e.domain_id IN (" + domain_ids_sql(f.domains, values) + ")";
