@@ -307,4 +307,28 @@ TEST_F(PipeSearchTest, FiltersOfOneKindAreAUnion) {
             "column 7\n");
 }
 
+// Zero hits on a terminal say why in one line, the first that holds: a
+// filter that alone matches nothing, a word that matches nothing (with the
+// index's nearest word as the archive writes it), the filter that emptied
+// what the words found. A pipe stays quiet, as grep.
+TEST_F(PipeSearchTest, ZeroHitsSayWhyOnATerminal) {
+  const auto on_terminal = [&](const std::string& query) {
+    const Result run = shell(std::string("script -qec \"'") + KN_BINARY + "' search --db '" + db_ +
+                             "' --format tsv '" + query + "'\" /dev/null");
+    EXPECT_EQ(run.status, 1) << query;
+    return run.out;
+  };
+  EXPECT_EQ(on_terminal("Pytroch"),
+            "kn: no hits: 'Pytroch' matches nothing; did you mean PyTorch?\r\n");
+  EXPECT_EQ(on_terminal("PyTorch since:2030"),
+            "kn: no hits: date:2030-01-01.. matches nothing\r\n");
+  EXPECT_EQ(on_terminal("PyTorch section:pr"),
+            "kn: no hits: the words match 14 entries, none with section:pr\r\n");
+  EXPECT_EQ(on_terminal("zzqqxx"), "kn: no hits: 'zzqqxx' matches nothing\r\n");
+  const Result piped = search("Pytroch");
+  EXPECT_EQ(piped.status, 1);
+  EXPECT_EQ(piped.out, "");
+  EXPECT_EQ(piped.err, "");
+}
+
 }  // namespace

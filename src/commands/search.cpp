@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "competitions/story.hpp"
+#include "no_hits.hpp"
 #include "output.hpp"
 #include "render/hit_format.hpp"
 #include "render/query_explain.hpp"
@@ -13,21 +14,10 @@ namespace kn {
 
 namespace {
 
-// Says, when the query had or, and or not in lower case, that they are
-// words and how the operators are written. A hint is for a person: scripts
-// that read stderr get only errors.
-void say_why_nothing(const SearchRequest& request) {
-  if (!stderr_is_terminal()) return;
-  std::optional<MeantQuery> meant = with_capital_operators(request.text);
-  if (!meant) return;
-  const std::string last = meant->operators.back();
-  meant->operators.pop_back();
-  if (meant->operators.empty()) {
-    print_error(fmt::format("no hits; {} is written in capitals: {}", last, meant->text));
-  } else {
-    print_error(fmt::format("no hits; {} and {} are written in capitals: {}",
-                            fmt::join(meant->operators, ", "), last, meant->text));
-  }
+// Says why nothing was found (no_hits.hpp), in one line on stderr. It is
+// for a person: a script that reads stderr gets only errors (as grep).
+void say_why_nothing(Store& store, const SearchRequest& request, const Query& query) {
+  if (stderr_is_terminal()) print_error(detail::why_no_hits(store, request.text, query));
 }
 
 void print_listing(Store& store, const SearchRequest& request, const Query& query,
@@ -60,13 +50,13 @@ int run_search(const SearchRequest& request) {
   if (request.mode == SearchRequest::Mode::count) {
     const std::int64_t n = store.count(query);
     detail::write_stdout(fmt::format("{}\n", n));
-    if (n == 0) say_why_nothing(request);
+    if (n == 0) say_why_nothing(store, request, query);
     return n > 0 ? kExitOk : kExitNoResults;
   }
   if (request.mode == SearchRequest::Mode::urls) {
     const std::vector<std::string> urls = store.urls(query, request.page);
     for (const std::string& url : urls) detail::write_stdout(printable(url) + '\n');
-    if (urls.empty()) say_why_nothing(request);
+    if (urls.empty()) say_why_nothing(store, request, query);
     return urls.empty() ? kExitNoResults : kExitOk;
   }
   const Format format = request.out.format;
@@ -85,7 +75,7 @@ int run_search(const SearchRequest& request) {
   } else {
     print_listing(store, request, query, hits);
   }
-  if (hits.empty()) say_why_nothing(request);
+  if (hits.empty()) say_why_nothing(store, request, query);
   return hits.empty() ? kExitNoResults : kExitOk;
 }
 

@@ -8,7 +8,6 @@
 
 namespace kn {
 
-
 namespace {
 
 // The text used most often; on a tie, the one seen first.
@@ -103,6 +102,22 @@ std::vector<DomainRow> list_domains(Store& store, const Filters& filters) {
     out.push_back({std::string(rows.column_text(0)), static_cast<int>(rows.column_int(1)),
                    static_cast<int>(rows.column_int(2))});
   }
+  return out;
+}
+
+std::vector<std::string> latin_index_terms(Store& store, std::size_t shortest,
+                                           std::size_t longest) {
+  Database& db = detail::database(store);
+  // A temporary table of the index's own words: it writes nothing to the
+  // database, so a read-only connection may make it.
+  db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.kn_terms USING fts5vocab(main, entries_fts, row)");
+  Statement terms(db,
+                  "SELECT term FROM temp.kn_terms WHERE length(term) BETWEEN ?1 AND ?2 AND "
+                  "term NOT GLOB '*[^a-z]*'");
+  terms.bind(1, static_cast<std::int64_t>(shortest)).bind(2, static_cast<std::int64_t>(longest));
+  std::vector<std::string> out;
+  while (terms.step()) out.emplace_back(terms.column_text(0));
   return out;
 }
 

@@ -39,4 +39,9 @@ struct DomainRow {
 // Domains with the links and cards citing them, most first.
 std::vector<DomainRow> list_domains(Store& store, const Filters& filters);
 
+// Returns the words of the full-text index made of Latin letters alone
+// (as the tokenizer keeps them: lower case, plurals stemmed) that are
+// shortest to longest bytes long, for a "did you mean".
+std::vector<std::string> latin_index_terms(Store& store, std::size_t shortest, std::size_t longest);
+
 }  // namespace kn
