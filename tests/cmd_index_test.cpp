@@ -275,9 +275,15 @@ TEST_F(IndexCommandTest, FilesThatAreNoIssuesAreSkippedAndCounted) {
   write("arc/notes.txt", "todo");
   Result run = kn("index --db '" + db + "' '" + (dir_ / "arc").string() + "'");
   EXPECT_EQ(run.status, 0);
-  EXPECT_EQ(run.err, "");
+  // Each is named, with why.
+  EXPECT_EQ(run.err, "kn: " + (dir_ / "arc/README.md").string() +
+                         ": skipped, not an issue: line 2 is not the issue's URL\n"
+                         "kn: " +
+                         (dir_ / "arc/notes.txt").string() +
+                         ": skipped, not an issue: no '# title' line at the top\n");
   EXPECT_EQ(without_time(run.out),
             "indexed 7 files: 5 new, 0 updated, 0 unchanged, 0 failed, 2 skipped (not an issue)");
+  EXPECT_EQ(kn("index -q --db '" + db + "' '" + (dir_ / "arc").string() + "'").err, "");
   // kn's own database in the archive is no file to index at all.
   run = kn("index --db '" + (dir_ / "arc/kn.db").string() + "' '" + (dir_ / "arc").string() + "'");
   run = kn("index --db '" + (dir_ / "arc/kn.db").string() + "' '" + (dir_ / "arc").string() + "'");
@@ -363,6 +369,46 @@ TEST_F(IndexCommandTest, KnignoreEncodings) {
   run = kn(index);
   EXPECT_EQ(run.err, "kn: " + (dir_ / "g/.knignore").string() +
                          ": not UTF-8 text (at byte 3): write .knignore in UTF-8\n");
+}
+
+// What a run leaves out is named: an issue whose file has gone stays
+// searchable until --prune, so the next run says so (it reported
+// everything "unchanged"); past 20 of a kind, the rest are counted.
+TEST_F(IndexCommandTest, WhatARunLeavesOutIsNamed) {
+  const std::string db = (dir_ / "kn.db").string();
+  fs::create_directory(dir_ / "arc");
+  for (const auto& seed : fs::directory_iterator("seeds")) {
+    fs::copy_file(seed.path(), dir_ / "arc" / seed.path().filename());
+  }
+  const std::string arc = (dir_ / "arc").string();
+  ASSERT_EQ(kn("index -q --db '" + db + "' '" + arc + "'").status, 0);
+  const fs::path gone = dir_ / "arc/000_d809ab5171f926cf.txt";
+  fs::remove(gone);
+  Result run = kn("index --db '" + db + "' '" + arc + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "kn: " + gone.string() +
+                         ": #66 https://www.getrevue.co/profile/upura/issues/"
+                         "weekly-kaggle-news-66-453471 is still indexed, but the file is gone; "
+                         "kn index --prune removes it\n");
+  EXPECT_EQ(without_time(run.out), "indexed 4 files: 0 new, 0 updated, 4 unchanged, 0 failed");
+  for (int k = 0; k < 23; ++k) write("arc/note" + std::to_string(k) + ".txt", "todo");
+  run = kn("index --prune --db '" + db + "' '" + arc + "'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 21) << run.err;
+  EXPECT_TRUE(run.err.ends_with("kn: and 3 more files skipped\n")) << run.err;
+}
+
+// A run that finds no issue file at all (a source tree, an empty folder)
+// says so and exits 1, as a search that finds nothing.
+TEST_F(IndexCommandTest, NoIssueFilesFoundIsSaid) {
+  const std::string db = (dir_ / "kn.db").string();
+  write("src/main.cpp", "int main() {}\n");
+  write("src/README.md", "# kn\n\nA tool.\n");
+  const Result run = kn("index -q --db '" + db + "' '" + (dir_ / "src").string() + "'");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.err,
+            "kn: no issue files found: 2 files read, none begins like an issue (# title, then "
+            "its URL)\n");
 }
 
 }  // namespace

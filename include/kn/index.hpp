@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kn/error.hpp"
@@ -27,6 +28,13 @@ struct IndexReport {
   int duplicates = 0;  // another file holds the same issue, newer
   // One line per issue that changed files or was pruned, for the summary.
   std::vector<std::string> notes;
+  // Each file skipped as no issue, with why ("line 2 is not the issue's URL").
+  std::vector<std::pair<std::string, std::string>> skipped_files;
+  // Without --prune: the issues still indexed from a file under the paths
+  // of the run that the run did not find (what --prune would remove), each
+  // with its source and what to say ("#66 https://... is still indexed,
+  // but the file is gone").
+  std::vector<std::pair<std::string, std::string>> stale;
 };
 
 // Called after each file with the bytes it had, for progress displays.

@@ -76,6 +76,34 @@ void print_summary(const IndexReport& report, const IndexRequest& request, doubl
   detail::write_stdout(fmt::format("{} ({:.2f} s)\n", line, seconds));
 }
 
+// How many files of one kind are named on stderr; the rest are counted.
+constexpr std::size_t kNamedAtMost = 20;
+
+// Names on stderr what the run left out: files skipped as no issue, and
+// issues whose file the run did not find, with the remedy.
+void say_left_out(const IndexReport& report, Diagnostics& diag) {
+  const auto name = [&](const std::vector<std::pair<std::string, std::string>>& items,
+                        const auto& say, std::string_view more) {
+    for (std::size_t k = 0; k < items.size() && k < kNamedAtMost; ++k) say(items[k]);
+    if (items.size() > kNamedAtMost) {
+      print_error(fmt::format("and {} more {}", items.size() - kNamedAtMost, more));
+    }
+  };
+  name(
+      report.skipped_files,
+      [&](const auto& file) {
+        diag.warning(escaped(file.first), fmt::format("skipped, not an issue: {}", file.second));
+      },
+      "files skipped");
+  name(
+      report.stale,
+      [&](const auto& issue) {
+        diag.warning(escaped(issue.first),
+                     fmt::format("{}; kn index --prune removes it", escaped(issue.second)));
+      },
+      "issues still indexed whose file was not found");
+}
+
 // Ends a run that wrote: the WAL folded into the database, or a word on
 // why it could not be.
 void empty_wal(Store& store, const std::string& db, Diagnostics& diag) {
@@ -135,8 +163,20 @@ int run_index(const IndexRequest& request) {
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!request.quiet) print_summary(report, request, seconds);
-  return diag.failures() > 0 ? kExitError : kExitOk;
+  if (!request.quiet) {
+    say_left_out(report, diag);
+    print_summary(report, request, seconds);
+  }
+  if (diag.failures() > 0) return kExitError;
+  const int indexed = report.added + report.updated + report.unchanged + report.duplicates;
+  if (indexed == 0 && !request.paths.empty() && !request.prune) {
+    print_error(
+        fmt::format("no issue files found: {} file{} read, none begins like an issue "
+                    "(# title, then its URL)",
+                    report.files, report.files == 1 ? "" : "s"));
+    return kExitNoResults;
+  }
+  return kExitOk;
 }
 
 }  // namespace kn

@@ -113,7 +113,20 @@ class Indexer {
     while (!window.empty()) write_first(workers, window);
   }
 
+  // Removes the issues stale_issues() names (--prune).
   void prune(const Inputs& inputs);
+  // Names them in the report instead, unless a path of the run held no
+  // issue file (a disk not mounted would name every issue).
+  void report_stale(const Inputs& inputs);
+
+  // An issue still indexed from a file under the run's paths that the run
+  // did not index, and what became of its file ("is gone").
+  struct Stale {
+    StoredIssue issue;
+    std::string why;
+  };
+  // Returns the issues --prune would remove.
+  std::vector<Stale> stale_issues(const Inputs& inputs) const;
 
   IndexReport finish() {
     commit();
@@ -198,6 +211,7 @@ void Indexer::write(detail::Workers<Job>& workers, Job& job) {
   }
   if (job.not_issue && job.input.walked) {
     ++report_.skipped;  // a README or a picture beside the issues
+    report_.skipped_files.emplace_back(job.input.path, job.error);
   } else if (!job.error.empty()) {
     ++report_.failed;
     diag_.file_error(job.input.path, job.error);
@@ -279,6 +293,35 @@ bool Indexer::is_duplicate(const Job& job, const StoredIssue& other) {
   return true;
 }
 
+std::vector<Indexer::Stale> Indexer::stale_issues(const Inputs& inputs) const {
+  const auto reason = [&](const std::string& source) -> std::string {
+    for (const std::string& excluded : inputs.excluded) {
+      if (under(source, excluded)) return "is excluded";
+    }
+    return stat_file(source) ? "was not found" : "is gone";
+  };
+  std::vector<Stale> out;
+  for (const StoredIssue& issue : store_.issues()) {
+    const bool in_roots =
+        std::any_of(inputs.roots.begin(), inputs.roots.end(),
+                    [&](const std::string& root) { return under(issue.source, root); });
+    if (!in_roots || (!issue.detached && sources_.contains(issue.source))) continue;
+    out.push_back({issue, issue.detached ? "holds another issue" : reason(issue.source)});
+  }
+  return out;
+}
+
+void Indexer::report_stale(const Inputs& inputs) {
+  // A path that holds no issue file at all is not taken as the archive
+  // being gone: an unmounted disk would name every issue.
+  if (!inputs.missing.empty() || !inputs.empty_roots.empty()) return;
+  for (const Stale& stale : stale_issues(inputs)) {
+    report_.stale.emplace_back(stale.issue.source,
+                               fmt::format("#{} {} is still indexed, but the file {}",
+                                           stale.issue.number, stale.issue.url, stale.why));
+  }
+}
+
 void Indexer::prune(const Inputs& inputs) {
   std::vector<std::string> empty = inputs.missing;
   empty.insert(empty.end(), inputs.empty_roots.begin(), inputs.empty_roots.end());
@@ -288,24 +331,13 @@ void Indexer::prune(const Inputs& inputs) {
                      "pruned (--prune --force prunes anyway)");
     return;
   }
-  const auto reason = [&](const std::string& source) -> std::string {
-    for (const std::string& excluded : inputs.excluded) {
-      if (under(source, excluded)) return fmt::format("{} is excluded", source);
-    }
-    return stat_file(source) ? fmt::format("{} was not found", source)
-                             : fmt::format("{} is gone", source);
-  };
-  for (const StoredIssue& issue : store_.issues()) {
-    const bool in_roots =
-        std::any_of(inputs.roots.begin(), inputs.roots.end(),
-                    [&](const std::string& root) { return under(issue.source, root); });
-    if (!in_roots || (!issue.detached && sources_.contains(issue.source))) continue;
+  for (const Stale& stale : stale_issues(inputs)) {
     begin_batch();
-    store_.remove_issue(issue.id);
+    store_.remove_issue(stale.issue.id);
     ++report_.pruned;
-    report_.notes.push_back(
-        fmt::format("{} #{} {} ({})", verb("pruned", "would prune"), issue.number, issue.url,
-                    issue.detached ? issue.source + " holds another issue" : reason(issue.source)));
+    report_.notes.push_back(fmt::format("{} #{} {} ({} {})", verb("pruned", "would prune"),
+                                        stale.issue.number, stale.issue.url, stale.issue.source,
+                                        stale.why));
   }
 }
 
@@ -326,7 +358,11 @@ IndexReport index_files(Store& store, const Inputs& inputs, const IndexOptions& 
                         Diagnostics& diag, const IndexProgress& progress) {
   Indexer indexer(store, options, diag, progress);
   indexer.index(inputs.files);
-  if (options.prune) indexer.prune(inputs);
+  if (options.prune) {
+    indexer.prune(inputs);
+  } else {
+    indexer.report_stale(inputs);
+  }
   return indexer.finish();
 }
 
