@@ -139,6 +139,23 @@ TEST_F(TerminalGoldenTest, FootersCount) {
   EXPECT_NE(out.find("3 of "), std::string::npos);
 }
 
+// A list keeps its point: the counts it is sorted by and read for stay on
+// the line at every width (at 140 columns the longest URL had pushed the
+// mentions out, and kn list --links never showed how often a link was cited).
+TEST_F(TerminalGoldenTest, ListsKeepTheirCounts) {
+  for (const std::size_t width : {40u, 80u, 140u}) {
+    const std::string competitions = draw("list --competition --sort mentions", width).out;
+    EXPECT_TRUE(lines_of(competitions).at(0).find("mentions") != std::string::npos)
+        << width << "\n"
+        << competitions.substr(0, 200);
+    const std::string links = draw("list --links", width).out;
+    EXPECT_TRUE(lines_of(links).at(0).starts_with("cited")) << width << "\n"
+                                                            << links.substr(0, 200);
+    const std::string domains = draw("list --domains", width).out;
+    EXPECT_NE(lines_of(domains).at(0).find("links"), std::string::npos) << width;
+  }
+}
+
 // On the 14 real issues: every competition name whole on one line at 80
 // cells, and every issue's URLs whole in kn show at 40 and 80.
 TEST_F(TerminalGoldenTest, RealIssuesKeepNamesAndUrlsWhole) {

@@ -109,6 +109,8 @@ void spill_unbroken(const std::vector<Column>& columns, const std::vector<std::s
                     Layout& layout, std::size_t width) {
   for (std::size_t k = columns.size(); k-- > 0 && line_width(layout) > width;) {
     if (!layout.shown[k] || columns[k].fit != Fit::keep) continue;
+    // A narrow column (a count, an issue number) frees little under its row.
+    if (layout.widths[k] <= kNarrowestWrap) continue;
     const std::size_t others = line_width(layout) - layout.widths[k];
     const std::size_t room = width > others ? width - others : 0;
     // As wide as three in four of its cells need, when that fits; the
