@@ -28,6 +28,10 @@ TEST(Cells, DisplayWidth) {
   EXPECT_EQ(kn::display_width("\u2764\uFE0F"), 2u);
   EXPECT_EQ(kn::display_width("か\u3099"), 2u);
   EXPECT_EQ(kn::display_width("α○"), 2u);
+  // Half-width voiced marks join the kana's cluster but take a cell each,
+  // as terminals draw them (one short before: ﾄﾞｷﾄﾞｷ was 4).
+  EXPECT_EQ(kn::display_width("ﾄﾞｷﾄﾞｷ"), 6u);
+  EXPECT_EQ(kn::display_width("ﾊﾟﾝ"), 3u);
 }
 
 TEST(Cells, TruncateNeverCutsACharacter) {

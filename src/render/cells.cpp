@@ -34,6 +34,12 @@ std::size_t cluster_width(std::string_view cluster) {
   std::size_t width = code_point_width(first);
   if (is_regional_indicator(first)) return 2;
   if (width == 1 && cluster.find("\xEF\xB8\x8F") != std::string_view::npos) return 2;  // U+FE0F
+  // The half-width voiced marks (U+FF9E, U+FF9F) extend the cluster of the
+  // kana before them, but a terminal gives each a cell of its own: ﾄﾞ is two.
+  while (i < cluster.size()) {
+    const char32_t cp = decode_utf8(cluster, i);
+    if (cp == 0xFF9E || cp == 0xFF9F) ++width;
+  }
   return width;
 }
 
