@@ -146,8 +146,8 @@ void repeat(const fs::path& out_dir, int count, const std::vector<std::string>& 
     title.replace(hash + 1, digits - hash - 1, std::to_string(i + 1));
     const std::string url = file.substr(title_end + 1, url_end - title_end - 1);
     const int copy = i / static_cast<int>(sources.size());
-    const std::string name = source.stem().string() + " copy " + std::to_string(copy) +
-                             source.extension().string();
+    const std::string name =
+        source.stem().string() + " copy " + std::to_string(copy) + source.extension().string();
     std::ofstream(out_dir / name, std::ios::binary)
         << title << '\n'
         << url << "-copy-" << copy << file.substr(url_end);

@@ -421,7 +421,9 @@ TEST(SearchPages, OnePhraseScanAgreesWithTheGeneralPath) {
        {"kaggle", "コンペ", "の", "\"data science\"", "data*", "解法 section:competitions",
         "の since:2021", "の section:links"}) {
     const std::string general = query + " -zzqqxx";
-    ASSERT_EQ(kn::fts_expressions(kn::parse_query(general)).match.find("zzqqxx") != std::string::npos, true);
+    ASSERT_EQ(
+        kn::fts_expressions(kn::parse_query(general)).match.find("zzqqxx") != std::string::npos,
+        true);
     const auto all = page(query, 0, 0);
     ASSERT_GT(all.size(), 3u) << query;
     EXPECT_EQ(all, page(general, 0, 0)) << query;

@@ -12,7 +12,6 @@
 
 namespace kn {
 
-
 namespace {
 
 // " WHERE lower(platform) IN (...)" for the filters' platforms, or "".

@@ -1,10 +1,11 @@
+#include "fts_expression.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
 
-#include "fts_expression.hpp"
 #include "kn/error.hpp"
 #include "kn/store.hpp"
 
