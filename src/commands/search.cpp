@@ -17,7 +17,15 @@ namespace {
 // Says why nothing was found (no_hits.hpp), in one line on stderr. It is
 // for a person: a script that reads stderr gets only errors (as grep).
 void say_why_nothing(Store& store, const SearchRequest& request, const Query& query) {
-  if (stderr_is_terminal()) print_error(detail::why_no_hits(store, request.text, query));
+  if (!stderr_is_terminal()) return;
+  // A hint that cannot be worked out is no error: the search found nothing,
+  // and says only that.
+  std::string why = "no hits";
+  try {
+    why = detail::why_no_hits(store, request.text, query);
+  } catch (const Error&) {
+  }
+  print_error(why);
 }
 
 void print_listing(Store& store, const SearchRequest& request, const Query& query,
