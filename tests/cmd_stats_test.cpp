@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "kn/extract.hpp"
 #include "kn/files.hpp"
@@ -84,4 +85,30 @@ TEST_F(StatsCommandTest, AClosedPipeIsQuiet) {
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
   EXPECT_EQ(slurp(dir_ / "err2"), "");
 }
+// A chart's bar draws what its rows are sorted by, and its header says
+// which: by domain, cited (links and cards together; the bar drew links
+// while the rows were sorted by both).
+TEST_F(StatsCommandTest, ChartsDrawTheirSortKey) {
+  Result run = kn("stats --by domain --format tsv --header --db '" + db_ + "'");
+  EXPECT_EQ(run.status, 0);
+  std::istringstream lines(run.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, "domain\tlinks\tcards\tcited");
+  long previous = -1;
+  while (std::getline(lines, line)) {
+    std::vector<long> n;
+    std::istringstream fields(line.substr(line.find('\t') + 1));
+    for (long v; fields >> v;) n.push_back(v);
+    ASSERT_EQ(n.size(), 3u) << line;
+    EXPECT_EQ(n[2], n[0] + n[1]) << line;
+    if (previous >= 0) {
+      EXPECT_LE(n[2], previous) << line;
+    }
+    previous = n[2];
+  }
+  run = kn("stats --by domain --format table --width 80 --db '" + db_ + "'");
+  EXPECT_TRUE(run.out.substr(0, run.out.find('\n')).ends_with("cited  ▏cited")) << run.out;
+}
+
 }  // namespace

@@ -29,9 +29,17 @@ std::string dimension_name(Dimension dimension) {
   return {};
 }
 
-// Which count a chart's bars measure.
+// Which count a chart's bars measure: what its rows are sorted by, or for
+// periods (in time order) the entries.
 std::size_t measured(Dimension dimension) {
-  return dimension == Dimension::month || dimension == Dimension::year ? 1 : 0;
+  switch (dimension) {
+    case Dimension::month:
+    case Dimension::year: return 1;
+    case Dimension::domain: return 2;
+    case Dimension::section:
+    case Dimension::platform: return 0;
+  }
+  return 0;
 }
 
 // The archive's breakdown, or with a query the entries it matches per

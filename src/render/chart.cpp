@@ -58,7 +58,11 @@ std::string bar_chart(const std::string& label_name, const std::vector<std::stri
     for (const std::size_t k : shown) out += fmt::format("{:>{}}", numbers[k], widths[k] + kGap);
     return out;
   };
-  std::string out = paint(line(label_name, value_names), style::kDim, render.color) + '\n';
+  // The header names what the bar draws, over the bars.
+  std::string out =
+      paint(line(label_name, value_names) + std::string(kGap, ' ') + "▏" + value_names[measure],
+            style::kDim, render.color) +
+      '\n';
   for (const ChartRow& row : rows) {
     std::vector<std::string> numbers;
     for (const std::int64_t v : row.values) numbers.push_back(std::to_string(v));

@@ -15,9 +15,9 @@ struct ChartRow {
   std::vector<std::int64_t> values;
 };
 
-// Returns rows under a header of label_name and value_names; the bar measures
-// values[measure]. When the width leaves the bar too little room, only the
-// measured number stays beside it.
+// Returns rows under a header of label_name and value_names, and over the
+// bars the name of what they measure, values[measure]. When the width leaves
+// the bar too little room, only the measured number stays beside it.
 std::string bar_chart(const std::string& label_name, const std::vector<std::string>& value_names,
                       std::size_t measure, const std::vector<ChartRow>& rows,
                       const Rendering& render);

@@ -75,9 +75,10 @@ Breakdown archive_breakdown(Store& store, Dimension dimension) {
       break;
     case Dimension::domain:
       for (const DomainRow& row : list_domains(store, {})) {
-        out.rows.push_back({row.domain, {row.links, row.cards}});
+        out.rows.push_back({row.domain, {row.links, row.cards, row.links + row.cards}});
       }
-      out.columns = {"links", "cards"};
+      // Sorted by all citations: the chart draws that, so it is a column.
+      out.columns = {"links", "cards", "cited"};
       return out;
     case Dimension::platform:
       sql =
