@@ -325,6 +325,8 @@ TEST_F(PipeSearchTest, ZeroHitsSayWhyOnATerminal) {
   EXPECT_EQ(on_terminal("PyTorch section:pr"),
             "kn: no hits: the words match 14 entries, none with section:pr\r\n");
   EXPECT_EQ(on_terminal("zzqqxx"), "kn: no hits: 'zzqqxx' matches nothing\r\n");
+  EXPECT_EQ(on_terminal("PyTorch competition:ranzcr"),
+            "kn: no hits: the words match 14 entries, none with competition:ranzcr\r\n");
   const Result piped = search("Pytroch");
   EXPECT_EQ(piped.status, 1);
   EXPECT_EQ(piped.out, "");

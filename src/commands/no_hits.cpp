@@ -22,7 +22,8 @@ struct OneFilter {
   Filters filters;
 };
 
-std::vector<OneFilter> one_by_one(const Query& query) {
+// query is resolved; words are the competitions as they were typed.
+std::vector<OneFilter> one_by_one(const Query& query, const std::vector<std::string>& words) {
   const Filters& f = query.filters;
   std::vector<OneFilter> out;
   const auto add = [&](std::string label, auto set) {
@@ -55,7 +56,7 @@ std::vector<OneFilter> one_by_one(const Query& query) {
     add(fmt::format("url:{}", fmt::join(f.urls, ",")), [&](Filters& a) { a.urls = f.urls; });
   }
   if (!f.competition_ids.empty()) {
-    add(fmt::format("competition:{}", fmt::join(query.competitions, ",")),
+    add(fmt::format("competition:{}", fmt::join(words, ",")),
         [&](Filters& a) { a.competition_ids = f.competition_ids; });
   }
   return out;
@@ -110,7 +111,8 @@ std::string nearest_word(Store& store, const QueryNode& term) {
 
 }  // namespace
 
-std::string why_no_hits(Store& store, const std::string& text, const Query& query) {
+std::string why_no_hits(Store& store, const std::string& text, const Query& parsed,
+                        const Query& query) {
   if (std::optional<MeantQuery> meant = with_capital_operators(text)) {
     const std::string last = meant->operators.back();
     meant->operators.pop_back();
@@ -120,7 +122,7 @@ std::string why_no_hits(Store& store, const std::string& text, const Query& quer
     return fmt::format("no hits; {} and {} are written in capitals: {}",
                        fmt::join(meant->operators, ", "), last, meant->text);
   }
-  const std::vector<OneFilter> filters = one_by_one(query);
+  const std::vector<OneFilter> filters = one_by_one(query, parsed.competitions);
   for (const OneFilter& filter : filters) {
     Query alone;
     alone.filters = filter.filters;

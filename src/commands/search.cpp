@@ -22,7 +22,7 @@ void say_why_nothing(Store& store, const SearchRequest& request, const Query& qu
   // and says only that.
   std::string why = "no hits";
   try {
-    why = detail::why_no_hits(store, request.text, query);
+    why = detail::why_no_hits(store, request.text, request.query, query);
   } catch (const Error&) {
   }
   print_error(why);
