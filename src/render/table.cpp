@@ -240,14 +240,7 @@ std::string table_for_terminal(const std::vector<Column>& columns,
   return out;
 }
 
-std::string tsv_row(const std::vector<std::string>& cells) {
-  std::string out;
-  for (std::size_t k = 0; k < cells.size(); ++k) {
-    if (k) out += '\t';
-    out += tsv_field(cells[k]);
-  }
-  return out + '\n';
-}
+std::string tsv_row(const std::vector<std::string>& cells) { return tsv_row(cells, {}, false); }
 
 std::string tsv_row(const std::vector<std::string>& cells, const std::vector<std::string>& names,
                     bool hyperlinks) {
