@@ -300,6 +300,11 @@ TEST_F(PipeSearchTest, FiltersOfOneKindAreAUnion) {
   EXPECT_EQ(search("--count 'url:kaggle.com/c/google-football OR url:kaggle.com/c/lish-moa'").out,
             "2\n");
   EXPECT_EQ(search("--count 'section:news OR section:pr'").out, "28\n");
+  // Dates ORed are either range; side by side, both.
+  EXPECT_EQ(search("--count 'コンペ since:2022-06'").out, "7\n");
+  EXPECT_EQ(search("--count 'コンペ until:2020-06'").out, "14\n");
+  EXPECT_EQ(search("--count 'コンペ since:2022-06 OR until:2020-06'").out, "21\n");
+  EXPECT_EQ(search("--count 'コンペ since:2022-06 until:2020-06'").out, "0\n");
   const Result run = search("'解法 OR since:2022'");
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err,

@@ -19,8 +19,7 @@ std::string describe(const kn::CompetitionRow& r) {
 
 TEST_F(CompetitionListTest, CompetitionsOfTheSeeds) {
   kn::Filters seeds_era;
-  seeds_era.since = "2020-04-01";
-  seeds_era.until = "2022-03-31";
+  seeds_era.dates = {{"2020-04-01", "2022-03-31"}};
   std::vector<std::string> got;
   for (const auto& row : kn::list_competitions(*store_, seeds_era, false)) {
     got.push_back(describe(row));
@@ -65,8 +64,7 @@ TEST_F(CompetitionListTest, CompetitionsAcrossTheArchive) {
   EXPECT_EQ(kn::list_competitions(*store_, kaggle, false).size(), 27u);
   // /competitions/AI4Code and /c/ai4code are one competition.
   kn::Filters late;
-  late.since = "2022-11-01";
-  late.until = "2022-11-30";
+  late.dates = {{"2022-11-01", "2022-11-30"}};
   const auto november = kn::list_competitions(*store_, late, false);
   ASSERT_EQ(november.size(), 3u);
   EXPECT_EQ(

@@ -109,7 +109,7 @@ TEST(Query, RelativeDates) {
     setenv("KN_TODAY", today, 1);
     const kn::Filters f = kn::parse_query("x " + filter).filters;
     unsetenv("KN_TODAY");
-    return f.since.value_or("") + ".." + f.until.value_or("");
+    return f.dates.size() == 1 ? f.dates[0].to_string() : "not one range";
   };
   EXPECT_EQ(span("2022-01-01", "since:yesterday"), "2021-12-31..");
   EXPECT_EQ(span("2022-01-01", "since:today"), "2022-01-01..");
@@ -145,8 +145,7 @@ TEST(Query, Filters) {
   const kn::Filters& f = query.filters;
   EXPECT_EQ(f.sections, (std::vector<std::string>{"competitions", "news_and_competitions", "pr"}));
   EXPECT_EQ(f.issues, (std::vector<std::pair<int, int>>{{66, 66}, {60, 90}, {100, 1 << 30}}));
-  EXPECT_EQ(f.since, "2021-03-01");
-  EXPECT_EQ(f.until, "2021-06-15");
+  EXPECT_EQ(f.dates, (std::vector<kn::DateRange>{{"2021-03-01", "2021-06-15"}}));
   EXPECT_EQ(f.domains, (std::vector<std::string>{"github.com", "zenn.dev"}));
   EXPECT_EQ(fts(text).match, "\"x\"");
 }
@@ -154,15 +153,13 @@ TEST(Query, Filters) {
 TEST(Query, DatesCoverWholeMonthsAndYears) {
   kn::Filters f;
   kn::add_date_filter(f, "2024-02");
-  EXPECT_EQ(f.since, "2024-02-01");
-  EXPECT_EQ(f.until, "2024-02-29");
+  EXPECT_EQ(f.dates, (std::vector<kn::DateRange>{{"2024-02-01", "2024-02-29"}}));
   f = {};
   kn::add_date_filter(f, "..2023-02");
-  EXPECT_FALSE(f.since);
-  EXPECT_EQ(f.until, "2023-02-28");
+  EXPECT_EQ(f.dates, (std::vector<kn::DateRange>{{"", "2023-02-28"}}));
   f = {};
   kn::add_until_filter(f, "2021");
-  EXPECT_EQ(f.until, "2021-12-31");
+  EXPECT_EQ(f.dates, (std::vector<kn::DateRange>{{"", "2021-12-31"}}));
 }
 
 TEST(Query, FilterOnlyQueries) {
@@ -295,15 +292,44 @@ TEST(Query, OrJoinsFiltersOfOneKindOnly) {
       {"section:news OR domain:x.com",
        "OR cannot join section: and domain: filters; only values of one kind are alternatives "
        "(section:news OR section:pr) at column 17"},
-      {"since:2021 OR until:2020",
-       "dates cannot be joined by OR: give one range (date:2020..2022) at column 15"},
+      {"section:news OR since:2022",
+       "OR cannot join section: and since: filters; only values of one kind are alternatives "
+       "(section:news OR section:pr) at column 17"},
   };
   for (const Case& c : cases) EXPECT_EQ(error_for(c.query), c.match) << c.query;
   EXPECT_EQ(error_for("(a OR b) section:news"), "");
-  // Words beside filters on one side of an OR are refused too: the filters
-  // would apply to both sides.
-  EXPECT_EQ(error_for("kaggle competition:ranzcr OR competition:moa"),
-            "filters apply to the whole query; OR cannot join a filter and words at column 8");
+  // The OR between two filters joins those two alone, whatever stands
+  // around them.
+  query = kn::parse_query("kaggle competition:ranzcr OR competition:moa");
+  EXPECT_EQ(query.competitions, (std::vector<std::string>{"ranzcr", "moa"}));
+  EXPECT_EQ(fts("kaggle competition:ranzcr OR competition:moa").match, "\"kaggle\"");
+  EXPECT_EQ(error_for("a section:news OR section:pr OR b"),
+            "filters apply to the whole query; OR cannot join a filter and words at column 3");
+}
+
+std::vector<std::string> date_ranges(const std::string& query) {
+  std::vector<std::string> out;
+  for (const kn::DateRange& range : kn::parse_query(query).filters.dates) {
+    out.push_back(range.to_string());
+  }
+  return out;
+}
+
+// Dates ORed are a list of ranges; dates side by side narrow each other,
+// and each chain of ORs narrows the others.
+TEST(Query, DatesOredAreAListOfRanges) {
+  using Ranges = std::vector<std::string>;
+  EXPECT_EQ(date_ranges("since:2021 OR until:2020"), (Ranges{"2021-01-01..", "..2020-12-31"}));
+  EXPECT_EQ(date_ranges("解法 date:2020-03 OR date:2021-05..2021-06 OR since:2022-11"),
+            (Ranges{"2020-03-01..2020-03-31", "2021-05-01..2021-06-30", "2022-11-01.."}));
+  EXPECT_EQ(date_ranges("since:2020 until:2020-06 OR since:2022"),
+            (Ranges{"2020-01-01..2020-06-30", "2022-01-01.."}));
+  EXPECT_EQ(date_ranges("date:2020 OR date:2022 since:2020-07 until:2022-03"),
+            (Ranges{"2020-07-01..2020-12-31", "2022-01-01..2022-03-31"}));
+  // Ranges that cannot overlap leave one that holds no date.
+  EXPECT_EQ(date_ranges("date:2020 OR date:2021 since:2023"), (Ranges{"2023-01-01..2020-12-31"}));
+  EXPECT_EQ(date_ranges("since:2021 since:2020 until:2022 until:2023"),
+            (Ranges{"2021-01-01..2022-12-31"}));
 }
 
 }  // namespace

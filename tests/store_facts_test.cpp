@@ -28,9 +28,13 @@ bool passes(const kn::Filters& f, const kn::Hit& hit) {
       std::find(f.sections.begin(), f.sections.end(), hit.section) == f.sections.end()) {
     return false;
   }
-  if ((f.since || f.until) && !hit.date) return false;
-  if (f.since && *hit.date < *f.since) return false;
-  if (f.until && *hit.date > *f.until) return false;
+  if (!f.dates.empty() && !hit.date) return false;
+  if (!f.dates.empty() && std::none_of(f.dates.begin(), f.dates.end(), [&](const kn::DateRange& r) {
+        return (r.since.empty() || *hit.date >= r.since) &&
+               (r.until.empty() || *hit.date <= r.until);
+      })) {
+    return false;
+  }
   return f.issues.empty() || std::any_of(f.issues.begin(), f.issues.end(), [&](const auto& r) {
            return hit.issue >= r.first && hit.issue <= r.second;
          });
@@ -55,6 +59,7 @@ TEST_F(FactsArchiveTest, FilteredResultsAreTheUnfilteredOnesFiltered) {
                                             "until:2020-06",
                                             "issue:40..100",
                                             "section:news since:2021-06 until:2022-03",
+                                            "until:2020-06 OR since:2022 OR date:2021-03",
                                             "section:links issue:150.."};
   for (const std::string& filter : filters) {
     SCOPED_TRACE(filter);

@@ -20,7 +20,7 @@ TEST_F(StoreListsTest, Issues) {
   EXPECT_TRUE(issues[2].date_estimated);
   EXPECT_EQ(issues[2].date, "2020-04-16");
   kn::Filters f;
-  f.since = "2022-01-01";
+  f.dates = {{"2022-01-01", ""}};
   EXPECT_EQ(kn::list_issues(*store_, f).size(), 6u);
 }
 

@@ -11,12 +11,21 @@
 
 namespace kn {
 
+// An inclusive range of issue dates as YYYY-MM-DD; an empty end is open.
+struct DateRange {
+  std::string since, until;
+
+  // Returns the range as since..until, an open end left empty.
+  std::string to_string() const { return since + ".." + until; }
+  bool operator==(const DateRange&) const = default;
+};
+
 // Values of one kind are alternatives (section:news section:pr is either);
 // kinds combine with AND.
 struct Filters {
   std::vector<std::string> sections;          // section kinds, expanded
   std::vector<std::pair<int, int>> issues;    // inclusive number ranges
-  std::optional<std::string> since, until;    // inclusive YYYY-MM-DD
+  std::vector<DateRange> dates;               // alternatives; empty: any date
   std::vector<std::string> domains;           // host names; subdomains match too
   std::vector<std::string> columns;           // title, body, comment; empty: all
   std::vector<std::string> platforms;         // competition platforms (lists only)
@@ -38,5 +47,11 @@ void add_until_filter(Filters& filters, std::string_view value);
 void add_domain_filter(Filters& filters, std::string_view value);
 void add_column_filter(Filters& filters, std::string_view value);
 void add_url_filter(Filters& filters, std::string_view value);  // a URL, with or without https://
+
+// Keeps only the dates that lie in one of alternatives as well as in one of
+// filters' ranges (each range is intersected with each alternative): what
+// "since:A OR until:B" beside other date filters means. An empty list of
+// alternatives keeps every date.
+void narrow_dates(Filters& filters, const std::vector<DateRange>& alternatives);
 
 }  // namespace kn

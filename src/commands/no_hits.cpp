@@ -42,11 +42,10 @@ std::vector<OneFilter> one_by_one(const Query& query, const std::vector<std::str
     }
     add(fmt::format("issue:{}", fmt::join(ranges, ",")), [&](Filters& a) { a.issues = f.issues; });
   }
-  if (f.since || f.until) {
-    add(fmt::format("date:{}..{}", f.since.value_or(""), f.until.value_or("")), [&](Filters& a) {
-      a.since = f.since;
-      a.until = f.until;
-    });
+  if (!f.dates.empty()) {
+    std::vector<std::string> ranges;
+    for (const DateRange& range : f.dates) ranges.push_back("date:" + range.to_string());
+    add(fmt::format("{}", fmt::join(ranges, " OR ")), [&](Filters& a) { a.dates = f.dates; });
   }
   if (!f.domains.empty()) {
     add(fmt::format("domain:{}", fmt::join(f.domains, ",")),

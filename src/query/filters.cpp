@@ -17,14 +17,15 @@ namespace {
 using detail::DateRole;
 using detail::require_date;
 
-void narrow_since(Filters& filters, const Date& date) {
-  const std::string s = date.to_string();
-  if (!filters.since || *filters.since < s) filters.since = s;
+// The dates in both a and b; since > until when there are none.
+DateRange intersection(const DateRange& a, const DateRange& b) {
+  return {std::max(a.since, b.since), a.until.empty()   ? b.until
+                                      : b.until.empty() ? a.until
+                                                        : std::min(a.until, b.until)};
 }
 
-void narrow_until(Filters& filters, const Date& date) {
-  const std::string s = date.to_string();
-  if (!filters.until || *filters.until > s) filters.until = s;
+bool holds_a_date(const DateRange& range) {
+  return range.until.empty() || range.since <= range.until;
 }
 
 // "A..B", "A..", "..B" or "A": the two ends, empty when open.
@@ -44,7 +45,7 @@ void add_once(std::vector<T>& values, T value) {
 }  // namespace
 
 bool Filters::empty() const {
-  return sections.empty() && issues.empty() && !since && !until && domains.empty() &&
+  return sections.empty() && issues.empty() && dates.empty() && domains.empty() &&
          columns.empty() && platforms.empty() && urls.empty() && competition_ids.empty();
 }
 
@@ -80,16 +81,38 @@ void add_date_filter(Filters& filters, std::string_view value) {
   }
   const std::string where = fmt::format("date:{}", value);
   const DateRole role = low == high ? DateRole::whole : DateRole::end;
-  if (!low.empty()) narrow_since(filters, require_date(low, where, role).first);
-  if (!high.empty()) narrow_until(filters, require_date(high, where, role).second);
+  DateRange range;
+  if (!low.empty()) range.since = require_date(low, where, role).first.to_string();
+  if (!high.empty()) range.until = require_date(high, where, role).second.to_string();
+  narrow_dates(filters, {range});
 }
 
 void add_since_filter(Filters& filters, std::string_view value) {
-  narrow_since(filters, require_date(value, fmt::format("since:{}", value)).first);
+  const Date since = require_date(value, fmt::format("since:{}", value)).first;
+  narrow_dates(filters, {DateRange{since.to_string(), ""}});
 }
 
 void add_until_filter(Filters& filters, std::string_view value) {
-  narrow_until(filters, require_date(value, fmt::format("until:{}", value)).second);
+  const Date until = require_date(value, fmt::format("until:{}", value)).second;
+  narrow_dates(filters, {DateRange{"", until.to_string()}});
+}
+
+void narrow_dates(Filters& filters, const std::vector<DateRange>& alternatives) {
+  if (alternatives.empty()) return;
+  if (filters.dates.empty()) {
+    for (const DateRange& range : alternatives) add_once(filters.dates, range);
+    return;
+  }
+  std::vector<DateRange> kept, empty;
+  for (const DateRange& range : filters.dates) {
+    for (const DateRange& alternative : alternatives) {
+      const DateRange both = intersection(range, alternative);
+      add_once(holds_a_date(both) ? kept : empty, both);
+    }
+  }
+  // Ranges that hold no date match nothing; one of them says so.
+  if (kept.empty()) kept.push_back(empty.front());
+  filters.dates = std::move(kept);
 }
 
 void add_domain_filter(Filters& filters, std::string_view value) {

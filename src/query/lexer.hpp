@@ -17,6 +17,7 @@ struct Lexeme {
   std::string name;        // filter name
   std::size_t offset = 0;  // in bytes
   std::size_t column = 0;  // in characters, from 1
+  std::size_t chain = 0;   // a filter: the first of the filters ORed with it
 };
 
 // Returns the lexemes of text, ending with one of kind Lex::end. Throws

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <map>
 
 #include "kn/error.hpp"
 #include "lexer.hpp"
@@ -13,11 +14,14 @@ namespace {
 
 class Parser {
  public:
-  Parser(std::string_view text, Query& query) : lexemes_(lex(text)), query_(query) {}
+  Parser(std::string_view text, Query& query) : lexemes_(lex(text)), query_(query) {
+    join_filters();
+  }
 
   std::optional<QueryNode> run() {
     std::optional<QueryNode> root = any_of(0);
     if (peek().kind == Lex::rparen) fail("')' without a matching '('", peek());
+    for (const auto& [chain, ranges] : date_chains_) narrow_dates(query_.filters, ranges);
     return root;
   }
 
@@ -41,7 +45,7 @@ class Parser {
     while (true) {
       const std::size_t filters_before = filters_.size();
       std::optional<QueryNode> part = all_of(depth);
-      operands.push_back({part.has_value(), filters_before, filters_.size()});
+      operands.push_back({filters_before, filters_.size()});
       if (part) parts.push_back(std::move(*part));
       if (peek().kind != Lex::or_) break;
       const Lexeme& op = take();
@@ -121,10 +125,9 @@ class Parser {
     }
   }
 
-  // One side of an OR: whether it had words, and the filters it added (as
-  // indexes [first, last) of filters_).
+  // One side of an OR: the filters it added, as indexes [first, last) of
+  // filters_.
   struct Operand {
-    bool words;
     std::size_t first, last;
   };
 
@@ -134,29 +137,41 @@ class Parser {
     return name == "since" || name == "until" ? std::string_view("date") : name;
   }
 
-  // A filter ORed with a filter of its own kind is one of its values (the
-  // filters of one kind are alternatives); every other OR that touches a
-  // filter would silently be an AND, so it is refused.
-  void check_filters_in(const std::vector<Operand>& operands) const {
-    const bool words =
-        std::any_of(operands.begin(), operands.end(), [](const Operand& o) { return o.words; });
-    const Operand& first = operands.front();
-    const std::size_t from = first.first, to = operands.back().last;
-    if (from == to) return;
-    if (words) {
-      fail("filters apply to the whole query; OR cannot join a filter and words", *filters_[from]);
-    }
-    for (std::size_t k = from + 1; k < to; ++k) {
-      if (kind_of(*filters_[k]) != kind_of(*filters_[from])) {
-        fail(fmt::format("OR cannot join {}: and {}: filters; only values of one kind are "
-                         "alternatives (section:news OR section:pr)",
-                         filters_[from]->name, filters_[k]->name),
-             *filters_[k]);
+  // Filters apply to the whole query, so an OR between two filters of one
+  // kind joins those two alone, whatever stands around them: their values
+  // are alternatives. The OR is dropped here, and each filter remembers the
+  // chain it belongs to (dates need it: an OR of them is a list of ranges).
+  void join_filters() {
+    for (std::size_t k = 0; k < lexemes_.size(); ++k) lexemes_[k].chain = k;
+    std::vector<Lexeme> kept;
+    kept.reserve(lexemes_.size());
+    for (std::size_t k = 0; k < lexemes_.size(); ++k) {
+      Lexeme& lexeme = lexemes_[k];
+      if (lexeme.kind == Lex::or_ && !kept.empty() && kept.back().kind == Lex::filter &&
+          k + 1 < lexemes_.size() && lexemes_[k + 1].kind == Lex::filter) {
+        const Lexeme& before = kept.back();
+        Lexeme& after = lexemes_[k + 1];
+        if (kind_of(before) != kind_of(after)) {
+          fail(fmt::format("OR cannot join {}: and {}: filters; only values of one kind are "
+                           "alternatives (section:news OR section:pr)",
+                           before.name, after.name),
+               after);
+        }
+        after.chain = before.chain;
+        continue;
       }
+      kept.push_back(std::move(lexeme));
     }
-    if (kind_of(*filters_[from]) == "date") {
-      fail("dates cannot be joined by OR: give one range (date:2020..2022)", *filters_[from + 1]);
-    }
+    lexemes_ = std::move(kept);
+  }
+
+  // join_filters() took every OR between filters of one kind; an OR left
+  // beside a filter would make it an AND, as filters apply to the whole
+  // query, so it is refused.
+  void check_filters_in(const std::vector<Operand>& operands) const {
+    const std::size_t from = operands.front().first, to = operands.back().last;
+    if (from == to) return;
+    fail("filters apply to the whole query; OR cannot join a filter and words", *filters_[from]);
   }
 
   void add_filter(const Lexeme& lexeme) {
@@ -168,9 +183,14 @@ class Parser {
     try {
       if (name == "section") add_section_filter(query_.filters, lexeme.text);
       if (name == "issue") add_issue_filter(query_.filters, lexeme.text);
-      if (name == "date") add_date_filter(query_.filters, lexeme.text);
-      if (name == "since") add_since_filter(query_.filters, lexeme.text);
-      if (name == "until") add_until_filter(query_.filters, lexeme.text);
+      if (kind_of(lexeme) == "date") {
+        Filters range;  // one alternative of its chain
+        if (name == "date") add_date_filter(range, lexeme.text);
+        if (name == "since") add_since_filter(range, lexeme.text);
+        if (name == "until") add_until_filter(range, lexeme.text);
+        std::vector<DateRange>& chain = date_chains_[lexeme.chain];
+        chain.insert(chain.end(), range.dates.begin(), range.dates.end());
+      }
       if (name == "domain") add_domain_filter(query_.filters, lexeme.text);
       if (name == "in") add_column_filter(query_.filters, lexeme.text);
       if (name == "url") add_url_filter(query_.filters, lexeme.text);
@@ -194,6 +214,9 @@ class Parser {
 
   std::vector<Lexeme> lexemes_;
   std::vector<const Lexeme*> filters_;  // in the order they were read
+  // The ranges of each chain of dates joined by OR, by chain; the chains
+  // narrow each other.
+  std::map<std::size_t, std::vector<DateRange>> date_chains_;
   std::size_t next_ = 0;
   Query& query_;
 };

@@ -107,7 +107,9 @@ std::string_view query_language_help() {
 
 Filters apply to the whole query. Values of one kind are alternatives, side
 by side or with OR (section:news OR section:pr, domain:a domain:b); kinds
-combine with AND. OR cannot join a filter and words: write (a OR b) filter.
+combine with AND. Dates side by side narrow each other; dates ORed are either
+range (since:2022 OR until:2019). OR cannot join a filter and words: write
+(a OR b) filter.
 )",
                                               section_kinds_help());
   return help;

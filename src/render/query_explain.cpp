@@ -54,7 +54,11 @@ std::string filter_lines(const Query& query) {
     }
     line("issue", fmt::format("{}", fmt::join(ranges, ", ")));
   }
-  if (f.since || f.until) line("date", f.since.value_or("") + ".." + f.until.value_or(""));
+  if (!f.dates.empty()) {
+    std::vector<std::string> ranges;
+    for (const DateRange& range : f.dates) ranges.push_back(range.to_string());
+    line("date", fmt::format("{}", fmt::join(ranges, " or ")));
+  }
   if (!f.domains.empty()) {
     line("domain", fmt::format("{} (and subdomains)", fmt::join(f.domains, ", ")));
   }

@@ -231,14 +231,16 @@ std::optional<FactFilter> FactFilter::of(Database& db, EntryFacts& facts, const 
     any = true;
   }
   // Dates as YYYYMMDD compare as the stored text does.
-  const std::int32_t since = filters.since ? date_code(*filters.since) : 0;
-  const std::int32_t until = filters.until ? date_code(*filters.until) : 0;
-  if ((filters.since || filters.until) && (!filters.since || since) && (!filters.until || until)) {
-    filter.by_date_ = true;
-    filter.since_ = since;
-    filter.until_ = filters.until ? until : INT32_MAX;
-    rest.since.reset();
-    rest.until.reset();
+  std::vector<std::pair<std::int32_t, std::int32_t>> dates;
+  for (const DateRange& range : filters.dates) {
+    const std::int32_t since = range.since.empty() ? 0 : date_code(range.since);
+    const std::int32_t until = range.until.empty() ? INT32_MAX : date_code(range.until);
+    if ((!range.since.empty() && since == 0) || (!range.until.empty() && until == 0)) break;
+    dates.emplace_back(since, until);
+  }
+  if (!filters.dates.empty() && dates.size() == filters.dates.size()) {
+    filter.dates_ = std::move(dates);
+    rest.dates.clear();
     any = true;
   }
   if (!any) return std::nullopt;

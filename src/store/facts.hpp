@@ -5,6 +5,7 @@
 // search each, most of a filtered search's time on a large archive).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -67,9 +68,13 @@ class FactFilter {
     const auto id = static_cast<std::size_t>(entry);
     const std::uint8_t kind = facts_->kind[id];
     if (kind == 0 || !kinds_[kind]) return false;
-    if (by_date_) {
+    if (!dates_.empty()) {
       const std::int32_t date = facts_->date[id];
-      if (date == 0 || date < since_ || date > until_) return false;
+      if (date == 0 || std::none_of(dates_.begin(), dates_.end(), [date](const auto& range) {
+            return date >= range.first && date <= range.second;
+          })) {
+        return false;
+      }
     }
     if (numbers_.empty()) return true;
     const std::int32_t number = facts_->number[id];
@@ -83,10 +88,9 @@ class FactFilter {
   explicit FactFilter(const EntryFacts& facts) : facts_(&facts) {}
 
   const EntryFacts* facts_;
-  std::vector<bool> kinds_ = std::vector<bool>(256, true);  // by kind code
-  bool by_date_ = false;
-  std::int32_t since_ = 0, until_ = INT32_MAX;
-  std::vector<std::pair<int, int>> numbers_;  // inclusive ranges; empty: any
+  std::vector<bool> kinds_ = std::vector<bool>(256, true);    // by kind code
+  std::vector<std::pair<std::int32_t, std::int32_t>> dates_;  // inclusive ranges; empty: any
+  std::vector<std::pair<int, int>> numbers_;                  // inclusive ranges; empty: any
 };
 
 }  // namespace kn::detail

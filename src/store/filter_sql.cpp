@@ -1,4 +1,4 @@
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -132,16 +132,24 @@ std::string issue_filter_sql(const Filters& filters, std::vector<Value>& values)
 }
 
 std::string date_sql(const Filters& filters, std::vector<Value>& values) {
-  std::string sql;
-  if (filters.since) {
-    sql += " AND i.date >= ?";
-    values.emplace_back(*filters.since);
+  std::vector<std::string> ranges;
+  for (const DateRange& range : filters.dates) {
+    std::vector<std::string> ends;
+    if (!range.since.empty()) {
+      ends.push_back("i.date >= ?");
+      values.emplace_back(range.since);
+    }
+    if (!range.until.empty()) {
+      ends.push_back("i.date <= ?");
+      values.emplace_back(range.until);
+    }
+    // An issue without a date lies in no range, open or not.
+    if (ends.empty()) ends.push_back("i.date IS NOT NULL");
+    ranges.push_back(fmt::format("{}", fmt::join(ends, " AND ")));
   }
-  if (filters.until) {
-    sql += " AND i.date <= ?";
-    values.emplace_back(*filters.until);
-  }
-  return sql;
+  if (ranges.empty()) return "";
+  if (ranges.size() == 1) return " AND " + ranges[0];
+  return fmt::format(" AND (({}))", fmt::join(ranges, ") OR ("));
 }
 
 }  // namespace kn::detail
