@@ -398,6 +398,21 @@ TEST_F(IndexCommandTest, WhatARunLeavesOutIsNamed) {
   EXPECT_TRUE(run.err.ends_with("kn: and 3 more files skipped\n")) << run.err;
 }
 
+// Files that fail are named up to 20 too, then counted: a run over a big
+// folder with a small --max-size printed every one of them.
+TEST_F(IndexCommandTest, FailedFilesAreNamedUpTo20) {
+  const std::string db = (dir_ / "kn.db").string();
+  for (int k = 0; k < 23; ++k) {
+    write("big/issue" + std::to_string(k) + ".md", "# Weekly Kaggle News #1\nhttps://e.com/1\n");
+  }
+  const Result run = kn("index --max-size 10 --db '" + db + "' '" + (dir_ / "big").string() + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 21) << run.err;
+  EXPECT_TRUE(run.err.ends_with("kn: and 3 more files failed\n")) << run.err;
+  EXPECT_NE(run.err.find("over the limit of 10 (--max-size)\n"), std::string::npos) << run.err;
+  EXPECT_EQ(without_time(run.out), "indexed 23 files: 0 new, 0 updated, 0 unchanged, 23 failed");
+}
+
 // A run that finds no issue file at all (a source tree, an empty folder)
 // says so and exits 1, as a search that finds nothing.
 TEST_F(IndexCommandTest, NoIssueFilesFoundIsSaid) {

@@ -45,9 +45,16 @@ void print_error(std::string_view message, const std::vector<std::string>& detai
 // with the other files and still exit with kExitError at the end.
 class Diagnostics {
  public:
+  // How many failures are named one by one; the rest are counted.
+  static constexpr int kNamedAtMost = 20;
+
+  // Counts a file that failed, and names it with reason while fewer than
+  // kNamedAtMost were named.
   void file_error(std::string_view path, std::string_view reason);
   // Says a problem with an input that is no failure; it is not counted.
   void warning(std::string_view path, std::string_view what);
+  // Prints "and N more files failed" when more failed than were named.
+  void say_unnamed() const;
   int failures() const { return failures_; }
 
  private:

@@ -76,18 +76,15 @@ void print_summary(const IndexReport& report, const IndexRequest& request, doubl
   detail::write_stdout(fmt::format("{} ({:.2f} s)\n", line, seconds));
 }
 
-// How many files of one kind are named on stderr; the rest are counted.
-constexpr std::size_t kNamedAtMost = 20;
-
 // Names on stderr what the run left out: files skipped as no issue, and
 // issues whose file the run did not find, with the remedy.
 void say_left_out(const IndexReport& report, Diagnostics& diag) {
   const auto name = [&](const std::vector<std::pair<std::string, std::string>>& items,
                         const auto& say, std::string_view more) {
-    for (std::size_t k = 0; k < items.size() && k < kNamedAtMost; ++k) say(items[k]);
-    if (items.size() > kNamedAtMost) {
-      print_error(fmt::format("and {} more {}", items.size() - kNamedAtMost, more));
-    }
+    const std::size_t named = Diagnostics::kNamedAtMost;
+    for (std::size_t k = 0; k < items.size() && k < named; ++k) say(items[k]);
+    if (items.size() > named)
+      print_error(fmt::format("and {} more {}", items.size() - named, more));
   };
   name(
       report.skipped_files,
@@ -163,6 +160,7 @@ int run_index(const IndexRequest& request) {
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  diag.say_unnamed();
   if (!request.quiet) {
     say_left_out(report, diag);
     print_summary(report, request, seconds);

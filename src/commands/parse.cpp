@@ -32,6 +32,7 @@ int run_parse(const ParseRequest& request) {
       diag.file_error(path, e.what());
     }
   }
+  diag.say_unnamed();
   if (diag.failures() > 0) return kExitError;
   return parsed > 0 ? kExitOk : kExitNoResults;
 }

@@ -15,8 +15,13 @@ void print_error(std::string_view message, const std::vector<std::string>& detai
 }
 
 void Diagnostics::file_error(std::string_view path, std::string_view reason) {
-  ++failures_;
-  print_error(fmt::format("{}: {}", path, reason));
+  if (++failures_ <= kNamedAtMost) print_error(fmt::format("{}: {}", path, reason));
+}
+
+void Diagnostics::say_unnamed() const {
+  if (failures_ > kNamedAtMost) {
+    print_error(fmt::format("and {} more files failed", failures_ - kNamedAtMost));
+  }
 }
 
 void Diagnostics::warning(std::string_view path, std::string_view what) {
