@@ -110,7 +110,7 @@ TEST(HitFormat, HitForANarrowTerminal) {
             "links · card\n"
             "  SIGNATE 鰹節コンペ\n"
             "  2nd\n"
-            "  https://www.slideshare.net/x\n"  // a URL stands whole
+            "https://www.slideshare.net/x\n"  // whole, unindented: wider than the room
             "  機械学習モデルの判\n"
             "  断根拠の説明につい\n"
             "  てのまとめスライ…\n");

@@ -56,4 +56,26 @@ TEST(LineBreak, NewlinesAlwaysBreakAndNoLimitKeepsLines) {
   EXPECT_EQ(kn::wrap_text("one two three", 0), Lines{"one two three"});
 }
 
+// A URL wider than the room beside its indent broke the indentation as the
+// terminal wrapped it to column 0: it is cut when its link holds it whole,
+// else it stands unindented on its line.
+TEST(LineBreak, AUrlTooWideIsCutWhenLinkedElseUnindented) {
+  const std::string url = "https://www.kaggle.com/c/bengaliai-cv19";  // 39 cells
+  kn::Rendering render;
+  render.width = 41;
+  EXPECT_EQ(kn::url_line(url, url, 2, render, ""), "  " + url + "\n");
+  render.width = 40;
+  EXPECT_EQ(kn::url_line(url, url, 2, render, ""), url + "\n");
+  render.width = 0;
+  EXPECT_EQ(kn::url_line(url, url, 2, render, ""), "  " + url + "\n");
+  render.width = 30;
+  render.hyperlinks = true;
+  EXPECT_EQ(kn::url_line(url, url, 2, render, ""),
+            "  \033]8;;" + url + "\033\\https://www.kaggle.com/c/be…\033]8;;\033\\\n");
+  // A URL no link can hold (no valid host) is never cut.
+  EXPECT_EQ(kn::url_line("https://a b.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                         "https://a b.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 2, render, ""),
+            "https://a b.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n");
+}
+
 }  // namespace

@@ -221,9 +221,7 @@ std::string hit_for_terminal(const Hit& hit, const Rendering& render) {
     const std::string line = painted(title, span, color, style::kBold);
     out += indent + hyperlink(line, hit.url, render.hyperlinks) + '\n';
   }
-  for (const std::string& line : wrap_field(url, room)) {
-    out += indent + hyperlink(paint(line, style::kLink, color), hit.url, render.hyperlinks) + '\n';
-  }
+  if (!url.empty()) out += url_line(url, hit.url, kIndent, render, style::kLink);
   // An item has no title: its snippet has the title's line too.
   const std::size_t lines = kSnippetLines + (title.text.empty() ? 1 : 0);
   const std::vector<std::string> snippet =

@@ -164,9 +164,27 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t columns) {
   return out;
 }
 
+std::string url_line(std::string_view shown, std::string_view target, std::size_t indent,
+                     const Rendering& render, std::string_view style) {
+  const std::size_t room = render.width > indent ? render.width - indent : 0;
+  const auto link = [&](std::string_view text) {
+    return hyperlink(paint(text, style, render.color), target, render.hyperlinks);
+  };
+  if (render.width == 0 || display_width(shown) <= room) {
+    return std::string(indent, ' ') + link(shown) + '\n';
+  }
+  const bool linked = hyperlink("", target, render.hyperlinks) != "";
+  if (linked && room > 1)
+    return std::string(indent, ' ') + link(truncate_to_width(shown, room)) + '\n';
+  return link(shown) + '\n';
+}
+
+bool is_url(std::string_view field) {
+  return field.starts_with("https://") || field.starts_with("http://");
+}
+
 std::vector<std::string> wrap_field(std::string_view text, std::size_t columns) {
-  const std::string_view head = text.substr(0, 8);
-  if (head.starts_with("https://") || head.starts_with("http://")) return {std::string(text)};
+  if (is_url(text)) return {std::string(text)};
   return wrap_text(text, columns);
 }
 

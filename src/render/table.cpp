@@ -209,6 +209,10 @@ std::string render_row(const std::vector<Column>& columns, const std::vector<std
     const bool too_wide = !header && layout.shown[k] && columns[k].fit == Fit::keep &&
                           display_width(row[k]) > layout.widths[k];
     if (!(layout.spilled[k] || too_wide) || row[k].empty()) continue;
+    if (!header && is_url(row[k]) && columns[k].link) {
+      out += url_line(row[k], row[*columns[k].link], kSpillIndent, render, "");
+      continue;
+    }
     const std::size_t room = render.width > kSpillIndent ? render.width - kSpillIndent : 0;
     for (const std::string& piece : wrap_field(row[k], room)) {
       const std::string text = header ? piece : cell_text(columns[k], row, piece, render);
