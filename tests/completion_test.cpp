@@ -166,8 +166,19 @@ TEST_F(CompletionTest, ValuesOfEveryChoiceInEveryShell) {
                  {"ranzcr-clip-catheter-line-classification"});
 }
 
-TEST_F(CompletionTest, SectionValuesInAQuery) {
-  EXPECT_EQ(bash("kn search section:c"), (std::set<std::string>{"section:competitions"}));
+// bash splits words at ':', and --section offered nothing in any shell.
+TEST_F(CompletionTest, SectionValuesInAQueryAndForTheFlag) {
+  for (const char* shell : {"zsh", "fish"}) {
+    if (output(std::string("command -v ") + shell).empty()) {
+      GTEST_SKIP() << shell << " is not installed (make test installs it)";
+    }
+  }
+  expect_offered("kn search section:c", {"section:competitions"});
+  expect_offered("kn search 解法 section:e", {"section:errata"});
+  expect_offered("kn search --section a", {"announcement", "articles"});
+  // zsh inserts the common start (news) on the first TAB.
+  EXPECT_EQ(bash("kn search --section n"),
+            (std::set<std::string>{"news", "news_and_competitions"}));
 }
 
 // An issue whose competition links are shell code: completion words must

@@ -21,10 +21,11 @@ std::string words(const std::vector<std::string>& values) {
   return fmt::format("{}", fmt::join(values, " "));
 }
 
-// Section kinds, for "section:" in a query.
-std::vector<std::string> section_words() {
+// Section kinds, for --section (prefix empty) or "section:" in a query.
+std::vector<std::string> section_words(std::string_view prefix = "section:") {
   std::vector<std::string> out;
-  for (const auto& [kind, name] : kSectionKinds) out.push_back("section:" + std::string(name));
+  for (const auto& [kind, name] : kSectionKinds)
+    out.push_back(std::string(prefix) + std::string(name));
   return out;
 }
 
@@ -52,6 +53,7 @@ std::string competition_slugs(std::string_view db) {
 std::string bash_values(ValueKind kind, const std::vector<std::string>& choices) {
   switch (kind) {
     case ValueKind::choice: return "_kn_offer " + words(choices);
+    case ValueKind::section: return "_kn_offer " + words(section_words(""));
     case ValueKind::path:
     case ValueKind::database: return "_kn_files";
     case ValueKind::issue:
@@ -196,9 +198,22 @@ std::string zsh_text(std::string_view text) {
   return out;
 }
 
+// Returns the words quoted for a zsh array that _describe reads: its ':'
+// separates a word from its description, so a word's own is escaped.
+std::string described(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& value : values) {
+    std::string escaped;
+    for (const char c : value) escaped += c == ':' ? std::string("\\:") : std::string(1, c);
+    out.push_back("'" + escaped + "'");
+  }
+  return words(out);
+}
+
 std::string zsh_action(ValueKind kind, const std::vector<std::string>& choices) {
   switch (kind) {
     case ValueKind::choice: return fmt::format("({})", words(choices));
+    case ValueKind::section: return fmt::format("({})", words(section_words("")));
     case ValueKind::path:
     case ValueKind::database: return "_files";
     case ValueKind::issue: return "_kn_issues";
@@ -284,7 +299,7 @@ _kn() {{
 compdef _kn kn
 )zsh",
                      names, issue_numbers("${=db}"), competition_slugs("${=db}"),
-                     words(section_words()), cases);
+                     described(section_words()), cases);
 }
 
 // --- fish ------------------------------------------------------------------
@@ -292,6 +307,7 @@ compdef _kn kn
 std::string fish_values(ValueKind kind, const std::vector<std::string>& choices) {
   switch (kind) {
     case ValueKind::choice: return "-r -f -a " + quoted(words(choices));
+    case ValueKind::section: return "-r -f -a " + quoted(words(section_words("")));
     case ValueKind::path:
     case ValueKind::database: return "-r -F";
     case ValueKind::issue: return "-r -f -a " + quoted(fmt::format("({})", "__kn_issues"));

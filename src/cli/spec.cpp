@@ -179,7 +179,7 @@ CommandSpec search() {
       .operand_kind = ValueKind::text,
       .options = with_drawing(
           {db(),
-           value(Opt::section, ValueKind::text, "KIND", "Only this section (as section:)", true),
+           value(Opt::section, ValueKind::section, "KIND", "Only this section (as section:)", true),
            value(Opt::issue, ValueKind::text, "N|A..B", "Only issue 66, or 60..90 (as issue:)",
                  true),
            since("Issues"), until("Issues"),

@@ -85,6 +85,7 @@ enum class ValueKind {
   number,       // a whole number
   size,         // 64MiB, 2M, 1000
   choice,       // one of choices
+  section,      // a section kind, or a heading's spelling of one
   path,         // a file or a directory
   database,     // the database file
   issue,        // an issue's number
