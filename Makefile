@@ -10,10 +10,15 @@ PACKAGES := cmake g++ make pkg-config libgumbo-dev libsqlite3-dev libcli11-dev l
 # completion tests drive bash (on a terminal, tmux, with bash-completion),
 # zsh and fish.
 TEST_PACKAGES := librust-url-dev zsh fish tmux bash-completion
+# The extension tests load libknfts.so into the sqlite3 shell, Debian's
+# python3 and sqlite-utils.
+TEST_PACKAGES += sqlite3 python3 sqlite-utils
+# CPack's Debian package: dpkg-shlibdeps computes Depends, file finds what to strip.
+DEB_PACKAGES := dpkg-dev file
 CHECK_PACKAGES := clang libclang-rt-14-dev valgrind ripgrep
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps check-deps build demo test check test-asan fuzz valgrind clean
+.PHONY: all deps test-deps check-deps build demo test check test-asan fuzz valgrind package clean
 
 all: build
 
@@ -54,6 +59,12 @@ demo: deps $(BUILD)/Makefile
 
 test: test-deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# kn_<version>_<arch>.deb in the build directory: the files cmake --install
+# puts under a prefix, under /usr.
+package: build
+	@$(MAKE) --no-print-directory install-missing LIST="$(DEB_PACKAGES)"
+	cd $(BUILD) && cpack -G DEB
 
 # The deeper checks CI runs after the tests: the suite under ASan+UBSan, the
 # fuzzers on their corpora for a short while, and valgrind on real runs.

@@ -32,7 +32,7 @@ TEST_F(CliTest, UsageErrors) {
 TEST_F(CliTest, HelpAndVersion) {
   Result run = kn("--version");
   EXPECT_EQ(run.status, 0);
-  EXPECT_EQ(run.out, std::string("kn ") + KN_VERSION + "\n");
+  EXPECT_EQ(run.out, std::string("kn ") + KN_VERSION + ", the newsletter archive indexer\n");
   run = kn("parse --help");
   EXPECT_EQ(run.status, 0);
   EXPECT_NE(run.out.find("--json"), std::string::npos);

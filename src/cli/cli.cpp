@@ -19,7 +19,7 @@ using namespace detail;
 
 int dispatch(const Invocation& inv) {
   if (inv.version) {
-    write_stdout("kn " KN_VERSION "\n");
+    write_stdout(std::string(kVersionLine) + "\n");
     return kExitOk;
   }
   if (inv.help || !inv.command) {

@@ -296,7 +296,13 @@ _kn() {{
   case $words[1] in
 {}  esac
 }}
-compdef _kn kn
+# Autoloaded from $fpath (#compdef above), this file is _kn's body: it
+# completes now. Sourced, it registers _kn.
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  _kn "$@"
+else
+  compdef _kn kn
+fi
 )zsh",
                      names, issue_numbers("${=db}"), competition_slugs("${=db}"),
                      described(section_words()), cases);

@@ -33,7 +33,7 @@ void describe(CLI::App& app, const CommandSpec& spec) {
 
 std::string help_text(const CommandSpec* command) {
   CLI::App app{"kn: index and search newsletter archives", "kn"};
-  app.set_version_flag(std::string(name_of(Opt::version)), "kn " KN_VERSION);
+  app.set_version_flag(std::string(name_of(Opt::version)), kVersionLine);
   app.footer(std::string(main_footer()));
   for (const CommandSpec& spec : command_line()) describe(app, spec);
   if (!command) return app.help();

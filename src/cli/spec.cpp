@@ -48,6 +48,8 @@ int run_check_command(const detail::Invocation& inv) {
   return run_check(detail::check_request(inv));
 }
 
+int run_sqlite_extension_command(const detail::Invocation&) { return run_sqlite_extension(); }
+
 int run_completion_command(const detail::Invocation& inv) {
   detail::write_stdout(completion_script(detail::completion_shell(inv), command_line()));
   return kExitOk;
@@ -338,6 +340,17 @@ CommandSpec check() {
           .run = run_check_command};
 }
 
+CommandSpec sqlite_extension() {
+  return {.name = "sqlite-extension",
+          .summary = "Print the path of kn's tokenizer as an SQLite extension",
+          .footer =
+              "The sqlite3 shell, Python's sqlite3, sqlite-utils and datasette load it to\n"
+              "search kn's database (read-only; the query is FTS5's, not kn's).\n"
+              "Example:\n"
+              "  sqlite3 -cmd \".load $(kn sqlite-extension)\" ~/.local/share/kn/kn.db",
+          .run = run_sqlite_extension_command};
+}
+
 CommandSpec completion() {
   return {.name = "completion",
           .summary = "Print a shell completion script",
@@ -365,9 +378,9 @@ CommandSpec help() {
 }  // namespace
 
 const std::vector<CommandSpec>& command_line() {
-  static const std::vector<CommandSpec> commands{parse(),       index(),      search(), list(),
-                                                 competition(), show(),       stats(),  export_(),
-                                                 check(),       completion(), help()};
+  static const std::vector<CommandSpec> commands{
+      parse(),   index(), search(),           list(),       competition(), show(), stats(),
+      export_(), check(), sqlite_extension(), completion(), help()};
   return commands;
 }
 

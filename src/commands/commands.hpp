@@ -133,4 +133,10 @@ struct CheckRequest {
 // finds a problem.
 int run_check(const CheckRequest& request);
 
+// Runs kn sqlite-extension, which prints the path of libknfts.so, kn's
+// tokenizer as a loadable SQLite extension: lib/kn/ beside the running kn's
+// directory (a build tree) or above it (an installed prefix). Throws
+// kn::Error when neither holds it.
+int run_sqlite_extension();
+
 }  // namespace kn
