@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -25,7 +26,7 @@ TEST_F(SearchCommandTest, TsvWhenPiped) {
   EXPECT_EQ(run.out,
             "66\t2021-03-19\tlinks\tcard\tSIGNATE 鰹節コン\u30D8\u309A2nd Place Solution\t"
             "https://www.slideshare.net/ren4yu/signate-2nd-place-solution\t"
-            "…成」コンペティション（通称鰹節コンペ）2位入賞の解法紹介…\n");
+            "…成」コンペティション（通称鰹節コンペ）2位入賞の解法紹介…\t66.10\n");
 }
 
 TEST_F(SearchCommandTest, JsonLines) {
@@ -270,7 +271,7 @@ TEST_F(PipeSearchTest, DrawingOptionsApplyWhereTheyMeanSomething) {
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.err, "");
   const std::vector<std::string> fields = split_tabs(run.out);
-  ASSERT_EQ(fields.size(), 7u) << run.out;
+  ASSERT_EQ(fields.size(), 8u) << run.out;
   EXPECT_NE(fields[6].find("\033[1;31mコンペ\033[0m"), std::string::npos) << fields[6];
   EXPECT_EQ(fields[5].find('\033'), std::string::npos);
   EXPECT_EQ(split_tabs(plain)[5], fields[5]);
@@ -292,6 +293,38 @@ TEST_F(PipeSearchTest, DrawingOptionsApplyWhereTheyMeanSomething) {
 
 // Values of one kind are alternatives, ORed or side by side: competitions
 // and addresses too (they were an intersection: 0 hits for two).
+// A card whose editor's comment and site blurb both match shows the
+// comment, in every format: the terminal showed the blurb while TSV showed
+// the comment.
+TEST_F(PipeSearchTest, ACardsCommentComesFirst) {
+  const std::string comment = "Microsoftが深層学習ライブラリ「PyTorch」の入門講座を開設しました";
+  const std::vector<std::string> fields = split_tabs(search("--limit 1 PyTorch").out);
+  ASSERT_EQ(fields.size(), 8u);
+  EXPECT_EQ(fields[4],
+            "Learn PyTorch Fundamentals With Microsoft Learn | by PyTorch | PyTorch | "
+            "Jun, 2021 | Medium");
+  EXPECT_EQ(fields[6], comment + "…");
+  EXPECT_NE(search("--limit 1 --format json PyTorch").out.find("\"snippet\":\"" + comment + "…\""),
+            std::string::npos);
+  const std::string table = search("--limit 1 --format table --width 200 PyTorch").out;
+  EXPECT_NE(table.find("\n  " + comment + "。"), std::string::npos) << table;
+}
+
+// Every hit carries a reference to its entry, N.P (P its place in kn show
+// N), as the TSV's last field and JSON's ref, with the issue's file.
+TEST_F(PipeSearchTest, HitsCarryEntryReferences) {
+  const std::vector<std::string> fields = split_tabs(search("--limit 1 鰹").out);
+  ASSERT_EQ(fields.size(), 8u);
+  EXPECT_EQ(fields[7], "66.10");
+  const std::string json = search("--limit 1 --format json 鰹").out;
+  EXPECT_NE(json.find(R"("ref":"66.10","source":")"), std::string::npos) << json;
+  EXPECT_NE(json.find("seeds/000_d809ab5171f926cf.txt\""), std::string::npos) << json;
+  EXPECT_EQ(
+      search("--header --limit 1 鰹").out.substr(0, 50),
+      std::string("issue\tdate\tsection\tkind\ttitle\turl\tsnippet\tref\n66\t2021-03-19\tlinks")
+          .substr(0, 50));
+}
+
 TEST_F(PipeSearchTest, FiltersOfOneKindAreAUnion) {
   EXPECT_EQ(search("--count competition:ranzcr").out, "2\n");
   EXPECT_EQ(search("--count competition:lish-moa").out, "1\n");
@@ -336,6 +369,32 @@ TEST_F(PipeSearchTest, ZeroHitsSayWhyOnATerminal) {
   EXPECT_EQ(piped.status, 1);
   EXPECT_EQ(piped.out, "");
   EXPECT_EQ(piped.err, "");
+}
+
+// Issues that share a number (two files, two URLs) give their entries
+// distinct references, N.P/k with k the issue's place in kn show N's order.
+TEST_F(SearchCommandTest, IssuesSharingANumberGetDistinctReferences) {
+  const std::string db = (dir_ / "copies.db").string();
+  write("copies/a.md",
+        "# Weekly Kaggle News #500\nhttps://e.com/500a\n<h2>News</h2><p>x</p>"
+        "<p>alpha beta</p>");
+  write("copies/b.md",
+        "# Weekly Kaggle News #500\nhttps://e.com/500b\n<h2>News</h2>"
+        "<p>alpha gamma</p>");
+  ASSERT_EQ(kn("index -q --db '" + db + "' '" + (dir_ / "copies").string() + "'").status, 0);
+  const Result run = kn("search --db '" + db + "' alpha");
+  std::map<std::string, std::string> ref_of;  // by URL
+  for (std::size_t start = 0, end; (end = run.out.find('\n', start)) != std::string::npos;
+       start = end + 1) {
+    const std::string line = run.out.substr(start, end - start);
+    const std::size_t url = line.find("https://");
+    ref_of[line.substr(url, line.find('\t', url) - url)] = line.substr(line.rfind('\t') + 1);
+  }
+  // kn show 500 prints both issues, by date then as indexed: the first is /1.
+  const std::string shown = kn("show --db '" + db + "' --format json 500").out;
+  const bool a_first = shown.find("500a") < shown.find("500b");
+  EXPECT_EQ(ref_of["https://e.com/500a"], a_first ? "500.2/1" : "500.2/2") << run.out;
+  EXPECT_EQ(ref_of["https://e.com/500b"], a_first ? "500.1/2" : "500.1/1") << run.out;
 }
 
 }  // namespace

@@ -125,6 +125,24 @@ struct Issue {
   std::vector<Embed> embeds;
 };
 
+// One entry of an issue, as kn show prints it: an item of a section, a
+// card or an embed; the pointers are into the issue.
+struct EntryAt {
+  EntryKind kind = EntryKind::item;
+  const Section* section = nullptr;  // items only
+  const Item* item = nullptr;
+  const Card* card = nullptr;
+  const Embed* embed = nullptr;
+
+  // Returns the entry's links: a card's or embed's own URL first, then
+  // those in its text, in order.
+  std::vector<Link> links() const;
+};
+
+// Returns the entry at place (1-based) in the order kn show prints them
+// (the sections' items, then cards, then embeds), or nullopt past the last.
+std::optional<EntryAt> entry_at(const Issue& issue, int place);
+
 // A correction that a later issue's errata section makes to an issue.
 struct Correction {
   int issue = 0;  // the issue that corrects

@@ -260,14 +260,21 @@ ShowRequest show_request(const Invocation& inv) {
   // Hits and listings label an issue #66: that is taken as it is shown.
   const std::string& given = inv.operands[0];
   const std::string word = given.starts_with('#') ? given.substr(1) : given;
-  int number = 0;
-  const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
-  if (ec != std::errc() || end != word.data() + word.size() || number < 0 ||
-      word.find_first_not_of("0123456789") != std::string::npos) {
-    throw Error(fmt::format("{}: not an issue number (kn show 66)", given));
-  }
   ShowRequest request;
-  request.number = number;
+  // A hit's reference, 66.9 (or 66.9/2), names one entry.
+  if (std::optional<EntryRef> ref = parse_entry_ref(word)) {
+    request.entry = ref;
+    request.number = ref->issue;
+  } else {
+    int number = 0;
+    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), number);
+    if (ec != std::errc() || end != word.data() + word.size() || number < 0 ||
+        word.find_first_not_of("0123456789") != std::string::npos) {
+      throw Error(fmt::format(
+          "{}: not an issue number or an entry's reference (kn show 66, kn show 66.9)", given));
+    }
+    request.number = number;
+  }
   request.out = output(inv, "table");
   request.db = db_path(inv);
   return request;

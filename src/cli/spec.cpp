@@ -208,7 +208,8 @@ CommandSpec search() {
           "write NOT word, or put the query after --: kn search -- -word kaggle\n"
           "\nOutput: a page of 20 hits on a terminal, with a footer saying what it left out;\n"
           "otherwise (or --format tsv) every hit, one per line (--limit N for fewer):\n"
-          "  issue, date, section, kind, title, url, snippet (tab-separated).\n"
+          "  issue, date, section, kind, title, url, snippet, ref (tab-separated);\n"
+          "  ref is the entry's reference, 66.9: kn show 66.9 prints that entry whole.\n"
           "Exit status: 0 when something matched, 1 when nothing did, 2 on error.\n"
           "\nExamples:\n  kn search PyTorch\n  kn search 解法 --format tsv | cut -f5 | sort -u\n"
           "  kn search '\"data augmentation\"' section:competitions since:2022\n"
@@ -259,9 +260,9 @@ CommandSpec list() {
 
 CommandSpec show() {
   return {.name = "show",
-          .summary = "Show one issue: sections, cards, embeds and later corrections",
-          .operands = "N",
-          .operand_help = "The issue's number",
+          .summary = "Show one issue (sections, cards, embeds, corrections) or one entry",
+          .operands = "N|REF",
+          .operand_help = "An issue's number, or an entry's reference (66.9)",
           .operand_kind = ValueKind::issue,
           .operands_required = true,
           .options = with_drawing(
@@ -270,7 +271,9 @@ CommandSpec show() {
                       "table (for reading; on a pipe unwrapped, or at $COLUMNS), md (Markdown) or "
                       "json (as kn parse --json)"),
                color()}),
-          .footer = "Examples:\n  kn show 66\n  kn show 66 --format md > issue-66.md",
+          .footer =
+              "Examples:\n  kn show 66\n  kn show 66.9      # entry 9 of issue 66, with its links\n"
+              "  kn show 66 --format md > issue-66.md",
           .run = run_show_command};
 }
 

@@ -98,11 +98,13 @@ int run_competition(const CompetitionRequest& request);
 struct ShowRequest {
   std::string db;
   int number = 0;
-  Output out;  // table, markdown or json
+  std::optional<EntryRef> entry;  // kn show 66.9: that entry alone
+  Output out;                     // table, markdown or json
 };
 
-// Runs kn show, which prints one issue. Returns exit status 1 when there is
-// no such issue.
+// Runs kn show, which prints one issue (every issue of that number), or one
+// entry whole when request.entry is set. Returns exit status 1 when there
+// is no such issue or entry.
 int run_show(const ShowRequest& request);
 
 struct StatsRequest {

@@ -76,7 +76,7 @@ int run_search(const SearchRequest& request) {
   } else if (format == Format::tsv) {
     if (request.out.header) {
       detail::write_stdout(
-          tsv_row({"issue", "date", "section", "kind", "title", "url", "snippet"}));
+          tsv_row({"issue", "date", "section", "kind", "title", "url", "snippet", "ref"}));
     }
     for (const Hit& hit : hits) detail::write_stdout(hit_tsv(hit, request.out.render));
   } else {

@@ -123,4 +123,37 @@ std::optional<SectionKind> known_section_kind(std::string_view heading) {
   return std::nullopt;
 }
 
+std::vector<Link> EntryAt::links() const {
+  std::vector<Link> out;
+  if (card) {
+    out.push_back({card->title, card->url});
+    out.insert(out.end(), card->links.begin(), card->links.end());
+  } else if (embed) {
+    out.push_back({"", embed->url});
+    out.insert(out.end(), embed->links.begin(), embed->links.end());
+  } else if (item) {
+    out = item->links;
+  }
+  return out;
+}
+
+std::optional<EntryAt> entry_at(const Issue& issue, int place) {
+  if (place < 1) return std::nullopt;
+  auto left = static_cast<std::size_t>(place - 1);
+  for (const Section& section : issue.sections) {
+    if (left < section.items.size()) {
+      return EntryAt{EntryKind::item, &section, &section.items[left], nullptr, nullptr};
+    }
+    left -= section.items.size();
+  }
+  if (left < issue.cards.size()) {
+    return EntryAt{EntryKind::card, nullptr, nullptr, &issue.cards[left], nullptr};
+  }
+  left -= issue.cards.size();
+  if (left < issue.embeds.size()) {
+    return EntryAt{EntryKind::embed, nullptr, nullptr, nullptr, &issue.embeds[left]};
+  }
+  return std::nullopt;
+}
+
 }  // namespace kn

@@ -141,7 +141,10 @@ Marked snippet_source(const Hit& hit) {
     return read_marks(hit.body.empty() ? hit.comment : hit.body);
   }
   Marked body = read_marks(hit.body), comment = read_marks(hit.comment);
-  if (body.matches.empty() && !comment.matches.empty()) return comment;
+  // The editor's comment first: a card's blurb is the site's own.
+  if (!comment.matches.empty() && (body.matches.empty() || hit.kind == EntryKind::card)) {
+    return comment;
+  }
   if (body.text.empty()) return comment;
   return body;
 }
@@ -150,8 +153,8 @@ Marked snippet_source(const Hit& hit) {
 std::string where(const Hit& hit) {
   const std::string date = hit.date ? (hit.date_estimated ? "~" : "") + *hit.date : "no date";
   const std::string heading = printable(hit.heading);
-  return fmt::format("#{} {} {} · {}", hit.issue, date, heading.empty() ? hit.section : heading,
-                     to_string(hit.kind));
+  return fmt::format("#{} {} {} · {}", entry_ref(hit).to_string(), date,
+                     heading.empty() ? hit.section : heading, to_string(hit.kind));
 }
 
 }  // namespace
@@ -182,16 +185,19 @@ std::string coloured_snippet(const Hit& hit) {
 
 std::string hit_tsv(const Hit& hit, const Rendering& render) {
   const std::string url = tsv_field(hit.url);
-  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", hit.issue, hit.date.value_or(""),
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", hit.issue, hit.date.value_or(""),
                      tsv_field(hit.section), tsv_field(to_string(hit.kind)),
                      tsv_field(hit_title(hit)), hyperlink(url, hit.url, render.hyperlinks),
-                     render.color ? coloured_snippet(hit) : tsv_field(plain_snippet(hit)));
+                     render.color ? coloured_snippet(hit) : tsv_field(plain_snippet(hit)),
+                     entry_ref(hit).to_string());
 }
 
 std::string hit_json(const Hit& hit) {
   JsonWriter json;
   json.begin_object();
   json.key("issue").value(hit.issue);
+  json.key("ref").value(entry_ref(hit).to_string());
+  json.key("source").value(hit.source);
   json.key("date").nullable(hit.date);
   json.key("date_estimated").value(hit.date_estimated);
   json.key("section").value(hit.section);

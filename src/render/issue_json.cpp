@@ -1,6 +1,7 @@
 #include "issue_json.hpp"
 
 #include "util/sanitize.hpp"
+#include "util/url.hpp"
 
 namespace kn {
 
@@ -69,6 +70,38 @@ std::string issue_json(const Issue& issue) {
   JsonWriter json;
   write_issue_json(json, issue);
   return json.take();
+}
+
+std::string entry_json(const Issue& issue, const EntryAt& entry, const EntryRef& ref) {
+  JsonWriter json;
+  json.begin_object();
+  json.key("ref").value(ref.to_string());
+  json.key("issue").value(issue.number);
+  json.key("source").value(escaped(issue.source));
+  if (issue.date) {
+    json.key("date").value(issue.date->to_string());
+  } else {
+    json.key("date").null();
+  }
+  json.key("section").value(entry.section ? to_string(entry.section->kind)
+                                          : to_string(SectionKind::links));
+  json.key("heading").value(entry.section ? entry.section->heading : "");
+  json.key("kind").value(to_string(entry.kind));
+  json.key("title").value(entry.card ? entry.card->title : "");
+  json.key("url").value(entry.card ? entry.card->url : entry.embed ? entry.embed->url : "");
+  json.key("text").value(entry.item ? entry.item->text : "");
+  json.key("blurb").value(entry.card ? entry.card->blurb : "");
+  json.key("comment").value(entry.card    ? entry.card->comment
+                            : entry.embed ? entry.embed->comment
+                                          : "");
+  json.key("links").begin_array();
+  for (const Link& link : entry.links()) {
+    json.begin_object().key("text").value(link.text).key("url").value(link.url);
+    json.key("domain").value(url_domain(link.url)).end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return json.take() + '\n';
 }
 
 }  // namespace kn

@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <numeric>
+
 #include "line_break.hpp"
 #include "terminal.hpp"
 #include "util/sanitize.hpp"
+#include "util/url.hpp"
 
 namespace kn {
 
@@ -84,12 +87,36 @@ std::string issue_summary(const Issue& issue) {
   return out;
 }
 
-std::string issue_for_terminal(const Issue& issue, const std::vector<Correction>& corrections,
+std::string issue_for_terminal(const Issue& issue, int copy,
+                               const std::vector<Correction>& corrections,
                                const Rendering& render) {
   using namespace style;
   const bool color = render.color;
-  const std::string indent = "    ";
-  std::string out = wrapped(issue.title, render, "", "", kBold);
+  // Each entry starts with its reference, N.P, aligned on the widest.
+  const int entries =
+      static_cast<int>(issue.cards.size() + issue.embeds.size()) +
+      std::accumulate(issue.sections.begin(), issue.sections.end(), 0,
+                      [](int n, const Section& s) { return n + static_cast<int>(s.items.size()); });
+  const std::size_t ref_width = EntryRef{issue.number, entries, copy}.to_string().size();
+  // The text lines up after the references, unless the screen is too
+  // narrow to spare them the room: then each stands on a line above its
+  // entry.
+  const bool narrow = render.width != 0 && render.width < 60;
+  const std::string indent(narrow ? 4 : 2 + ref_width + 3, ' ');
+  int place = 0;
+  std::string out;
+  // Starts the next entry: its reference's line when narrow, and the
+  // start of its first line.
+  const auto first = [&](std::string_view mark) {
+    const std::string ref = EntryRef{issue.number, ++place, copy}.to_string();
+    if (narrow) {
+      out += "  " + paint(ref, kDim, color) + '\n';
+      return "  " + std::string(mark) + ' ';
+    }
+    return "  " + paint(ref, kDim, color) + std::string(ref_width - ref.size() + 1, ' ') +
+           std::string(mark) + ' ';
+  };
+  out += wrapped(issue.title, render, "", "", kBold);
   out += wrapped(date_line(issue) + "  " + issue.url, render, "", "", kDim);
   for (const Section& section : issue.sections) {
     out +=
@@ -97,7 +124,8 @@ std::string issue_for_terminal(const Issue& issue, const std::vector<Correction>
         paint(section.heading.empty() ? "(no heading)" : printable(section.heading), kBold, color) +
         '\n';
     for (const Item& item : section.items) {
-      out += wrapped(item.text, render, "  • ", indent);
+      const std::string lead = first("•");
+      out += wrapped(item.text, render, lead, indent);
       if (!item.links.empty()) out += wrapped(link_list(item.links), render, indent, indent, kLink);
     }
   }
@@ -105,19 +133,54 @@ std::string issue_for_terminal(const Issue& issue, const std::vector<Correction>
     out += '\n' + paint("Links", kBold, color) + '\n';
   }
   for (const Card& card : issue.cards) {
-    out += wrapped(card.title, render, "  ■ ", indent, kBold, card.url);
+    const std::string lead = first("■");
+    out += wrapped(card.title, render, lead, indent, kBold, card.url);
     out += wrapped(card.url, render, indent, indent, kLink);
     if (!card.blurb.empty()) out += wrapped(card.blurb, render, indent, indent, kDim);
     if (!card.comment.empty()) out += wrapped(card.comment, render, indent, indent);
   }
   for (const Embed& embed : issue.embeds) {
-    out += wrapped(embed.url, render, "  ▶ ", indent, kLink);
+    const std::string lead = first("▶");
+    out += wrapped(embed.url, render, lead, indent, kLink);
     if (!embed.comment.empty()) out += wrapped(embed.comment, render, indent, indent);
   }
   if (!corrections.empty()) out += '\n' + paint("Corrections", kBold, color) + '\n';
   for (const Correction& c : corrections) {
     out += wrapped(fmt::format("#{} ({}): {}", c.issue, c.date.value_or("no date"), c.text), render,
                    "  ! ", indent);
+  }
+  return out;
+}
+
+std::string entry_for_terminal(const Issue& issue, const EntryAt& entry, const EntryRef& ref,
+                               const Rendering& render) {
+  using namespace style;
+  const std::string indent = "  ";
+  const std::string where =
+      entry.section ? (entry.section->heading.empty() ? std::string(to_string(entry.section->kind))
+                                                      : printable(entry.section->heading))
+                    : std::string(to_string(SectionKind::links));
+  std::string out = wrapped(fmt::format("#{} {} {} · {}", ref.to_string(), date_line(issue), where,
+                                        to_string(entry.kind)),
+                            render, "", "", kDim);
+  out += wrapped(issue.title, render, "", "", kDim);
+  if (entry.item) out += wrapped(entry.item->text, render, indent, indent);
+  if (entry.card) {
+    out += wrapped(entry.card->title, render, indent, indent, kBold, entry.card->url);
+    if (!entry.card->blurb.empty()) out += wrapped(entry.card->blurb, render, indent, indent, kDim);
+    if (!entry.card->comment.empty()) out += wrapped(entry.card->comment, render, indent, indent);
+  }
+  if (entry.embed && !entry.embed->comment.empty()) {
+    out += wrapped(entry.embed->comment, render, indent, indent);
+  }
+  const std::vector<Link> links = entry.links();
+  if (!links.empty()) out += '\n' + paint("Links", kBold, render.color) + '\n';
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    const std::string domain = url_domain(links[k].url);
+    const std::string text = links[k].text.empty() ? "" : printable(links[k].text) + " ";
+    out += wrapped(fmt::format("{}({})", text, domain.empty() ? "no domain" : domain), render,
+                   fmt::format("  {}. ", k + 1), "     ");
+    out += url_line(printable(links[k].url), links[k].url, 5, render, kLink);
   }
   return out;
 }

@@ -59,6 +59,14 @@ constexpr const char* kHitColumns =
     "coalesce(e.url, (SELECT url FROM links WHERE entry_id = e.id ORDER BY position LIMIT 1), "
     "i.url), e.body, e.comment, e.id, ";
 
+// Which of the issues of its number holds the entry, in kn show N's order
+// (by date, no date first, then by id), how many share the number, and the
+// issue's file.
+constexpr const char* kHitPlace =
+    ", (SELECT count(*) FROM issues j WHERE j.number = i.number AND ((j.date IS NULL AND "
+    "i.date IS NOT NULL) OR j.date < i.date OR (j.date IS i.date AND j.id <= i.id))), "
+    "(SELECT count(*) FROM issues j WHERE j.number = i.number), i.source";
+
 Hit read_hit(const HitKey& key, const Statement& row) {
   Hit hit;
   hit.entry_id = key.entry_id;
@@ -80,6 +88,15 @@ Hit read_hit(const HitKey& key, const Statement& row) {
     hit.comment = row.column_text(11);
     hit.title = row.column_text(12);
     hit.marked = true;
+  }
+  hit.copy = static_cast<int>(row.column_int(13));
+  hit.copies = static_cast<int>(row.column_int(14));
+  hit.source = row.column_text(15);
+  // The editor's comment is what this newsletter's readers come for: a card
+  // whose comment holds a match shows it.
+  if (!row.column_is_null(16)) {
+    std::string comment(row.column_text(16));
+    if (comment.find(kSnippetStart) != std::string::npos) hit.snippet = std::move(comment);
   }
   return hit;
 }
@@ -143,6 +160,10 @@ void read_hits(Database& db, const Search& query, const std::vector<HitKey>& key
                : ranked ? "kn_snippet(entries_fts, -1, char(2), char(3), '…', 24), NULL, NULL, "
                           "NULL "
                         : "'', NULL, NULL, NULL ") +
+              kHitPlace +
+              (ranked && !marked ? ", CASE WHEN e.kind = 'card' THEN kn_snippet(entries_fts, 1, "
+                                   "char(2), char(3), '…', 24) END "
+                                 : ", NULL ") +
               (ranked ? "FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
                         "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ? "
                         "AND entries_fts.rowid BETWEEN ? AND ? AND +entries_fts.rowid IN (" +
