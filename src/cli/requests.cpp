@@ -280,6 +280,22 @@ ShowRequest show_request(const Invocation& inv) {
   return request;
 }
 
+OpenRequest open_request(const Invocation& inv) {
+  require_operands(inv, 1, 1);
+  const std::string& given = inv.operands[0];
+  const std::optional<EntryRef> ref = parse_entry_ref(given);
+  if (!ref) throw Error(fmt::format("{}: not an entry's reference (kn open 66.9)", given));
+  OpenRequest request;
+  request.entry = *ref;
+  const std::int64_t link = count_value(inv, Opt::link, 0);
+  if (inv.given(Opt::link) && link == 0) {
+    throw Error(fmt::format("{}: links are numbered from 1", name_of(Opt::link)));
+  }
+  request.link = static_cast<int>(std::min<std::int64_t>(link, 1 << 30));
+  request.db = db_path(inv);
+  return request;
+}
+
 StatsRequest stats_request(const Invocation& inv) {
   StatsRequest request;
   const std::string by = choice_value(inv, Opt::by, "");

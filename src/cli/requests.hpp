@@ -14,6 +14,7 @@ IndexRequest index_request(const Invocation& inv);
 SearchRequest search_request(const Invocation& inv);
 ListRequest list_request(const Invocation& inv);
 ShowRequest show_request(const Invocation& inv);
+OpenRequest open_request(const Invocation& inv);
 StatsRequest stats_request(const Invocation& inv);
 CompetitionRequest competition_request(const Invocation& inv);
 ExportRequest export_request(const Invocation& inv);

@@ -48,6 +48,8 @@ int run_check_command(const detail::Invocation& inv) {
   return run_check(detail::check_request(inv));
 }
 
+int run_open_command(const detail::Invocation& inv) { return run_open(detail::open_request(inv)); }
+
 int run_sqlite_extension_command(const detail::Invocation&) { return run_sqlite_extension(); }
 
 int run_completion_command(const detail::Invocation& inv) {
@@ -301,6 +303,23 @@ CommandSpec competition() {
       .run = run_competition_command};
 }
 
+CommandSpec open() {
+  return {.name = "open",
+          .summary = "Open an entry's link in a browser",
+          .operands = "REF",
+          .operand_help = "An entry's reference, as hits give it (66.9)",
+          .operand_kind = ValueKind::text,
+          .operands_required = true,
+          .options = {db(), value(Opt::link, ValueKind::number, "N",
+                                  "Open link N, as kn show REF numbers them (default: the first)")},
+          .footer =
+              "Runs each command of $BROWSER (':'-separated; %s stands for the URL, else it\n"
+              "comes last) until one starts, else xdg-open; no shell, http and https only.\n"
+              "Prints the command it ran.\n"
+              "Examples:\n  kn open 66.9\n  kn open 66.5 --link 2",
+          .run = run_open_command};
+}
+
 CommandSpec stats() {
   return {
       .name = "stats",
@@ -382,7 +401,7 @@ CommandSpec help() {
 
 const std::vector<CommandSpec>& command_line() {
   static const std::vector<CommandSpec> commands{
-      parse(),   index(), search(),           list(),       competition(), show(), stats(),
+      parse(),   index(), search(),           list(),       competition(), show(), open(), stats(),
       export_(), check(), sqlite_extension(), completion(), help()};
   return commands;
 }

@@ -42,6 +42,7 @@ enum class Opt : std::uint8_t {
   issues,
   json,
   limit,
+  link,
   links,
   max_size,
   no_pager,
@@ -61,14 +62,14 @@ enum class Opt : std::uint8_t {
   width,
 };
 
-inline constexpr std::array<std::string_view, 38> kOptionNames{
-    "--bom",     "--by",     "--color",     "--competition", "--competitions", "--count",
-    "--db",      "--domain", "--domains",   "--dry-run",     "--exclude",      "--explain",
-    "--force",   "--format", "--header",    "--help",        "--hyperlinks",   "--issue",
-    "--issues",  "--json",   "--limit",     "--links",       "--max-size",     "--no-pager",
-    "--null",    "--offset", "--platform",  "--prune",       "--quiet",        "--rebuild",
-    "--section", "--since",  "--solutions", "--sort",        "--until",        "--urls",
-    "--version", "--width",
+inline constexpr std::array<std::string_view, 39> kOptionNames{
+    "--bom",      "--by",      "--color",   "--competition", "--competitions", "--count",
+    "--db",       "--domain",  "--domains", "--dry-run",     "--exclude",      "--explain",
+    "--force",    "--format",  "--header",  "--help",        "--hyperlinks",   "--issue",
+    "--issues",   "--json",    "--limit",   "--link",        "--links",        "--max-size",
+    "--no-pager", "--null",    "--offset",  "--platform",    "--prune",        "--quiet",
+    "--rebuild",  "--section", "--since",   "--solutions",   "--sort",         "--until",
+    "--urls",     "--version", "--width",
 };
 static_assert(kOptionNames.size() == static_cast<std::size_t>(Opt::width) + 1);
 

@@ -135,6 +135,25 @@ struct CheckRequest {
 // finds a problem.
 int run_check(const CheckRequest& request);
 
+struct OpenRequest {
+  std::string db;
+  EntryRef entry;
+  int link = 0;  // 1-based in kn show REF's order; 0: the entry's URL
+};
+
+// Runs kn open, which opens an entry's URL (or its link N) in a browser:
+// each command of $BROWSER (':'-separated; %s stands for the URL, else it
+// comes last) until one runs, else xdg-open, without a shell, for http and
+// https only, the URL as the WHATWG standard serializes it. Prints the
+// command it ran. Throws kn::Error when no command could open it.
+int run_open(const OpenRequest& request);
+
+// Returns the commands kn open tries for url, in order: $BROWSER's (the
+// value given, nullptr when unset), then xdg-open when BROWSER is unset or
+// empty. Each is its words, split at spaces, "%s" replaced by url and "%%"
+// by "%".
+std::vector<std::vector<std::string>> browser_commands(const char* browser, const std::string& url);
+
 // Runs kn sqlite-extension, which prints the path of libknfts.so, kn's
 // tokenizer as a loadable SQLite extension: lib/kn/ beside the running kn's
 // directory (a build tree) or above it (an installed prefix). Throws

@@ -1,6 +1,7 @@
 #include <fmt/core.h>
 
 #include "commands.hpp"
+#include "entry_lookup.hpp"
 #include "output.hpp"
 #include "render/issue_json.hpp"
 #include "render/issue_markdown.hpp"
@@ -12,35 +13,18 @@ namespace kn {
 namespace {
 
 // kn show REF: the entry REF names, whole.
-int show_entry(const std::vector<Issue>& issues, const EntryRef& ref, const Output& out) {
-  const std::string name = ref.to_string();
-  if (ref.copy == 0 && issues.size() > 1) {
-    throw Error(
-        fmt::format("{}: {} issues have number {}: say {}/1 to {}/{} (kn show {} lists them)", name,
-                    issues.size(), ref.issue, name, name, issues.size(), ref.issue));
-  }
-  if (ref.copy > static_cast<int>(issues.size())) {
-    throw Error(
-        fmt::format("{}: there {} {} issue{} numbered {}", name, issues.size() == 1 ? "is" : "are",
-                    issues.size(), issues.size() == 1 ? "" : "s", ref.issue),
-        kExitNoResults);
-  }
-  const Issue& issue = issues[ref.copy > 0 ? static_cast<std::size_t>(ref.copy - 1) : 0];
-  const std::optional<EntryAt> entry = entry_at(issue, ref.place);
-  if (!entry) {
-    throw Error(fmt::format("{}: issue #{} has no entry {} (kn show {} lists them)", name,
-                            ref.issue, ref.place, ref.issue),
-                kExitNoResults);
-  }
+int show_entry(Store& store, const EntryRef& ref, const Output& out) {
   if (out.format == Format::markdown) {
     throw Error(
         fmt::format("{}: one entry is shown as a table or JSON; markdown shows whole "
                     "issues (kn show {})",
-                    name, ref.issue));
+                    ref.to_string(), ref.issue));
   }
+  const FoundEntry found = find_entry(store, ref);
+  const EntryAt entry = found.entry();
   detail::write_stdout(out.format == Format::json
-                           ? entry_json(issue, *entry, ref)
-                           : entry_for_terminal(issue, *entry, ref, out.render));
+                           ? entry_json(found.issue(), entry, ref)
+                           : entry_for_terminal(found.issue(), entry, ref, out.render));
   return kExitOk;
 }
 
@@ -49,11 +33,11 @@ int show_entry(const std::vector<Issue>& issues, const EntryRef& ref, const Outp
 int run_show(const ShowRequest& request) {
   Store store(request.db, Store::Access::read_only);
   if (request.out.render.pager && request.out.format == Format::table) detail::page_output();
+  if (request.entry) return show_entry(store, *request.entry, request.out);
   const std::vector<Issue> issues = load_issues(store, request.number);
   if (issues.empty()) {
     throw Error(fmt::format("no issue #{} in {}", request.number, store.path()), kExitNoResults);
   }
-  if (request.entry) return show_entry(issues, *request.entry, request.out);
   if (issues.size() > 1) {
     print_error(fmt::format("#{}: {} issues have this number; showing each, oldest first",
                             request.number, issues.size()));
