@@ -325,6 +325,31 @@ TEST_F(PipeSearchTest, HitsCarryEntryReferences) {
           .substr(0, 50));
 }
 
+// An item naming two competitions: a match in the sentence about the
+// second is about the second's link, in TSV, JSON and --urls (it was the
+// item's first link); JSON carries every link of the item, in order.
+TEST_F(PipeSearchTest, AHitsUrlIsTheLinkItsMatchIsAbout) {
+  const std::vector<std::string> fields = split_tabs(search("併設").out);
+  ASSERT_EQ(fields.size(), 8u);
+  EXPECT_EQ(fields[5], "https://www.kdd.org/kdd2021/");
+  EXPECT_EQ(search("--urls 併設").out, "https://www.kdd.org/kdd2021/\n");
+  const std::string json = search("--format json 併設").out;
+  EXPECT_NE(
+      json.find(
+          R"("url":"https://www.kdd.org/kdd2021/","links":[)"
+          R"({"text":"RecSys Challenge 2021","url":"http://www.recsyschallenge.com/2021/"},)"
+          R"({"text":"KDD Cup 2021","url":"https://www.kdd.org/kdd2021/"},)"
+          R"({"text":"時系列異常検知","url":"https://compete.hexagon-ml.com/practice/competition/39/"},)"
+          R"({"text":"大規模グラフ","url":"https://ogb.stanford.edu/kddcup2021/"},)"
+          R"({"text":"交通需要の制御","url":"http://www.yunqiacademy.org/"}])"),
+      std::string::npos)
+      << json;
+  // The first sentence's match keeps the first link; domain: picks the link on it.
+  EXPECT_EQ(search("--urls 推薦 issue:66").out, "http://www.recsyschallenge.com/2021/\n");
+  EXPECT_EQ(search("--urls 併設 domain:ogb.stanford.edu").out,
+            "https://ogb.stanford.edu/kddcup2021/\n");
+}
+
 TEST_F(PipeSearchTest, FiltersOfOneKindAreAUnion) {
   EXPECT_EQ(search("--count competition:ranzcr").out, "2\n");
   EXPECT_EQ(search("--count competition:lish-moa").out, "1\n");

@@ -23,6 +23,7 @@ kn::Hit sample_hit() {
   hit.snippet = "…SIGNATE \x02鰹節\x03コンペ\n2nd\x1b[2J…";
   hit.score = -1.5;
   hit.source = "/a/66.md";
+  hit.links = {{"a", "https://a.jp/"}};
   return hit;
 }
 
@@ -56,7 +57,8 @@ TEST(HitFormat, HitJson) {
       kn::hit_json(sample_hit()),
       R"({"issue":66,"ref":"66.10","source":"/a/66.md","date":"2021-03-19","date_estimated":true,"section":"links",)"
       R"("heading":"","kind":"card","title":"SIGNATE 鰹節コンペ\t2nd",)"
-      R"("url":"https://www.slideshare.net/x","snippet":"…SIGNATE 鰹節コンペ 2nd[2J…",)"
+      R"("url":"https://www.slideshare.net/x","links":[{"text":"a","url":"https://a.jp/"}],)"
+      R"("snippet":"…SIGNATE 鰹節コンペ 2nd[2J…",)"
       R"("score":-1.5})"
       "\n");
 }

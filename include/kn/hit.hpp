@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kn/issue.hpp"
 
@@ -28,6 +29,9 @@ struct Hit {
   // show N's order: by date, then as indexed), and how many there are.
   int copy = 1, copies = 1;
   std::string source;  // the issue's file
+  // Every link of the entry in kn show REF's order: a card's or embed's own
+  // URL first, then those in its text. url is the one the match is about.
+  std::vector<Link> links;
   // title, body and comment are whole with every match marked
   // (HitText::marked), and snippet is empty.
   bool marked = false;

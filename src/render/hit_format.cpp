@@ -205,6 +205,11 @@ std::string hit_json(const Hit& hit) {
   json.key("kind").value(to_string(hit.kind));
   json.key("title").value(hit_title(hit));
   json.key("url").value(hit.url);
+  json.key("links").begin_array();
+  for (const Link& link : hit.links) {
+    json.begin_object().key("text").value(link.text).key("url").value(link.url).end_object();
+  }
+  json.end_array();
   json.key("snippet").value(plain_snippet(hit));
   json.key("score").value(hit.score);
   json.end_object();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kn/filters.hpp"
+#include "kn/hit.hpp"
 #include "kn/store.hpp"
 #include "sqlite/sqlite.hpp"
 
@@ -33,6 +34,15 @@ std::int64_t url_key_hash(std::string_view key);
 // are compared with.
 std::string filter_sql(const Filters& filters, std::vector<Value>& values,
                        std::string_view section_kind = "e.section_kind");
+
+// Reads each hit's links into hit.links and sets hit.url to the link the
+// hit is about: among the links on one of domains (all when domains is
+// empty or none is on them), an item's link that its first match is about
+// (link_at_match; marked_bodies[k] is hit k's body with its matches marked,
+// empty when unknown), else the first.
+void attach_links(Database& db, std::vector<Hit>& hits,
+                  const std::vector<std::string>& marked_bodies,
+                  const std::vector<std::string>& domains);
 
 // Returns " AND ..." conditions on issue numbers and dates, for the issues
 // table as alias i.

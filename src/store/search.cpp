@@ -143,7 +143,8 @@ std::vector<std::vector<std::size_t>> hit_groups(const std::vector<HitKey>& keys
 // all: FTS5 evaluates the query once (a prefix query merges every term it
 // matches), within the range of their rowids.
 void read_hits(Database& db, const Search& query, const std::vector<HitKey>& keys,
-               const std::vector<std::size_t>& group, HitText text, std::vector<Hit>& hits) {
+               const std::vector<std::size_t>& group, HitText text, std::vector<Hit>& hits,
+               std::vector<std::string>& marked_bodies) {
   const bool ranked = walks_matches(query, text);
   const bool marked = ranked && text == HitText::marked;
   std::string ids;
@@ -162,8 +163,9 @@ void read_hits(Database& db, const Search& query, const std::vector<HitKey>& key
                         : "'', NULL, NULL, NULL ") +
               kHitPlace +
               (ranked && !marked ? ", CASE WHEN e.kind = 'card' THEN kn_snippet(entries_fts, 1, "
-                                   "char(2), char(3), '…', 24) END "
-                                 : ", NULL ") +
+                                   "char(2), char(3), '…', 24) END, CASE WHEN e.kind = 'item' "
+                                   "THEN kn_highlight(entries_fts, 0, char(2), char(3)) END "
+                                 : ", NULL, NULL ") +
               (ranked ? "FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
                         "JOIN issues i ON i.id = e.issue_id WHERE entries_fts MATCH ? "
                         "AND entries_fts.rowid BETWEEN ? AND ? AND +entries_fts.rowid IN (" +
@@ -182,6 +184,10 @@ void read_hits(Database& db, const Search& query, const std::vector<HitKey>& key
   while (detail.step()) {
     const std::size_t k = slot.at(detail.column_int(8));
     hits[k] = read_hit(keys[k], detail);
+    // Where an item's first match is, for the link it is about.
+    if (hits[k].kind == EntryKind::item) {
+      marked_bodies[k] = marked ? hits[k].body : std::string(detail.column_text(17));
+    }
   }
 }
 
@@ -301,10 +307,12 @@ std::vector<Hit> Store::search(const Query& parsed, const SearchOptions& options
     page.keys = dated_keys(*db_, query, order);
   }
   std::vector<Hit> hits(page.keys.size());
+  std::vector<std::string> marked_bodies(hits.size());
   if (!walks_matches(query, options.text)) page.matches.clear();  // no walk to split
   for (const std::vector<std::size_t>& group : hit_groups(page.keys, page.matches)) {
-    read_hits(*db_, query, page.keys, group, options.text, hits);
+    read_hits(*db_, query, page.keys, group, options.text, hits, marked_bodies);
   }
+  detail::attach_links(*db_, hits, marked_bodies, parsed.filters.domains);
   return hits;
 }
 
@@ -336,34 +344,14 @@ std::vector<std::pair<std::string, std::int64_t>> Store::count_by(const Query& p
 }
 
 std::vector<std::string> Store::urls(const Query& query, const SearchOptions& options) {
-  const ReadSnapshot snapshot(*db_);
-  SearchOptions bare = options;
-  bare.text = HitText::none;
-  const std::vector<Hit> hits = search(query, bare);
+  // A hit's URL is the link its match is about (on a filtered domain), so
+  // the hits are read with their matches.
+  SearchOptions with_matches = options;
+  with_matches.text = HitText::snippet;
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
-  const auto add = [&](const std::string& url) {
-    if (seen.insert(url).second) out.push_back(url);
-  };
-  if (query.filters.domains.empty()) {
-    for (const Hit& hit : hits) add(hit.url);
-    return out;
-  }
-  // The entry's own URL (a card's, an embed's), then its links, on a
-  // filtered domain.
-  std::vector<Value> values;
-  const std::string domains = detail::domain_ids_sql(query.filters.domains, values);
-  Statement on_domain(
-      *db_,
-      "SELECT url FROM (SELECT e.url, -1 AS position, e.domain_id FROM entries e WHERE e.id = ? "
-      "UNION ALL SELECT l.url, l.position, l.domain_id FROM links l WHERE l.entry_id = ?) "
-      "WHERE url IS NOT NULL AND domain_id IN (" +
-          domains + ") ORDER BY position LIMIT 1");
-  for (const Hit& hit : hits) {
-    const Statement::Use use = on_domain.use();
-    on_domain.bind(1, hit.entry_id).bind(2, hit.entry_id);
-    bind_all(on_domain, values, 3);
-    if (on_domain.step()) add(std::string(on_domain.column_text(0)));
+  for (const Hit& hit : search(query, with_matches)) {
+    if (seen.insert(hit.url).second) out.push_back(hit.url);
   }
   return out;
 }
