@@ -67,6 +67,24 @@ class SearchTest : public testing::Test {
 kn::testing::TempDir* SearchTest::dir_ = nullptr;
 Store* SearchTest::store_ = nullptr;
 
+// A pipe gets every hit, and a hit's links are read for each: more hits
+// than a statement can bind (250000 in Debian's SQLite) are read in chunks, every link in its
+// hit's place.
+TEST_F(SearchTest, LinksOfMoreHitsThanAStatementBinds) {
+  std::vector<kn::Hit> all =
+      store_->search(kn::parse_query("section:competitions"), {kn::SortOrder::date, 0, 0});
+  ASSERT_FALSE(all.empty());
+  std::vector<kn::Hit> many(260000);
+  for (std::size_t k = 0; k < many.size(); ++k) many[k].entry_id = 1000000 + std::int64_t(k);
+  many.insert(many.end(), all.begin(), all.end());
+  kn::detail::attach_links(kn::detail::database(*store_), many, {}, {});
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    EXPECT_EQ(many[260000 + k].links, all[k].links) << all[k].entry_id;
+  }
+  EXPECT_TRUE(
+      std::any_of(all.begin(), all.end(), [](const kn::Hit& h) { return h.links.size() > 1; }));
+}
+
 TEST_F(SearchTest, EnglishWordsAndTheirVariants) {
   const V colab{"117/6", "66/0", "84/4", "84/5"};
   EXPECT_EQ(found("Colaboratory"), colab);

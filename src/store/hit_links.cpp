@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <unordered_map>
 
 #include "internal.hpp"
@@ -43,20 +44,26 @@ void attach_links(Database& db, std::vector<Hit>& hits,
                   const std::vector<std::string>& marked_bodies,
                   const std::vector<std::string>& domains) {
   if (hits.empty()) return;
-  std::unordered_map<std::int64_t, std::size_t> slot;
-  std::string ids;
-  for (std::size_t k = 0; k < hits.size(); ++k) {
-    slot.emplace(hits[k].entry_id, k);
-    ids += ids.empty() ? "?" : ", ?";
-  }
-  Statement rows(db, "SELECT entry_id, text, url FROM links WHERE entry_id IN (" + ids +
-                         ") ORDER BY entry_id, position");
-  int index = 1;
-  for (const Hit& hit : hits) rows.bind(index++, hit.entry_id);
+  // Read in chunks: a pipe gets every hit, and a statement binds a limited
+  // number of values (32766 by default, 250000 in Debian's SQLite).
+  constexpr std::size_t kChunk = 500;
   std::vector<std::vector<Link>> in_text(hits.size());
-  while (rows.step()) {
-    in_text[slot.at(rows.column_int(0))].push_back(
-        {std::string(rows.column_text(1)), std::string(rows.column_text(2))});
+  for (std::size_t from = 0; from < hits.size(); from += kChunk) {
+    const std::size_t to = std::min(hits.size(), from + kChunk);
+    std::unordered_map<std::int64_t, std::size_t> slot;
+    std::string ids;
+    for (std::size_t k = from; k < to; ++k) {
+      slot.emplace(hits[k].entry_id, k);
+      ids += ids.empty() ? "?" : ", ?";
+    }
+    Statement rows(db, "SELECT entry_id, text, url FROM links WHERE entry_id IN (" + ids +
+                           ") ORDER BY entry_id, position");
+    int index = 1;
+    for (std::size_t k = from; k < to; ++k) rows.bind(index++, hits[k].entry_id);
+    while (rows.step()) {
+      in_text[slot.at(rows.column_int(0))].push_back(
+          {std::string(rows.column_text(1)), std::string(rows.column_text(2))});
+    }
   }
   for (std::size_t k = 0; k < hits.size(); ++k) {
     Hit& hit = hits[k];
