@@ -29,17 +29,21 @@ class CompetitionCommandTest : public kn::testing::ArchiveBinaryTest {
 TEST_F(CompetitionCommandTest, AStoryAcrossIssues) {
   const Result tsv = run("competition ranzcr --format tsv --header");
   EXPECT_EQ(tsv.status, 0);
-  EXPECT_TRUE(tsv.out.starts_with("issue\tdate\tsection\tkind\twriteup\ttitle\turl\ttext\n53\t"))
+  EXPECT_TRUE(
+      tsv.out.starts_with("issue\tdate\tsection\tkind\twriteup\ttitle\turl\ttext\tref\n53\t"))
       << tsv.out;
   EXPECT_NE(tsv.out.find("\n66\t2021-03-19\tcompetitions\titem\twriteup\t"), std::string::npos);
+  // Each entry's reference ends its line: kn show REF prints it whole.
+  EXPECT_NE(tsv.out.find("分類するタスクです。\t53.1\n"), std::string::npos) << tsv.out;
+  EXPECT_TRUE(tsv.out.ends_with("入賞しています。\t66.2\n")) << tsv.out;
   // The terminal rendering is a golden of terminal_golden_test.cpp.
   const Result json =
       run("competition 'RANZCR CLiP - Catheter and Line Position Challenge' "
           "--format json");
   EXPECT_EQ(json.status, 0);
   for (const char* key :
-       {"\"issue\":53", "\"date\":\"2020-12-18\"", "\"section\":", "\"kind\":", "\"title\":",
-        "\"text\":", "\"url\":", "\"links\":[", "\"writeup\":false"}) {
+       {"\"issue\":53,\"ref\":\"53.1\"", "\"date\":\"2020-12-18\"", "\"section\":", "\"kind\":",
+        "\"title\":", "\"text\":", "\"url\":", "\"links\":[", "\"writeup\":false"}) {
     EXPECT_NE(json.out.find(key), std::string::npos) << key;
   }
   const Result md = run("competition ranzcr --format md");

@@ -52,9 +52,9 @@ std::string indented(std::string_view text, const Rendering& render, std::string
 std::string entry_for_terminal(const StoryEntry& e, const Rendering& render) {
   const std::string heading = printable(e.heading.empty() ? e.section : e.heading);
   std::string out;
-  const std::string where =
-      fmt::format("{}{} {} · {}", e.writeup ? "★ " : "", dated(e.issue, e.date, e.date_estimated),
-                  heading, to_string(e.kind));
+  const std::string where = fmt::format("{}#{} {}{} {} · {}", e.writeup ? "★ " : "",
+                                        e.ref.to_string(), e.date_estimated ? "~" : "",
+                                        e.date.value_or("no date"), heading, to_string(e.kind));
   for (const std::string& line : wrap_text(where, render.width)) {
     out += paint(line, style::kDim, render.color) + '\n';
   }
@@ -76,7 +76,7 @@ std::string entry_for_terminal(const StoryEntry& e, const Rendering& render) {
 
 void print_json(const StoryEntry& e) {
   JsonWriter json;
-  json.begin_object().key("issue").value(e.issue);
+  json.begin_object().key("issue").value(e.issue).key("ref").value(e.ref.to_string());
   detail::date_value(json, "date", e.date);
   json.key("date_estimated").value(e.date_estimated).key("section").value(e.section);
   json.key("heading")
@@ -95,9 +95,10 @@ void print_json(const StoryEntry& e) {
 }
 
 std::string entry_markdown(const StoryEntry& e) {
-  std::string out = fmt::format(
-      "## {}{} ({}) {}\n\n", e.writeup ? "★ " : "", dated(e.issue, e.date, e.date_estimated),
-      markdown_text(e.heading.empty() ? e.section : e.heading), to_string(e.kind));
+  std::string out =
+      fmt::format("## {}#{} {}{} ({}) {}\n\n", e.writeup ? "★ " : "", e.ref.to_string(),
+                  e.date_estimated ? "~" : "", e.date.value_or("no date"),
+                  markdown_text(e.heading.empty() ? e.section : e.heading), to_string(e.kind));
   if (!e.title.empty() || e.kind != EntryKind::item) {
     out += markdown_link(e.title.empty() ? e.url : e.title, e.url) + "\n\n";
   }
@@ -111,8 +112,8 @@ std::string entry_markdown(const StoryEntry& e) {
 }
 
 // The columns of a story in TSV.
-const std::vector<std::string> kStoryColumns = {"issue",   "date",  "section", "kind",
-                                                "writeup", "title", "url",     "text"};
+const std::vector<std::string> kStoryColumns = {"issue", "date", "section", "kind", "writeup",
+                                                "title", "url",  "text",    "ref"};
 
 }  // namespace
 
@@ -131,10 +132,10 @@ int run_competition(const CompetitionRequest& request) {
         detail::write_stdout(tsv_row(kStoryColumns));
       }
       for (const StoryEntry& e : story) {
-        detail::write_stdout(tsv_row(
-            {std::to_string(e.issue), e.date.value_or(""), e.section,
-             std::string(to_string(e.kind)), e.writeup ? "writeup" : "", e.title, e.url, e.text},
-            kStoryColumns, out.render.hyperlinks));
+        detail::write_stdout(tsv_row({std::to_string(e.issue), e.date.value_or(""), e.section,
+                                      std::string(to_string(e.kind)), e.writeup ? "writeup" : "",
+                                      e.title, e.url, e.text, e.ref.to_string()},
+                                     kStoryColumns, out.render.hyperlinks));
       }
       break;
     case Format::markdown: {

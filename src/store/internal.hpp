@@ -35,6 +35,14 @@ std::int64_t url_key_hash(std::string_view key);
 std::string filter_sql(const Filters& filters, std::vector<Value>& values,
                        std::string_view section_kind = "e.section_kind");
 
+// Which of the issues of its number holds an entry, in kn show N's order
+// (by date, no date first, then by id), and how many share the number: two
+// columns for a query over issues i, for an EntryRef.
+inline constexpr const char* kIssueCopyColumns =
+    "(SELECT count(*) FROM issues j WHERE j.number = i.number AND ((j.date IS NULL AND "
+    "i.date IS NOT NULL) OR j.date < i.date OR (j.date IS i.date AND j.id <= i.id))), "
+    "(SELECT count(*) FROM issues j WHERE j.number = i.number)";
+
 // Reads each hit's links into hit.links and sets hit.url to the link the
 // hit is about: among the links on one of domains (all when domains is
 // empty or none is on them), an item's link that its first match is about

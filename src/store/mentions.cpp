@@ -10,10 +10,12 @@ std::vector<StoryEntry> entries_linking_to(Store& store, const std::string& url)
       db,
       "SELECT e.id, i.number, i.date, i.date_estimated, e.section_kind, e.section_heading, "
       "e.kind, e.title, coalesce(e.url, (SELECT url FROM links WHERE entry_id = e.id ORDER BY "
-      "position LIMIT 1), i.url), e.body, e.comment FROM competitions c JOIN mentions m ON "
-      "m.competition_id = c.id JOIN entries e ON e.id = m.entry_id JOIN issues i ON i.id = "
-      "e.issue_id WHERE c.url = ?1 GROUP BY e.id ORDER BY i.date IS NULL, i.date, i.number, "
-      "e.position");
+      "position LIMIT 1), i.url), e.body, e.comment, e.position, " +
+          std::string(detail::kIssueCopyColumns) +
+          " FROM competitions c JOIN mentions m ON "
+          "m.competition_id = c.id JOIN entries e ON e.id = m.entry_id JOIN issues i ON i.id = "
+          "e.issue_id WHERE c.url = ?1 GROUP BY e.id ORDER BY i.date IS NULL, i.date, i.number, "
+          "e.position");
   Statement links(db,
                   "SELECT l.text, l.url, coalesce(d.name, '') FROM links l LEFT JOIN domains d ON "
                   "d.id = l.domain_id WHERE l.entry_id = ?1 ORDER BY l.position");
@@ -29,6 +31,9 @@ std::vector<StoryEntry> entries_linking_to(Store& store, const std::string& url)
     entry.kind = entry_kind_named(entries.column_text(6)).value_or(EntryKind::item);
     entry.title = entries.column_text(7);
     entry.url = entries.column_text(8);
+    const auto copies = entries.column_int(13);
+    entry.ref = {entry.issue, static_cast<int>(entries.column_int(11)) + 1,
+                 copies > 1 ? static_cast<int>(entries.column_int(12)) : 0};
     const std::string body(entries.column_text(9)), comment(entries.column_text(10));
     entry.text = body.empty() || comment.empty() ? body + comment : body + "\n" + comment;
     const Statement::Use use = links.use();

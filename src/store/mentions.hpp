@@ -18,6 +18,7 @@ struct StoryLink {
 // An entry that links to the competition.
 struct StoryEntry {
   int issue = 0;
+  EntryRef ref;  // kn show REF prints it whole
   std::optional<std::string> date;
   bool date_estimated = false;
   std::string section, heading;

@@ -59,13 +59,9 @@ constexpr const char* kHitColumns =
     "coalesce(e.url, (SELECT url FROM links WHERE entry_id = e.id ORDER BY position LIMIT 1), "
     "i.url), e.body, e.comment, e.id, ";
 
-// Which of the issues of its number holds the entry, in kn show N's order
-// (by date, no date first, then by id), how many share the number, and the
+// The entry's place among issues of its number (kIssueCopyColumns) and its
 // issue's file.
-constexpr const char* kHitPlace =
-    ", (SELECT count(*) FROM issues j WHERE j.number = i.number AND ((j.date IS NULL AND "
-    "i.date IS NOT NULL) OR j.date < i.date OR (j.date IS i.date AND j.id <= i.id))), "
-    "(SELECT count(*) FROM issues j WHERE j.number = i.number), i.source";
+const std::string kHitPlace = std::string(", ") + detail::kIssueCopyColumns + ", i.source";
 
 Hit read_hit(const HitKey& key, const Statement& row) {
   Hit hit;
