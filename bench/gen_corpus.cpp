@@ -10,6 +10,7 @@
 //
 //   gen_corpus OUT_DIR N SOURCE...
 //   gen_corpus --repeat OUT_DIR N SOURCE...
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -130,7 +131,15 @@ std::string date_of(int day_number) {
 // The sources copied until there are count files: line 1's "#N" and line
 // 2's URL made unique, the rest as it is; a copy keeps its source's file
 // name (and so its date), with the copy's index before the extension.
-void repeat(const fs::path& out_dir, int count, const std::vector<std::string>& sources) {
+int repeat(const fs::path& out_dir, int count, const std::vector<std::string>& sources) {
+  for (const std::string& source : sources) {
+    const std::string file = fs::is_regular_file(source) ? slurp(source) : "";
+    if (!file.starts_with("# ") || std::count(file.begin(), file.end(), '\n') < 2) {
+      std::fprintf(stderr, "gen_corpus: %s: not an issue file (# title, then its URL)\n",
+                   source.c_str());
+      return 2;
+    }
+  }
   fs::create_directories(out_dir);
   for (int i = 0; i < count; ++i) {
     const fs::path source = sources[static_cast<std::size_t>(i) % sources.size()];
@@ -152,14 +161,14 @@ void repeat(const fs::path& out_dir, int count, const std::vector<std::string>& 
         << title << '\n'
         << url << "-copy-" << copy << file.substr(url_end);
   }
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc >= 5 && std::string(argv[1]) == "--repeat") {
-    repeat(argv[2], std::stoi(argv[3]), std::vector<std::string>(argv + 4, argv + argc));
-    return 0;
+    return repeat(argv[2], std::stoi(argv[3]), std::vector<std::string>(argv + 4, argv + argc));
   }
   if (argc < 4) {
     std::fprintf(stderr,
@@ -171,6 +180,15 @@ int main(int argc, char** argv) {
   const int count = std::stoi(argv[2]);
   Pools pools;
   for (int k = 3; k < argc; ++k) collect(slurp(argv[k]), pools);
+  // Every pool is drawn from: a directory given as a source, or a file that
+  // is no issue, left them empty and the draw divided by zero.
+  if (pools.paragraphs.empty() || pools.cards.empty() || pools.embeds.empty() ||
+      pools.kanji.empty()) {
+    std::fprintf(stderr,
+                 "gen_corpus: the sources hold no paragraphs, cards, embeds or kanji: give "
+                 "issue files (not directories)\n");
+    return 2;
+  }
   fs::create_directories(out_dir);
 
   std::mt19937_64 random(20261123);
