@@ -26,6 +26,29 @@ class CompetitionCommandTest : public kn::testing::ArchiveBinaryTest {
 
 // RANZCR CLiP is in #53 and #66: both, oldest first; #66's item names its
 // 3位 team, a write-up.
+// #40 announces Halite's provisional 1st-place write-up in an item whose
+// link text is "discussion": that link is the write-up, the blog links of
+// the next sentence are not (no write-up word there).
+TEST_F(CompetitionCommandTest, AWriteUpAnnouncedInAnItem) {
+  const Result tsv = run("competition halite --solutions --format tsv");
+  EXPECT_EQ(tsv.status, 0);
+  const std::string line = tsv.out.substr(0, tsv.out.find('\n'));
+  EXPECT_TRUE(line.starts_with("40\t2020-09-18\tcompetitions\titem\twriteup\t")) << tsv.out;
+  EXPECT_TRUE(line.ends_with("\t40.4")) << tsv.out;
+  const Result json = run("competition halite --solutions --format json");
+  EXPECT_NE(
+      json.out.find(
+          R"({"text":"discussion","url":"https://www.kaggle.com/c/halite/discussion/183543","domain":"kaggle.com","writeup":true})"),
+      std::string::npos)
+      << json.out;
+  EXPECT_NE(json.out.find(R"("text":"記事1",)"), std::string::npos) << json.out;
+  EXPECT_EQ(
+      json.out.find(
+          R"("text":"記事1","url":"https://threecourse.hatenablog.com/entry/2020/09/17/014155","domain":"threecourse.hatenablog.com","writeup":true)"),
+      std::string::npos)
+      << json.out;
+}
+
 TEST_F(CompetitionCommandTest, AStoryAcrossIssues) {
   const Result tsv = run("competition ranzcr --format tsv --header");
   EXPECT_EQ(tsv.status, 0);

@@ -72,6 +72,29 @@ TEST(CompetitionStory, WriteUps) {
   for (const char* text : {"順位表", "Leaderboard", "Overview", "スケジュール", "1st", "上位"}) {
     EXPECT_FALSE(kn::is_writeup(text)) << text;
   }
+  EXPECT_TRUE(kn::is_writeup("鳥コンペ反省会"));
+}
+
+// An item's link is a write-up when its sentence announces one and it is
+// the sentence's only link, or a pointer such as discussion; 上位 alone is
+// not an announcement.
+TEST(CompetitionStory, ItemLinksAreJudgedWithTheirSentence) {
+  using Marks = std::vector<bool>;
+  const std::vector<kn::Link> two = {{"X", "https://k/c/x"}, {"discussion", "https://k/c/x/d/1"}};
+  EXPECT_EQ(kn::item_writeups("「X」が終わりました。1位解法はdiscussionで公開されています。", two),
+            (Marks{false, true}));
+  // The competition's own link shares a sentence with the pointer.
+  EXPECT_EQ(kn::item_writeups("「X」の1位解法はdiscussionで公開されています。", two),
+            (Marks{false, true}));
+  const std::vector<kn::Link> plain = {{"X", "https://k/c/x"}, {"Y", "https://y/"}};
+  EXPECT_EQ(kn::item_writeups("「X」の解法を「Y」が紹介しました。", plain), (Marks{false, false}));
+  EXPECT_EQ(kn::item_writeups("「X」が終わりました。上位10%の解法はYにあります。", plain),
+            (Marks{false, true}));
+  EXPECT_EQ(kn::item_writeups("「X」が終わりました。LB上位の記事はYです。", plain),
+            (Marks{false, false}));
+  EXPECT_EQ(kn::item_writeups("「X」が終わりました。LB上位の記事はこちら。",
+                              {{"X", "https://k/c/x"}, {"こちら", "https://z/"}}),
+            (Marks{false, false}));
 }
 
 }  // namespace

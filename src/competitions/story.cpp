@@ -75,14 +75,23 @@ std::vector<StoryEntry> competition_story(Store& store, const std::string& url) 
     // A card or embed is the page it shows: its title, blurb and the
     // editor's comment say what it is. An item is news: its links say.
     entry.writeup = entry.kind != EntryKind::item && is_writeup(entry.title + "\n" + entry.text);
+    // An item's links are judged with their sentences, before the links to
+    // the competition's own page leave the list (they count as links of
+    // their sentence).
+    std::vector<Link> links;
+    for (const StoryLink& link : entry.links) links.push_back({link.text, link.url});
+    const std::vector<bool> writeups = entry.kind == EntryKind::item
+                                           ? item_writeups(entry.text, links)
+                                           : std::vector<bool>(links.size(), false);
+    for (std::size_t k = 0; k < entry.links.size(); ++k) {
+      StoryLink& link = entry.links[k];
+      link.writeup = writeups[k] || is_writeup(link.text);
+    }
     std::erase_if(entry.links, [&](const StoryLink& link) {
       const auto same = competition_of(link.url);
       return same && same->url == url && same->page == CompetitionPage::front;
     });
-    for (StoryLink& link : entry.links) {
-      link.writeup = is_writeup(link.text);
-      entry.writeup = entry.writeup || link.writeup;
-    }
+    for (const StoryLink& link : entry.links) entry.writeup = entry.writeup || link.writeup;
   }
   return story;
 }

@@ -1,8 +1,10 @@
 #include "writeups.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
+#include "model/link_at_match.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -46,11 +48,39 @@ bool has_place(const std::string& key) {
 
 bool is_writeup(std::string_view text) {
   const std::string key = ascii_lower(text);
-  for (const char* word :
-       {"解法", "振り返り", "ふりかえり", "solution", "writeup", "write-up", "write up"}) {
+  for (const char* word : {"解法", "振り返り", "ふりかえり", "反省会", "solution", "writeup",
+                           "write-up", "write up"}) {
     if (key.find(word) != std::string::npos) return true;
   }
   return has_place(key) || has_rank(text);
+}
+
+bool is_pointer(std::string_view link_text) {
+  const std::string key = ascii_lower(link_text);
+  for (const char* word : {"discussion", "こちら", "here", "記事", "ブログ", "スライド", "資料"}) {
+    if (key.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::vector<bool> item_writeups(std::string_view text, const std::vector<Link>& links) {
+  const std::vector<std::size_t> at = locate_links(text, links);
+  std::vector<std::pair<std::size_t, std::size_t>> sentence(links.size());
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    if (at[k] != std::string_view::npos) sentence[k] = sentence_at(text, at[k]);
+  }
+  std::vector<bool> out(links.size());
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    out[k] = is_writeup(links[k].text);
+    if (out[k] || at[k] == std::string_view::npos) continue;
+    const auto [begin, end] = sentence[k];
+    const auto in_sentence = std::count_if(at.begin(), at.end(), [&](std::size_t a) {
+      return a != std::string_view::npos && a >= begin && a < end;
+    });
+    out[k] = is_writeup(text.substr(begin, end - begin)) &&
+             (in_sentence == 1 || is_pointer(links[k].text));
+  }
+  return out;
 }
 
 }  // namespace kn

@@ -3,11 +3,26 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
+
+#include "kn/issue.hpp"
 
 namespace kn {
 
-// Tells whether a title or link text announces a write-up: 解法, 振り返り,
-// solution, writeup, 1st place, 3位 (not 順位表).
+// Tells whether a title, link text or sentence announces a write-up: 解法,
+// 振り返り, 反省会, solution, writeup, write-up, 1st place, 3位 (a numeral
+// before 位: not 順位表, LB上位 or 上位10%).
 bool is_writeup(std::string_view text);
+
+// Tells whether a link's text only points at something the sentence
+// around it names: discussion, こちら, here, 記事, ブログ, スライド, 資料.
+bool is_pointer(std::string_view link_text);
+
+// Tells, for each of an item's links, whether it is a write-up: its text
+// says so, or its sentence announces one and it is the sentence's only
+// link or a pointer (1位解法はdiscussionで公開). Links are found in the
+// text as link_at_match.hpp finds them; one not found is judged by its
+// text alone.
+std::vector<bool> item_writeups(std::string_view text, const std::vector<Link>& links);
 
 }  // namespace kn

@@ -24,9 +24,9 @@ std::size_t find_whole(std::string_view text, std::string_view word, std::size_t
   return std::string_view::npos;
 }
 
-// Where each link's text starts in text, npos for one not found: each is
-// looked for after the one before it, as the editor wrote them in order.
-std::vector<std::size_t> locate(std::string_view text, const std::vector<Link>& links) {
+}  // namespace
+
+std::vector<std::size_t> locate_links(std::string_view text, const std::vector<Link>& links) {
   std::vector<std::size_t> at;
   std::size_t from = 0;
   for (const Link& link : links) {
@@ -38,7 +38,6 @@ std::vector<std::size_t> locate(std::string_view text, const std::vector<Link>& 
   return at;
 }
 
-// The sentence that holds byte `match`: [begin, end).
 std::pair<std::size_t, std::size_t> sentence_at(std::string_view text, std::size_t match) {
   static constexpr std::array<std::string_view, 6> kEnds{"。", "！", "？", "!", "?", ". "};
   std::size_t begin = 0, end = text.size();
@@ -51,11 +50,9 @@ std::pair<std::size_t, std::size_t> sentence_at(std::string_view text, std::size
   return {begin, end};
 }
 
-}  // namespace
-
 std::optional<std::size_t> link_at_match(std::string_view text, std::size_t begin, std::size_t end,
                                          const std::vector<Link>& links) {
-  const std::vector<std::size_t> at = locate(text, links);
+  const std::vector<std::size_t> at = locate_links(text, links);
   const auto [first, last] = sentence_at(text, std::min(begin, text.size()));
   std::optional<std::size_t> in_sentence, anywhere;
   std::size_t best_in = std::numeric_limits<std::size_t>::max(), best_any = best_in;

@@ -7,11 +7,21 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kn/issue.hpp"
 
 namespace kn {
+
+// Returns where each link's text starts in text, npos for one not found:
+// each is looked for after the one before it, never inside a longer Latin
+// word or number.
+std::vector<std::size_t> locate_links(std::string_view text, const std::vector<Link>& links);
+
+// Returns the sentence of text that holds byte `at`, as [begin, end): a
+// sentence ends after 。！？!? or ". ".
+std::pair<std::size_t, std::size_t> sentence_at(std::string_view text, std::size_t at);
 
 // Returns the index in links of the link the match at bytes [begin, end) of
 // text is about: of the links whose text starts in the sentence holding the
