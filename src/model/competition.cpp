@@ -49,11 +49,6 @@ constexpr std::array<Platform, 16> kPlatforms{{
 constexpr std::array<std::string_view, 8> kNotCompetitions{"ranking", "rankings", "search", "list",
                                                            "all",     "upcoming", "past",   "new"};
 
-bool on_host(std::string_view host, std::string_view domain) {
-  return host == domain || (host.size() > domain.size() && host.ends_with(domain) &&
-                            host[host.size() - domain.size() - 1] == '.');
-}
-
 // A path segment that can stand in a canonical URL: no white space, control
 // characters or the characters that end a path.
 bool is_identifier(std::string_view id) {
@@ -94,7 +89,7 @@ std::optional<CompetitionLink> competition_of(std::string_view url) {
   const UrlParts parts = split_url(url);
   if (parts.host.empty()) return std::nullopt;
   for (const Platform& platform : kPlatforms) {
-    if (!on_host(parts.host, platform.host)) continue;
+    if (!on_domain(parts.host, platform.host)) continue;
     std::string_view path = parts.path;
     if (platform.in_fragment) {  // "#/competitions/ID?tab=..." routes inside the page
       path = parts.fragment;

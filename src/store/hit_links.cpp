@@ -9,15 +9,11 @@ namespace kn::detail {
 
 namespace {
 
-bool on_domain(const std::string& url, const std::vector<std::string>& domains) {
+// Tells whether url's domain is one of domains or a subdomain of one.
+bool on_any(const std::string& url, const std::vector<std::string>& domains) {
   const std::string domain = url_domain(url);
-  for (const std::string& wanted : domains) {
-    if (domain == wanted || (domain.size() > wanted.size() && domain.ends_with(wanted) &&
-                             domain[domain.size() - wanted.size() - 1] == '.')) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(domains.begin(), domains.end(),
+                     [&](const std::string& wanted) { return on_domain(domain, wanted); });
 }
 
 // A marked text with its marks dropped, and where its first match lies in
@@ -73,7 +69,7 @@ void attach_links(Database& db, std::vector<Hit>& hits,
     hit.links.insert(hit.links.end(), in_text[k].begin(), in_text[k].end());
     std::vector<Link> candidates;
     for (const Link& link : hit.links) {
-      if (domains.empty() || on_domain(link.url, domains)) candidates.push_back(link);
+      if (domains.empty() || on_any(link.url, domains)) candidates.push_back(link);
     }
     if (candidates.empty()) continue;  // nothing on the domains: the entry's own URL stays
     hit.url = candidates.front().url;

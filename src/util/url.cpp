@@ -72,6 +72,11 @@ bool linkable_url(std::string_view url) {
   return scheme == "http" || scheme == "https" || scheme == "ftp" || scheme == "mailto";
 }
 
+bool on_domain(std::string_view host, std::string_view domain) {
+  return host == domain || (host.size() > domain.size() && host.ends_with(domain) &&
+                            host[host.size() - domain.size() - 1] == '.');
+}
+
 std::string url_domain(std::string_view url) {
   std::optional<std::string> host = url_host(url);
   if (!host) return {};

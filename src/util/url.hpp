@@ -37,6 +37,10 @@ std::optional<std::string> url_href(std::string_view url);
 // leading "www."; "" when it has none.
 std::string url_domain(std::string_view url);
 
+// Tells whether host is domain or one of its subdomains (a.b.com is on
+// b.com; ab.com is not).
+bool on_domain(std::string_view host, std::string_view domain);
+
 // Tells whether url may be a link a reader follows: http, https, ftp or
 // mailto, never javascript:, data: or anything else.
 bool linkable_url(std::string_view url);
