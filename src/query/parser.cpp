@@ -39,19 +39,18 @@ class Parser {
 
   std::optional<QueryNode> any_of(int depth) {
     std::vector<QueryNode> parts;
-    std::vector<Operand> operands;
     const Lexeme& first = peek();
     if (first.kind == Lex::or_) fail("OR needs a term before it", first);
+    const std::size_t filters_before = filters_.size();
+    bool ored = false;
     while (true) {
-      const std::size_t filters_before = filters_.size();
-      std::optional<QueryNode> part = all_of(depth);
-      operands.push_back({filters_before, filters_.size()});
-      if (part) parts.push_back(std::move(*part));
+      if (auto part = all_of(depth)) parts.push_back(std::move(*part));
       if (peek().kind != Lex::or_) break;
       const Lexeme& op = take();
       if (ends_group(peek().kind)) fail("OR needs a term after it", op);
+      ored = true;
     }
-    if (operands.size() > 1) check_filters_in(operands);
+    if (ored) check_no_filter_since(filters_before);
     if (parts.empty()) return std::nullopt;
     if (parts.size() == 1) return std::move(parts[0]);
     return QueryNode{QueryNode::Type::any_of, {}, false, false, first.column, std::move(parts)};
@@ -125,12 +124,6 @@ class Parser {
     }
   }
 
-  // One side of an OR: the filters it added, as indexes [first, last) of
-  // filters_.
-  struct Operand {
-    std::size_t first, last;
-  };
-
   // The kind a filter joins with in an OR: date, since and until are one.
   static std::string_view kind_of(const Lexeme& filter) {
     const std::string& name = filter.name;
@@ -168,9 +161,9 @@ class Parser {
   // join_filters() took every OR between filters of one kind; an OR left
   // beside a filter would make it an AND, as filters apply to the whole
   // query, so it is refused.
-  void check_filters_in(const std::vector<Operand>& operands) const {
-    const std::size_t from = operands.front().first, to = operands.back().last;
-    if (from == to) return;
+  // from: how many filters had been read before the OR's first operand.
+  void check_no_filter_since(std::size_t from) const {
+    if (from == filters_.size()) return;
     fail("filters apply to the whole query; OR cannot join a filter and words", *filters_[from]);
   }
 
