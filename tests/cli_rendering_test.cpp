@@ -159,7 +159,8 @@ TEST_F(CliRenderingTest, TsvHeaderAndCsvBom) {
   Result run = on_pipe("", "list --domains --header");
   EXPECT_TRUE(run.out.starts_with("domain\tlinks\tcards\n")) << run.out;
   run = on_pipe("", "search PyTorch --header --limit 1");
-  EXPECT_TRUE(run.out.starts_with("issue\tdate\tsection\tkind\ttitle\turl\tsnippet\tref\n"));
+  EXPECT_TRUE(
+      run.out.starts_with("issue\tdate\tsection\tkind\ttitle\turl\tsnippet\tref\tcompetitions\n"));
   run = on_pipe("", "export --format csv --bom");
   EXPECT_TRUE(run.out.starts_with("\xEF\xBB\xBFissue,date,"));
   run = on_pipe("", "export --format csv");

@@ -103,14 +103,16 @@ TEST_F(IndexCommandTest, IndexSaysItUpgradesASchema3Database) {
   ASSERT_EQ(kn("index -q --db '" + db + "' '" + a + "'").status, 0);
   {
     kn::Database handle(db, SQLITE_OPEN_READWRITE);
-    handle.exec("DROP TABLE entry_facts; PRAGMA user_version = 3");
+    handle.exec(
+        "DROP TABLE entry_facts; ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 3");
   }
   Result run = kn("index --db '" + db + "' '" + a + "'");
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out.substr(0, run.out.find('\n')),
             "upgraded " + db +
-                " from schema 3 to 6: 1 issues kept; their entries' filter facts added, "
-                "full-text index rebuilt and date index ordered by issue number too");
+                " from schema 3 to 7: 1 issues kept; their entries' filter facts added, "
+                "full-text index rebuilt, date index ordered by issue number too and links "
+                "matched as pages and write-ups marked");
   run = kn("index --db '" + db + "' '" + a + "'");
   EXPECT_EQ(run.out.find("upgraded"), std::string::npos);
   EXPECT_EQ(kn("search --count --db '" + db + "' 'alpha issue:7'").out, "1\n");

@@ -31,7 +31,9 @@ class OpenCommandTest : public kn::testing::SeedsTest {
 // The reference a search gives opens that hit's URL.
 TEST_F(OpenCommandTest, AReferenceFromASearchOpensItsUrl) {
   const std::string line = search("--limit 1 鰹").out;
-  const std::string ref = line.substr(line.rfind('\t') + 1, line.size() - line.rfind('\t') - 2);
+  const std::vector<std::string> fields = kn::testing::split_tabs(line);
+  ASSERT_EQ(fields.size(), 9u) << line;
+  const std::string ref = fields[7];
   ASSERT_EQ(ref, "66.10");
   const Result run = open(browser_, ref);
   EXPECT_EQ(run.status, 0) << run.err;

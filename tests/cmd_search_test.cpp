@@ -15,6 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 using kn::testing::Result;
 using kn::testing::slurp;
+using kn::testing::split_tabs;
 using kn::testing::without_time;
 
 class SearchCommandTest : public kn::testing::SeedsTest {};
@@ -26,7 +27,7 @@ TEST_F(SearchCommandTest, TsvWhenPiped) {
   EXPECT_EQ(run.out,
             "66\t2021-03-19\tlinks\tcard\tSIGNATE 鰹節コン\u30D8\u309A2nd Place Solution\t"
             "https://www.slideshare.net/ren4yu/signate-2nd-place-solution\t"
-            "…成」コンペティション（通称鰹節コンペ）2位入賞の解法紹介…\t66.10\n");
+            "…成」コンペティション（通称鰹節コンペ）2位入賞の解法紹介…\t66.10\t\n");
 }
 
 TEST_F(SearchCommandTest, JsonLines) {
@@ -212,19 +213,6 @@ namespace {
 class PipeSearchTest : public kn::testing::ArchiveBinaryTest {
  protected:
   Result search(const std::string& args) { return kn("search --db '" + db_ + "' " + args); }
-  // The fields of a TSV line, its newline dropped.
-  static std::vector<std::string> split_tabs(std::string line) {
-    if (line.ends_with('\n')) line.pop_back();
-    std::vector<std::string> out(1);
-    for (const char c : line) {
-      if (c == '\t') {
-        out.emplace_back();
-      } else {
-        out.back() += c;
-      }
-    }
-    return out;
-  }
   static std::size_t lines(const std::string& text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
   }
@@ -271,7 +259,7 @@ TEST_F(PipeSearchTest, DrawingOptionsApplyWhereTheyMeanSomething) {
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.err, "");
   const std::vector<std::string> fields = split_tabs(run.out);
-  ASSERT_EQ(fields.size(), 8u) << run.out;
+  ASSERT_EQ(fields.size(), 9u) << run.out;
   EXPECT_NE(fields[6].find("\033[1;31mコンペ\033[0m"), std::string::npos) << fields[6];
   EXPECT_EQ(fields[5].find('\033'), std::string::npos);
   EXPECT_EQ(split_tabs(plain)[5], fields[5]);
@@ -299,7 +287,7 @@ TEST_F(PipeSearchTest, DrawingOptionsApplyWhereTheyMeanSomething) {
 TEST_F(PipeSearchTest, ACardsCommentComesFirst) {
   const std::string comment = "Microsoftが深層学習ライブラリ「PyTorch」の入門講座を開設しました";
   const std::vector<std::string> fields = split_tabs(search("--limit 1 PyTorch").out);
-  ASSERT_EQ(fields.size(), 8u);
+  ASSERT_EQ(fields.size(), 9u);
   EXPECT_EQ(fields[4],
             "Learn PyTorch Fundamentals With Microsoft Learn | by PyTorch | PyTorch | "
             "Jun, 2021 | Medium");
@@ -314,15 +302,15 @@ TEST_F(PipeSearchTest, ACardsCommentComesFirst) {
 // N), as the TSV's last field and JSON's ref, with the issue's file.
 TEST_F(PipeSearchTest, HitsCarryEntryReferences) {
   const std::vector<std::string> fields = split_tabs(search("--limit 1 鰹").out);
-  ASSERT_EQ(fields.size(), 8u);
+  ASSERT_EQ(fields.size(), 9u);
   EXPECT_EQ(fields[7], "66.10");
   const std::string json = search("--limit 1 --format json 鰹").out;
   EXPECT_NE(json.find(R"("ref":"66.10","source":")"), std::string::npos) << json;
   EXPECT_NE(json.find("seeds/000_d809ab5171f926cf.txt\""), std::string::npos) << json;
-  EXPECT_EQ(
-      search("--header --limit 1 鰹").out.substr(0, 50),
-      std::string("issue\tdate\tsection\tkind\ttitle\turl\tsnippet\tref\n66\t2021-03-19\tlinks")
-          .substr(0, 50));
+  EXPECT_EQ(search("--header --limit 1 鰹").out.substr(0, 50),
+            std::string("issue\tdate\tsection\tkind\ttitle\turl\tsnippet\tref\tcompetitions\n66\t20"
+                        "21-03-19\tlinks")
+                .substr(0, 50));
 }
 
 // An item naming two competitions: a match in the sentence about the
@@ -330,7 +318,7 @@ TEST_F(PipeSearchTest, HitsCarryEntryReferences) {
 // item's first link); JSON carries every link of the item, in order.
 TEST_F(PipeSearchTest, AHitsUrlIsTheLinkItsMatchIsAbout) {
   const std::vector<std::string> fields = split_tabs(search("併設").out);
-  ASSERT_EQ(fields.size(), 8u);
+  ASSERT_EQ(fields.size(), 9u);
   EXPECT_EQ(fields[5], "https://www.kdd.org/kdd2021/");
   EXPECT_EQ(search("--urls 併設").out, "https://www.kdd.org/kdd2021/\n");
   const std::string json = search("--format json 併設").out;
@@ -412,8 +400,8 @@ TEST_F(SearchCommandTest, IssuesSharingANumberGetDistinctReferences) {
   for (std::size_t start = 0, end; (end = run.out.find('\n', start)) != std::string::npos;
        start = end + 1) {
     const std::string line = run.out.substr(start, end - start);
-    const std::size_t url = line.find("https://");
-    ref_of[line.substr(url, line.find('\t', url) - url)] = line.substr(line.rfind('\t') + 1);
+    const std::vector<std::string> fields = split_tabs(line);
+    ref_of[fields.at(5)] = fields.at(7);
   }
   // kn show 500 prints both issues, by date then as indexed: the first is /1.
   const std::string shown = kn("show --db '" + db + "' --format json 500").out;

@@ -49,10 +49,8 @@ TEST_F(ShowCommandTest, ShowFormats) {
 // a search and the entry shown agree on title and URL.
 TEST_F(ShowCommandTest, AReferenceFromASearchShowsThatEntry) {
   const std::string line = search("--limit 1 鰹").out;
-  std::vector<std::string> fields;
-  std::istringstream in(line.substr(0, line.find('\n')));
-  for (std::string field; std::getline(in, field, '\t');) fields.push_back(field);
-  ASSERT_EQ(fields.size(), 8u) << line;
+  const std::vector<std::string> fields = kn::testing::split_tabs(line.substr(0, line.find('\n')));
+  ASSERT_EQ(fields.size(), 9u) << line;
   EXPECT_EQ(fields[7], "66.10");
   const Result json = kn("show " + fields[7] + " --format json --db '" + db_ + "'");
   EXPECT_EQ(json.status, 0) << json.err;

@@ -21,7 +21,7 @@ TEST_F(CompetitionListTest, CompetitionsOfTheSeeds) {
   kn::Filters seeds_era;
   seeds_era.dates = {{"2020-04-01", "2022-03-31"}};
   std::vector<std::string> got;
-  for (const auto& row : kn::list_competitions(*store_, seeds_era, false)) {
+  for (const auto& row : kn::list_competitions(*store_, seeds_era)) {
     got.push_back(describe(row));
   }
   EXPECT_EQ(
@@ -52,20 +52,20 @@ TEST_F(CompetitionListTest, CompetitionsOfTheSeeds) {
 }
 
 TEST_F(CompetitionListTest, CompetitionsAcrossTheArchive) {
-  const auto all = kn::list_competitions(*store_, {}, false);
+  const auto all = kn::list_competitions(*store_, {});
   ASSERT_EQ(all.size(), 42u);
   EXPECT_EQ(describe(all.front()),
             "Kaggle | ASHRAE - Great Energy Predictor III | #1 2019-12-20 | #1 | 1");
-  const auto by_mentions = kn::list_competitions(*store_, {}, true);
+  const auto by_mentions = kn::list_competitions(*store_, {}, kn::CompetitionOrder::mentions);
   EXPECT_EQ(describe(by_mentions.front()),
             "Kaggle | NBME - Score Clinical Patient Notes | #127 2022-05-20 | #146 | 3");
   kn::Filters kaggle;
   kaggle.platforms = {"kaggle"};
-  EXPECT_EQ(kn::list_competitions(*store_, kaggle, false).size(), 27u);
+  EXPECT_EQ(kn::list_competitions(*store_, kaggle).size(), 27u);
   // /competitions/AI4Code and /c/ai4code are one competition.
   kn::Filters late;
   late.dates = {{"2022-11-01", "2022-11-30"}};
-  const auto november = kn::list_competitions(*store_, late, false);
+  const auto november = kn::list_competitions(*store_, late);
   ASSERT_EQ(november.size(), 3u);
   EXPECT_EQ(
       describe(november[0]),

@@ -10,7 +10,7 @@ namespace {
 using kn::Link;
 
 kn::CompetitionLink kaggle(kn::CompetitionPage page = kn::CompetitionPage::front) {
-  return {"Kaggle", "https://www.kaggle.com/competitions/x", page};
+  return {"Kaggle", "https://www.kaggle.com/competitions/x", page, {}};
 }
 
 // The name links[index] gives, and its rank.
@@ -87,8 +87,8 @@ TEST(CompetitionName, PhrasesNameNothing) {
 }
 
 TEST(CompetitionName, CardTitlesLoseTheSiteName) {
-  const kn::CompetitionLink signate{"SIGNATE", "https://signate.jp/competitions/1",
-                                    kn::CompetitionPage::front};
+  const kn::CompetitionLink signate{
+      "SIGNATE", "https://signate.jp/competitions/1", kn::CompetitionPage::front, {}};
   EXPECT_EQ(kn::name_from_title("鰹節コンペ | SIGNATE - Data Science Competition", signate).name,
             "鰹節コンペ");
   EXPECT_EQ(

@@ -6,9 +6,9 @@
 
 #include "archive_fixture.hpp"
 #include "competitions/story.hpp"
-#include "competitions/writeups.hpp"
 #include "kn/error.hpp"
 #include "kn/query.hpp"
+#include "model/writeup.hpp"
 
 namespace {
 

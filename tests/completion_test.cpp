@@ -151,7 +151,7 @@ TEST_F(CompletionTest, ValuesOfEveryChoiceInEveryShell) {
   }
   expect_offered("kn search --format ", {"table", "tsv", "json"});
   expect_offered("kn search --sort ", {"rank", "date", "-date"});
-  expect_offered("kn list --sort ", {"first", "mentions"});
+  expect_offered("kn list --sort ", {"first", "mentions", "writeups"});
   expect_offered("kn list --platform ",
                  {"Kaggle", "SIGNATE", "atmaCup", "Nishika", "Solafune", "ProbSpace", "DrivenData",
                   "AIcrowd", "Zindi", "CodaLab", "Topcoder"});

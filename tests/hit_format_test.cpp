@@ -43,13 +43,13 @@ TEST(HitFormat, HitTitleIsTheRealOneOrNone) {
 TEST(HitFormat, HitTsv) {
   EXPECT_EQ(kn::hit_tsv(sample_hit()),
             "66\t2021-03-19\tlinks\tcard\tSIGNATE 鰹節コンペ 2nd\thttps://www.slideshare.net/x\t"
-            "…SIGNATE 鰹節コンペ 2nd[2J…\t66.10\n");
+            "…SIGNATE 鰹節コンペ 2nd[2J…\t66.10\t\n");
   kn::Hit plain = sample_hit();
   plain.snippet.clear();  // a query of filters only: the start of the text
   plain.date.reset();
   EXPECT_EQ(
       kn::hit_tsv(plain),
-      "66\t\tlinks\tcard\tSIGNATE 鰹節コンペ 2nd\thttps://www.slideshare.net/x\tbody\t66.10\n");
+      "66\t\tlinks\tcard\tSIGNATE 鰹節コンペ 2nd\thttps://www.slideshare.net/x\tbody\t66.10\t\n");
 }
 
 TEST(HitFormat, HitJson) {
@@ -58,6 +58,7 @@ TEST(HitFormat, HitJson) {
       R"({"issue":66,"ref":"66.10","source":"/a/66.md","date":"2021-03-19","date_estimated":true,"section":"links",)"
       R"("heading":"","kind":"card","title":"SIGNATE 鰹節コンペ\t2nd",)"
       R"("url":"https://www.slideshare.net/x","links":[{"text":"a","url":"https://a.jp/"}],)"
+      R"("competitions":[],)"
       R"("snippet":"…SIGNATE 鰹節コンペ 2nd[2J…",)"
       R"("score":-1.5})"
       "\n");

@@ -96,11 +96,55 @@ TEST(Query, UrlsAreLinkFilters) {
       "https://www.Kaggle.com/c/x/?utm_source=revue#top PyTorch url:github.com/a_(b)";
   kn::Query query = kn::parse_query(text);
   EXPECT_EQ(fts(text).match, "\"PyTorch\"");
-  EXPECT_EQ(query.filters.urls, (std::vector<std::string>{"kaggle.com/c/x", "github.com/a_(b)"}));
+  EXPECT_EQ(query.filters.urls,
+            (std::vector<std::string>{"kaggle.com/competitions/x", "github.com/a_(b)"}));
   query = kn::parse_query("HTTPS://zenn.dev/");
   EXPECT_EQ(fts("HTTPS://zenn.dev/").match, "");
   EXPECT_EQ(query.filters.urls, (std::vector<std::string>{"zenn.dev"}));
   EXPECT_NE(error_for("url:"), "");
+}
+
+// A URL without its scheme, as an address bar shows it, is a URL when the
+// archive links to its domain, and words otherwise: the parse asks.
+TEST(Query, UrlsWithoutASchemeOnALinkedDomain) {
+  std::vector<std::string> asked;
+  kn::ParseOptions options;
+  options.linked_domain = [&](std::string_view domain) {
+    asked.emplace_back(domain);
+    return domain == "kaggle.com";
+  };
+  const std::string text = "www.kaggle.com/c/x/overview 解法 Node.js/Express 1.5/2 example.org/a";
+  kn::Query query = kn::parse_query(text, {}, options);
+  EXPECT_EQ(query.filters.urls, (std::vector<std::string>{"kaggle.com/competitions/x"}));
+  EXPECT_EQ(kn::fts_expressions(query).match,
+            R"(("解法" AND "Node.js/Express" AND "1.5/2" AND "example.org/a"))");
+  EXPECT_EQ(asked, (std::vector<std::string>{"kaggle.com", "node.js", "example.org"}));
+  // Without the archive, every such word is words; pasted_domains() says
+  // which domains a caller should ask about.
+  EXPECT_TRUE(kn::parse_query(text).filters.urls.empty());
+  EXPECT_EQ(kn::pasted_domains(text),
+            (std::vector<std::string>{"kaggle.com", "node.js", "example.org"}));
+  EXPECT_EQ(kn::pasted_domains("kaggle.com 1.5/2 /x a./b .a/b a..b/c"), std::vector<std::string>{});
+  // As a pasted URL, it is a filter: beside an OR it is refused.
+  EXPECT_EQ(kn::parse_query("kaggle.com/c/x OR y").filters.urls, std::vector<std::string>{});
+  try {
+    kn::parse_query("kaggle.com/c/x OR y", {}, options);
+    ADD_FAILURE() << "a URL ORed with words was taken";
+  } catch (const kn::QueryError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "filters apply to the whole query; OR cannot join a filter and words at column 1");
+  }
+}
+
+// is:solution keeps write-ups; it has one value, and says so.
+TEST(Query, IsSolutionKeepsWriteUps) {
+  EXPECT_TRUE(kn::parse_query("解法 is:solution").filters.writeups);
+  EXPECT_TRUE(kn::parse_query("IS:Writeup").filters.writeups);
+  EXPECT_TRUE(kn::parse_query("is:solution OR is:write-up").filters.writeups);
+  EXPECT_FALSE(kn::parse_query("解法").filters.writeups);
+  EXPECT_EQ(fts("x is:solution").match, "\"x\"");
+  EXPECT_EQ(error_for("x is:card"), "unknown is:card (use is:solution, the write-ups) at column 3");
+  EXPECT_EQ(error_for("is:"), "is: needs a value (e.g. is:solution) at column 1");
 }
 
 // The clock is KN_TODAY's; months back end on the month's last day at most.

@@ -245,7 +245,8 @@ TEST(EntryFacts, UpgradeFromSchema3DerivesThemFromTheEntries) {
     store.put_issue(issue("/1.md", 1, "solution one", "solution two"), "h1", {});
     store.put_issue(issue("/2.md", 2, "solution three", "solution four"), "h2", {});
     store.sync_index();
-    kn::detail::database(store).exec("DROP TABLE entry_facts; PRAGMA user_version = 3");
+    kn::detail::database(store).exec(
+        "DROP TABLE entry_facts; ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 3");
   }
   try {
     Store reader(path, Store::Access::read_only);

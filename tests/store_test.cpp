@@ -215,7 +215,9 @@ TEST(Store, UpgradeFromSchema4RebuildsTheFullTextIndex) {
     }
     Database& db = kn::detail::database(store);
     db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('delete-all')");
-    db.exec("UPDATE entry_sizes SET sizes = zeroblob(length(sizes)); PRAGMA user_version = 4");
+    db.exec(
+        "UPDATE entry_sizes SET sizes = zeroblob(length(sizes)); ALTER TABLE entries DROP COLUMN "
+        "writeup; PRAGMA user_version = 4");
   }
   Store store(path, Store::Access::read_write);
   ASSERT_TRUE(store.upgraded().has_value());
@@ -223,7 +225,8 @@ TEST(Store, UpgradeFromSchema4RebuildsTheFullTextIndex) {
   EXPECT_EQ(store.upgraded()->issues, 2);
   EXPECT_FALSE(store.upgraded()->rebuilt);
   EXPECT_EQ(store.upgraded()->derived,
-            "their full-text index rebuilt and date index ordered by issue number too");
+            "their full-text index rebuilt, date index ordered by issue number too and links "
+            "matched as pages and write-ups marked");
   EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
   EXPECT_TRUE(store.check().problems().empty());
   std::vector<std::pair<std::int64_t, double>> after;
@@ -252,7 +255,7 @@ TEST(Store, UpgradeFromSchema5OrdersTheDateIndexByNumber) {
     store.sync_index();
     kn::detail::database(store).exec(
         "DROP INDEX issues_date; CREATE INDEX issues_date ON issues(date); "
-        "PRAGMA user_version = 5");
+        "ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 5");
   }
   try {
     Store reader(path, Store::Access::read_only);
@@ -266,7 +269,9 @@ TEST(Store, UpgradeFromSchema5OrdersTheDateIndexByNumber) {
   EXPECT_EQ(store.upgraded()->from_version, 5);
   EXPECT_EQ(store.upgraded()->issues, 2);
   EXPECT_FALSE(store.upgraded()->rebuilt);
-  EXPECT_EQ(store.upgraded()->derived, "their date index ordered by issue number too");
+  EXPECT_EQ(store.upgraded()->derived,
+            "their date index ordered by issue number too and links matched as pages and "
+            "write-ups marked");
   EXPECT_EQ(count(store,
                   "SELECT count(*) FROM sqlite_master WHERE name = 'issues_date' AND sql "
                   "LIKE '%(date, number)'"),
@@ -274,6 +279,50 @@ TEST(Store, UpgradeFromSchema5OrdersTheDateIndexByNumber) {
   EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
   EXPECT_EQ(store.count(kn::parse_query("学")), 2);
   EXPECT_TRUE(store.check().problems().empty());
+}
+
+// Schema 6 matched links by url_key() alone and flagged no write-ups: the
+// upgrade derives both from the stored entries and links, so a
+// competition's modern address and a short YouTube link find what the
+// archive wrote, and is:solution finds the write-ups.
+TEST(Store, UpgradeFromSchema6MatchesPagesAndMarksWriteUps) {
+  TempDir dir;
+  const std::string path = dir / "kn.db";
+  const kn::Issue one = kn::extract_issue(
+      "# Weekly Kaggle News #9\nhttps://e.com/9\n<h2>News</h2>"
+      "<p>「X」が終わりました。1位解法は<a href=\"https://www.kaggle.com/c/x-y/discussion/1\">"
+      "discussion</a>で公開されています。</p>"
+      "<p>動画: <a href=\"https://www.youtube.com/watch?feature=youtu.be&v=abc_1\">talk</a></p>"
+      "<p>LB上位の記事は<a href=\"https://www.kaggle.com/c/x-y\">こちら</a>。</p>",
+      "/9.md");
+  {
+    Store store(path, Store::Access::read_write);
+    store.put_issue(one, "h", {});
+    store.sync_index();
+    kn::detail::database(store).exec(
+        "UPDATE entries SET url_key_id = NULL; UPDATE links SET url_key_id = NULL; "
+        "DELETE FROM url_keys; ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 6");
+  }
+  Store store(path, Store::Access::read_write);
+  ASSERT_TRUE(store.upgraded().has_value());
+  EXPECT_EQ(store.upgraded()->from_version, 6);
+  EXPECT_FALSE(store.upgraded()->rebuilt);
+  EXPECT_EQ(store.upgraded()->derived, "their links matched as pages and write-ups marked");
+  EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
+  EXPECT_TRUE(store.check().problems().empty());
+  const auto positions = [&](const std::string& text) {
+    std::vector<int> out;
+    for (const kn::Hit& hit : store.search(kn::parse_query(text), {})) {
+      out.push_back(hit.position);
+    }
+    return out;
+  };
+  EXPECT_EQ(positions("https://kaggle.com/competitions/X-Y/overview"), (std::vector<int>{2}));
+  EXPECT_EQ(positions("https://www.kaggle.com/competitions/x-y/discussion/1"),
+            (std::vector<int>{0}));
+  EXPECT_EQ(positions("https://youtu.be/abc_1?t=3"), (std::vector<int>{1}));
+  EXPECT_EQ(positions("is:solution"), (std::vector<int>{0}));
+  EXPECT_EQ(count(store, "SELECT count(*) FROM url_keys"), 3);
 }
 
 TEST(Store, CheckFindsMissingEntries) {

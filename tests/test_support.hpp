@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/fts_expression.hpp"
 #include "tokenize/char_info.hpp"
@@ -136,6 +137,20 @@ inline std::u32string matchable(const std::u32string& text) {
       continue;
     }
     out += joined[i];
+  }
+  return out;
+}
+
+// The fields of one TSV line (its newline dropped), an empty last field too.
+inline std::vector<std::string> split_tabs(std::string line) {
+  if (line.ends_with('\n')) line.pop_back();
+  std::vector<std::string> out(1);
+  for (const char c : line) {
+    if (c == '\t') {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
   }
   return out;
 }

@@ -29,8 +29,9 @@ struct Filters {
   std::vector<std::string> domains;           // host names; subdomains match too
   std::vector<std::string> columns;           // title, body, comment; empty: all
   std::vector<std::string> platforms;         // competition platforms (lists only)
-  std::vector<std::string> urls;              // url_key()s the entry links to
+  std::vector<std::string> urls;              // url_identity()s the entry links to
   std::vector<std::int64_t> competition_ids;  // competitions the entry links to
+  bool writeups = false;                      // only write-ups (model/writeup.hpp)
 
   // Tells whether no filter is set.
   bool empty() const;
@@ -46,7 +47,8 @@ void add_since_filter(Filters& filters, std::string_view value);
 void add_until_filter(Filters& filters, std::string_view value);
 void add_domain_filter(Filters& filters, std::string_view value);
 void add_column_filter(Filters& filters, std::string_view value);
-void add_url_filter(Filters& filters, std::string_view value);  // a URL, with or without https://
+void add_url_filter(Filters& filters, std::string_view value);    // a URL, with or without https://
+void add_trait_filter(Filters& filters, std::string_view value);  // is:solution
 
 // Keeps only the dates that lie in one of alternatives as well as in one of
 // filters' ranges (each range is intersected with each alternative): what

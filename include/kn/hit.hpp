@@ -32,6 +32,9 @@ struct Hit {
   // Every link of the entry in kn show REF's order: a card's or embed's own
   // URL first, then those in its text. url is the one the match is about.
   std::vector<Link> links;
+  // The competitions the entry links to, as competition_key()s
+  // ("kaggle:ai4code"), in the order they were first indexed.
+  std::vector<std::string> competitions;
   // title, body and comment are whole with every match marked
   // (HitText::marked), and snippet is empty.
   bool marked = false;

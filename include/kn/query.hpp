@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,10 +42,23 @@ struct Query {
   bool has_filters() const { return !filters.empty() || !competitions.empty(); }
 };
 
+// What a parse may ask of the archive the query is for.
+struct ParseOptions {
+  // Tells whether the archive links to a domain (kaggle.com): a word such
+  // as kaggle.com/c/x, a dotted host and a path without a scheme, is then
+  // a URL, as an address bar shows it. Unset, such words are words.
+  std::function<bool(std::string_view domain)> linked_domain;
+};
+
 // Parses text into a query holding the filters of flags too. Throws
 // QueryError for a query that cannot be parsed, naming the problem and its
 // column (counted in characters from 1).
-Query parse_query(std::string_view text, Query flags = {});
+Query parse_query(std::string_view text, Query flags = {}, const ParseOptions& options = {});
+
+// Returns the domains (without www.) of the words of text that are URLs
+// without a scheme when the archive links to their domain (ParseOptions),
+// each once, in order: what a caller asks its archive before parsing.
+std::vector<std::string> pasted_domains(std::string_view text);
 
 // Adds a --competition flag or competition: term's value to query. Throws
 // kn::Error for a value without words.

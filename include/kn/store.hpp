@@ -30,7 +30,7 @@ struct EntrySizes;
 struct EntryFacts;
 }  // namespace detail
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 inline constexpr std::int64_t kApplicationId = 0x6B6E6462;  // "kndb"
 
 // Returns the domain with its labels reversed, "api.github.com" ->
@@ -198,6 +198,9 @@ class Store {
   friend struct detail::StoreAccess;  // the store's own files reach db_ through it
 
   void upgrade();
+  // Schema 7: entries and links matched by url_identity(), entries flagged
+  // as write-ups, both derived from the stored rows.
+  void derive_identities_and_writeups();
   CheckResult::Part fts_part();
   CheckResult::Part check_on_copy(CheckResult::Part& part,
                                   const std::function<void(Database&)>& check);

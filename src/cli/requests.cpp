@@ -102,7 +102,7 @@ std::string query_text(const Invocation& inv) {
 
 // The query of the operands and the filter flags. Throws QueryError for
 // one the store could not run, before any other option is read.
-Query search_query(const Invocation& inv) {
+QueryInput search_query(const Invocation& inv) {
   Query flags;
   flags.filters = date_filters(inv);
   const auto each = [&](Opt option, auto add) {
@@ -118,9 +118,10 @@ Query search_query(const Invocation& inv) {
   each(Opt::issue, [&](std::string_view v) { add_issue_filter(flags.filters, v); });
   each(Opt::domain, [&](std::string_view v) { add_domain_filter(flags.filters, v); });
   each(Opt::competition, [&](std::string_view v) { add_competition_filter(flags, v); });
-  Query query = parse_query(query_text(inv), std::move(flags));
-  fts_expressions(query);
-  return query;
+  flags.filters.writeups = inv.given(Opt::solutions);
+  QueryInput input{query_text(inv), flags, parse_query(query_text(inv), flags)};
+  fts_expressions(input.parsed);
+  return input;
 }
 
 SearchRequest::Mode search_mode(const Invocation& inv) {
@@ -212,7 +213,6 @@ IndexRequest index_request(const Invocation& inv) {
 SearchRequest search_request(const Invocation& inv) {
   SearchRequest request;
   request.mode = search_mode(inv);
-  request.text = query_text(inv);
   request.query = search_query(inv);
   const std::string sort = choice_value(inv, Opt::sort, "rank");
   if (request.mode == SearchRequest::Mode::hits) request.out = output(inv);
@@ -249,7 +249,10 @@ ListRequest list_request(const Invocation& inv) {
     request.filters.platforms.push_back(checked_choice(inv, Opt::platform, platform));
   }
   if (inv.given(Opt::domain)) add_domain_filter(request.filters, inv.value(Opt::domain));
-  request.by_mentions = choice_value(inv, Opt::sort, "first") == "mentions";
+  const std::string sort = choice_value(inv, Opt::sort, "first");
+  request.order = sort == "mentions"   ? CompetitionOrder::mentions
+                  : sort == "writeups" ? CompetitionOrder::writeups
+                                       : CompetitionOrder::first;
   request.out = output(inv);
   request.db = db_path(inv);
   return request;

@@ -192,6 +192,7 @@ CommandSpec search() {
            value(Opt::competition, ValueKind::competition, "Q",
                  "Only entries linking to this competition: slug, URL or name (as competition:)",
                  true),
+           flag(Opt::solutions, "Only write-ups (as is:solution)"),
            choice(Opt::format, {"table", "tsv", "json"},
                   "table (default on a terminal; on a pipe: the same listing), tsv (default on a "
                   "pipe) or json (JSON Lines)"),
@@ -210,12 +211,15 @@ CommandSpec search() {
           "write NOT word, or put the query after --: kn search -- -word kaggle\n"
           "\nOutput: a page of 20 hits on a terminal, with a footer saying what it left out;\n"
           "otherwise (or --format tsv) every hit, one per line (--limit N for fewer):\n"
-          "  issue, date, section, kind, title, url, snippet, ref (tab-separated);\n"
-          "  ref is the entry's reference, 66.9: kn show 66.9 prints that entry whole.\n"
+          "  issue, date, section, kind, title, url, snippet, ref, competitions\n"
+          "  (tab-separated); ref is the entry's reference, 66.9: kn show 66.9 prints that\n"
+          "  entry whole; competitions, those the entry links to (kaggle:ai4code, space-\n"
+          "  separated), as kn competition takes them.\n"
           "Exit status: 0 when something matched, 1 when nothing did, 2 on error.\n"
           "\nExamples:\n  kn search PyTorch\n  kn search 解法 --format tsv | cut -f5 | sort -u\n"
           "  kn search '\"data augmentation\"' section:competitions since:2022\n"
           "  kn search 画像 OR 動画 --sort -date --limit 5\n"
+          "  kn search is:solution since:2022 自然言語処理\n"
           "  kn search domain:github.com --urls",
       .run = run_search_command};
 }
@@ -246,8 +250,9 @@ CommandSpec list() {
            value(Opt::domain, ValueKind::text, "DOMAIN", "Links on this domain or its subdomains"),
            since("Mentions"),
            until("Mentions"),
-           choice(Opt::sort, {"first", "mentions"},
-                  "Competitions: by first mention (default) or most mentioned first"),
+           choice(Opt::sort, {"first", "mentions", "writeups"},
+                  "Competitions: by first mention (default), most mentioned or most write-ups "
+                  "first"),
            db(),
            choice(Opt::format, {"table", "tsv", "json"}, "table, tsv or json (JSON Lines)"),
            color(),

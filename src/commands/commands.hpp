@@ -15,6 +15,7 @@
 #include "kn/query.hpp"
 #include "kn/store.hpp"
 #include "render/terminal.hpp"
+#include "store/competition_list.hpp"
 #include "store/stats.hpp"
 
 namespace kn {
@@ -57,11 +58,18 @@ struct IndexRequest {
 // Runs kn index: adds and updates issues in the store, then prints a summary.
 int run_index(const IndexRequest& request);
 
+// A search's query as the command line read it. The command parses text
+// again against its archive (archive_query.hpp), where a word may be a URL.
+struct QueryInput {
+  std::string text;  // the query as typed
+  Query flags;       // the filters of flags alone
+  Query parsed;      // text parsed with flags, without the archive: checked first
+};
+
 struct SearchRequest {
   enum class Mode { hits, count, urls, explain };
   std::string db;
-  std::string text;  // the query as typed
-  Query query;       // text parsed, with the filters of flags
+  QueryInput query;
   SearchOptions page;
   Mode mode = Mode::hits;
   Output out;  // table, tsv or json
@@ -75,8 +83,8 @@ struct ListRequest {
   enum class Kind { competitions, issues, links, domains };
   std::string db;
   Kind kind = Kind::competitions;
-  Filters filters;           // dates, platforms (competitions), domains (links)
-  bool by_mentions = false;  // competitions: most mentioned first
+  Filters filters;  // dates, platforms (competitions), domains (links)
+  CompetitionOrder order = CompetitionOrder::first;  // competitions
   Output out;
 };
 
@@ -109,9 +117,9 @@ int run_show(const ShowRequest& request);
 
 struct StatsRequest {
   std::string db;
-  std::optional<Dimension> by;  // none: the summary
-  std::optional<Query> query;   // with by: count the entries it matches
-  std::int64_t limit = 0;       // rows of a breakdown; 0: all
+  std::optional<Dimension> by;      // none: the summary
+  std::optional<QueryInput> query;  // with by: count the entries it matches
+  std::int64_t limit = 0;           // rows of a breakdown; 0: all
   Output out;
 };
 

@@ -119,7 +119,7 @@ const std::vector<std::string> kStoryColumns = {"issue", "date", "section", "kin
 
 int run_competition(const CompetitionRequest& request) {
   Store store(request.db, Store::Access::read_only);
-  const CompetitionRow row = find_competition(list_competitions(store, {}, false), request.query);
+  const CompetitionRow row = find_competition(list_competitions(store, {}), request.query);
   std::vector<StoryEntry> story = competition_story(store, row.url);
   if (request.solutions) std::erase_if(story, [](const StoryEntry& e) { return !e.writeup; });
   const Output& out = request.out;

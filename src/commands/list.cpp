@@ -32,12 +32,17 @@ Column gives(std::string header, Fit fit, int order, bool right = false) {
 }
 
 // Names, titles and URLs stay whole; dates and platforms give way. Counts
-// are what a list is sorted by and read for: they stay on the line.
-const TableSpec kCompetitions{
-    {gives("platform", Fit::drop, 2), wraps("name", 5), gives("first", Fit::drop, 3),
-     gives("last", Fit::drop, 4), keep("mentions", {}, true), keep("url", 5)},
-    {"platform", "name", "url", "first_issue", "first_date", "last_issue", "last_date",
-     "mentions"}};
+// are what a list is sorted by and read for: they stay on the line, but
+// the write-ups give way first unless they are the order.
+TableSpec competitions_spec(CompetitionOrder order) {
+  return {{gives("platform", Fit::drop, 2), wraps("name", 5), gives("first", Fit::drop, 3),
+           gives("last", Fit::drop, 4), keep("mentions", {}, true),
+           order == CompetitionOrder::writeups ? keep("writeups", {}, true)
+                                               : gives("writeups", Fit::drop, 1, true),
+           keep("url", 5)},
+          {"platform", "name", "url", "first_issue", "first_date", "last_issue", "last_date",
+           "mentions", "writeups"}};
+}
 
 const TableSpec kIssues{{keep("issue", {}, true), gives("date", Fit::drop, 1), wraps("title"),
                          keep("items", {}, true), keep("cards", {}, true)},
@@ -53,7 +58,8 @@ const TableSpec kDomains{{keep("domain"), keep("links", {}, true), keep("cards",
 int print_competitions(Store& store, const ListRequest& request) {
   const Format format = request.out.format;
   return print_rows(
-      list_competitions(store, request.filters, request.by_mentions), request.out, kCompetitions,
+      list_competitions(store, request.filters, request.order), request.out,
+      competitions_spec(request.order),
       [&](const CompetitionRow& r) -> std::vector<std::string> {
         if (format == Format::tsv) {
           return {r.platform,
@@ -63,11 +69,16 @@ int print_competitions(Store& store, const ListRequest& request) {
                   r.first.date.value_or(""),
                   std::to_string(r.last.number),
                   r.last.date.value_or(""),
-                  std::to_string(r.mentions)};
+                  std::to_string(r.mentions),
+                  std::to_string(r.writeups)};
         }
-        return {
-            r.platform, r.name, issue_cell(r.first), issue_cell(r.last), std::to_string(r.mentions),
-            r.url};
+        return {r.platform,
+                r.name,
+                issue_cell(r.first),
+                issue_cell(r.last),
+                std::to_string(r.mentions),
+                std::to_string(r.writeups),
+                r.url};
       },
       [](JsonWriter& json, const CompetitionRow& r) {
         json.begin_object().key("platform").value(r.platform).key("name").value(r.name);
@@ -75,7 +86,7 @@ int print_competitions(Store& store, const ListRequest& request) {
         date_value(json, "first_date", r.first.date);
         json.key("last_issue").value(r.last.number);
         date_value(json, "last_date", r.last.date);
-        json.key("mentions").value(r.mentions).end_object();
+        json.key("mentions").value(r.mentions).key("writeups").value(r.writeups).end_object();
       });
 }
 

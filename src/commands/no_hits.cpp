@@ -58,6 +58,7 @@ std::vector<OneFilter> one_by_one(const Query& query, const std::vector<std::str
     add(fmt::format("competition:{}", fmt::join(words, ",")),
         [&](Filters& a) { a.competition_ids = f.competition_ids; });
   }
+  if (f.writeups) add("is:solution", [&](Filters& a) { a.writeups = true; });
   return out;
 }
 

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
+#include "archive_query.hpp"
 #include "commands.hpp"
-#include "competitions/story.hpp"
 #include "no_hits.hpp"
 #include "output.hpp"
 #include "render/hit_format.hpp"
@@ -21,7 +21,8 @@ void say_why_nothing(Store& store, const SearchRequest& request, const Query& qu
   // and says only that.
   std::string why = "no hits";
   try {
-    why = detail::why_no_hits(store, request.text, request.query, query);
+    why =
+        detail::why_no_hits(store, request.query.text, archive_query(store, request.query), query);
   } catch (const Error&) {
   }
   print_error(why);
@@ -45,15 +46,22 @@ void print_listing(Store& store, const SearchRequest& request, const Query& quer
 
 int run_search(const SearchRequest& request) {
   if (request.mode == SearchRequest::Mode::explain) {
+    // Only a URL without a scheme needs the archive to be explained.
+    std::optional<Query> read;
+    if (!pasted_domains(request.query.text).empty()) {
+      Store store(request.db, Store::Access::read_only);
+      read = archive_query(store, request.query);
+    }
+    const Query& query = read ? *read : request.query.parsed;
     // The query is echoed in it: escaped a line at a time, as every echo is.
-    const std::string explanation = explain_query(request.query, fts_expressions(request.query));
+    const std::string explanation = explain_query(query, fts_expressions(query));
     for (const std::string_view line : split(explanation, '\n')) {
       if (!line.empty()) detail::write_stdout(escaped(line) + '\n');
     }
     return kExitOk;
   }
   Store store(request.db, Store::Access::read_only);
-  const Query query = resolve_competition_filters(store, request.query);
+  const Query query = runnable_query(store, request.query);
   if (request.mode == SearchRequest::Mode::count) {
     const std::int64_t n = store.count(query);
     detail::write_stdout(fmt::format("{}\n", n));
@@ -75,8 +83,8 @@ int run_search(const SearchRequest& request) {
     for (const Hit& hit : hits) detail::write_stdout(hit_json(hit));
   } else if (format == Format::tsv) {
     if (request.out.header) {
-      detail::write_stdout(
-          tsv_row({"issue", "date", "section", "kind", "title", "url", "snippet", "ref"}));
+      detail::write_stdout(tsv_row(
+          {"issue", "date", "section", "kind", "title", "url", "snippet", "ref", "competitions"}));
     }
     for (const Hit& hit : hits) detail::write_stdout(hit_tsv(hit, request.out.render));
   } else {

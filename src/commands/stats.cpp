@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <map>
 
+#include "archive_query.hpp"
 #include "commands.hpp"
-#include "competitions/story.hpp"
 #include "output.hpp"
 #include "render/chart.hpp"
 #include "render/line_break.hpp"
@@ -49,7 +49,7 @@ Breakdown breakdown_of(Store& store, Dimension dimension, const StatsRequest& re
   const Grouping grouping = dimension == Dimension::month  ? Grouping::month
                             : dimension == Dimension::year ? Grouping::year
                                                            : Grouping::section;
-  const auto counts = store.count_by(resolve_competition_filters(store, *request.query), grouping);
+  const auto counts = store.count_by(runnable_query(store, *request.query), grouping);
   Breakdown out;
   out.columns = {"hits"};
   if (grouping == Grouping::section) {

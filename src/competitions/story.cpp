@@ -6,9 +6,9 @@
 
 #include "kn/error.hpp"
 #include "model/competition.hpp"
+#include "model/writeup.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
-#include "writeups.hpp"
 
 namespace kn {
 
@@ -45,7 +45,7 @@ CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::st
   const std::optional<CompetitionLink> link = competition_of(collapse_whitespace(query));
   for (const CompetitionRow& row : rows) {
     if ((link && link->url == row.url) || ascii_lower(slug_of(row)) == key ||
-        folded(row.name) == key) {
+        ascii_lower(competition_key(row.platform, row.url)) == key || folded(row.name) == key) {
       return row;
     }
   }
@@ -72,32 +72,23 @@ CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::st
 std::vector<StoryEntry> competition_story(Store& store, const std::string& url) {
   std::vector<StoryEntry> story = entries_linking_to(store, url);
   for (StoryEntry& entry : story) {
-    // A card or embed is the page it shows: its title, blurb and the
-    // editor's comment say what it is. An item is news: its links say.
-    entry.writeup = entry.kind != EntryKind::item && is_writeup(entry.title + "\n" + entry.text);
-    // An item's links are judged with their sentences, before the links to
-    // the competition's own page leave the list (they count as links of
-    // their sentence).
+    // Links are judged before the links to the competition's own page
+    // leave the list: they count as links of their sentence.
     std::vector<Link> links;
     for (const StoryLink& link : entry.links) links.push_back({link.text, link.url});
-    const std::vector<bool> writeups = entry.kind == EntryKind::item
-                                           ? item_writeups(entry.text, links)
-                                           : std::vector<bool>(links.size(), false);
-    for (std::size_t k = 0; k < entry.links.size(); ++k) {
-      StoryLink& link = entry.links[k];
-      link.writeup = writeups[k] || is_writeup(link.text);
-    }
+    const std::vector<bool> writeups = writeup_links(entry.kind, entry.text, links);
+    for (std::size_t k = 0; k < entry.links.size(); ++k) entry.links[k].writeup = writeups[k];
+    entry.writeup = is_writeup_entry(entry.kind, entry.title, entry.text, "", links);
     std::erase_if(entry.links, [&](const StoryLink& link) {
       const auto same = competition_of(link.url);
       return same && same->url == url && same->page == CompetitionPage::front;
     });
-    for (const StoryLink& link : entry.links) entry.writeup = entry.writeup || link.writeup;
   }
   return story;
 }
 
 std::int64_t competition_id(Store& store, std::string_view query) {
-  return find_competition(list_competitions(store, {}, false), query).id;
+  return find_competition(list_competitions(store, {}), query).id;
 }
 
 Query resolve_competition_filters(Store& store, const Query& query) {

@@ -16,8 +16,9 @@
 
 namespace kn {
 
-// Returns the competition query means: an exact slug, URL (any page of it) or
-// name is the match; else the one whose name (or slug) holds every word.
+// Returns the competition query means: an exact slug, platform:slug
+// (competition_key()), URL (any page of it) or name is the match; else the
+// one whose name (or slug) holds every word.
 // Throws kn::Error: no competition matches (exit 1), or several do (exit 2,
 // the candidates as details: platform, slug, name).
 CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::string_view query);
@@ -26,7 +27,7 @@ CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::st
 std::string slug_of(const CompetitionRow& row);
 
 // Returns every entry that links to the competition at url, oldest first,
-// with its write-ups marked (writeups.hpp) and without the links to the
+// with its write-ups marked (model/writeup.hpp) and without the links to the
 // competition's own front page.
 std::vector<StoryEntry> competition_story(Store& store, const std::string& url);
 

@@ -106,9 +106,17 @@ std::optional<CompetitionLink> competition_of(std::string_view url) {
     }
     std::string canonical(platform.base);
     canonical += platform.fold_case ? ascii_lower(id) : std::string(id);
-    return CompetitionLink{std::string(platform.name), std::move(canonical), page_of(rest)};
+    const CompetitionPage page = page_of(rest);
+    std::string_view subpage = page == CompetitionPage::front ? "" : rest;
+    while (subpage.ends_with('/')) subpage.remove_suffix(1);
+    return CompetitionLink{std::string(platform.name), std::move(canonical), page,
+                           std::string(subpage)};
   }
   return std::nullopt;
+}
+
+std::string competition_key(std::string_view platform, std::string_view url) {
+  return ascii_lower(platform) + ":" + std::string(url.substr(url.find_last_of('/') + 1));
 }
 
 std::string trim_brackets(std::string_view raw) {

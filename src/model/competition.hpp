@@ -19,6 +19,7 @@ struct CompetitionLink {
   std::string platform;  // "Kaggle", "SIGNATE", ...
   std::string url;       // canonical: the same for every page of the competition
   CompetitionPage page = CompetitionPage::front;
+  std::string subpage;  // the path after the identifier, no final '/'; "" for the front page
 };
 
 // Returns the platforms kn recognizes, each once, as they are written
@@ -27,6 +28,11 @@ std::vector<std::string> platform_names();
 
 // Returns the competition url belongs to, or nullopt.
 std::optional<CompetitionLink> competition_of(std::string_view url);
+
+// Returns a competition's short name, platform:slug in lower case, the
+// platform's name and the last segment of its canonical url:
+// "kaggle:ai4code", "signate:580". kn competition takes it back.
+std::string competition_key(std::string_view platform, std::string_view url);
 
 // Returns text without the Japanese quotation brackets around it.
 std::string trim_brackets(std::string_view text);

@@ -7,6 +7,7 @@
 #include "dates.hpp"
 #include "kn/error.hpp"
 #include "kn/issue.hpp"
+#include "model/url_identity.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -46,7 +47,8 @@ void add_once(std::vector<T>& values, T value) {
 
 bool Filters::empty() const {
   return sections.empty() && issues.empty() && dates.empty() && domains.empty() &&
-         columns.empty() && platforms.empty() && urls.empty() && competition_ids.empty();
+         columns.empty() && platforms.empty() && urls.empty() && competition_ids.empty() &&
+         !writeups;
 }
 
 void add_section_filter(Filters& filters, std::string_view value) {
@@ -140,13 +142,21 @@ void add_column_filter(Filters& filters, std::string_view value) {
 
 void add_url_filter(Filters& filters, std::string_view value) {
   const std::string key =
-      url_key(value.find("://") != std::string_view::npos ? std::string(value)
-                                                          : fmt::format("https://{}", value));
+      url_identity(value.find("://") != std::string_view::npos ? std::string(value)
+                                                               : fmt::format("https://{}", value));
   if (key.empty()) {
     throw Error(
         fmt::format("bad URL '{}' (use url:github.com/x or paste the whole address)", value));
   }
   add_once(filters.urls, key);
+}
+
+void add_trait_filter(Filters& filters, std::string_view value) {
+  const std::string trait = ascii_lower(value);
+  if (trait != "solution" && trait != "writeup" && trait != "write-up") {
+    throw Error(fmt::format("unknown is:{} (use is:solution, the write-ups)", value));
+  }
+  filters.writeups = true;
 }
 
 }  // namespace kn

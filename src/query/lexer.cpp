@@ -8,6 +8,7 @@
 
 #include "kn/error.hpp"
 #include "util/text.hpp"
+#include "util/url.hpp"
 #include "util/utf8.hpp"
 
 namespace kn::detail {
@@ -15,8 +16,8 @@ namespace kn::detail {
 namespace {
 
 bool is_filter_name(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"section", "issue", "date", "since",      "until",
-                                                "domain",  "in",    "url",  "competition"};
+  static constexpr std::string_view kNames[] = {"section", "issue", "date", "since",       "until",
+                                                "domain",  "in",    "url",  "competition", "is"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
@@ -52,7 +53,7 @@ bool starts_url(std::string_view text) {
 
 class Lexer {
  public:
-  explicit Lexer(std::string_view text) : text_(text) {}
+  Lexer(std::string_view text, const ParseOptions& options) : text_(text), options_(options) {}
 
   std::vector<Lexeme> run() {
     std::vector<Lexeme> out;
@@ -122,7 +123,7 @@ class Lexer {
 
   Lexeme word() {
     const std::size_t start = pos_;
-    if (starts_url(text_.substr(pos_))) return url();
+    if (starts_url(text_.substr(pos_)) || starts_pasted_address()) return url();
     while (!at_word_end(pos_)) decode_utf8(text_, pos_);
     std::string text(text_.substr(start, pos_ - start));
     if (text == "AND") return {Lex::and_, text, {}, start};
@@ -139,28 +140,42 @@ class Lexer {
     return {Lex::word, text, {}, start};
   }
 
+  // A URL without its scheme, on a domain the archive links to.
+  bool starts_pasted_address() const {
+    if (!options_.linked_domain) return false;
+    const std::string domain = address_domain(text_.substr(pos_, blank_at(pos_) - pos_));
+    return !domain.empty() && options_.linked_domain(domain);
+  }
+
+  // Where the next blank at or after from is (the text's end when none).
+  std::size_t blank_at(std::size_t from) const {
+    while (from < text_.size()) {
+      std::size_t next = from;
+      if (is_blank(decode_utf8(text_, next))) break;
+      from = next;
+    }
+    return from;
+  }
+
   // A URL pasted as it is (parentheses and quotes are part of it), or
   // url:ADDRESS: a filter for the entries that link to it.
   Lexeme url() {
     const std::size_t start = pos_;
-    while (pos_ < text_.size()) {
-      std::size_t next = pos_;
-      if (is_blank(decode_utf8(text_, next))) break;
-      pos_ = next;
-    }
+    pos_ = blank_at(pos_);
     std::string text(text_.substr(start, pos_ - start));
     if (ascii_lower(text.substr(0, 4)) == "url:") text.erase(0, 4);
     return {Lex::filter, std::move(text), "url", start};
   }
 
   std::string_view text_;
+  const ParseOptions& options_;
   std::size_t pos_ = 0;
 };
 
 }  // namespace
 
-std::vector<Lexeme> lex(std::string_view text) {
-  std::vector<Lexeme> lexemes = Lexer(text).run();
+std::vector<Lexeme> lex(std::string_view text, const ParseOptions& options) {
+  std::vector<Lexeme> lexemes = Lexer(text, options).run();
   // Offsets ascend: one walk over the text counts every column.
   std::size_t offset = 0, column = 1;
   for (Lexeme& lexeme : lexemes) {
@@ -168,6 +183,24 @@ std::vector<Lexeme> lex(std::string_view text) {
     lexeme.column = column;
   }
   return lexemes;
+}
+
+std::string address_domain(std::string_view word) {
+  const std::size_t slash = word.find('/');
+  if (slash == std::string_view::npos || slash == 0) return {};
+  const std::string_view host = word.substr(0, slash);
+  // Letters, digits, '-' and '.', with a dot between two labels and a last
+  // label that is a name (kaggle.com, not 1.5/2 or v0.3/).
+  if (host.front() == '.' || host.back() == '.' || host.find("..") != std::string_view::npos ||
+      host.find('.') == std::string_view::npos) {
+    return {};
+  }
+  for (const char c : host) {
+    if (!is_ascii_alnum(c) && c != '-' && c != '.') return {};
+  }
+  const std::string_view last = host.substr(host.rfind('.') + 1);
+  if (last.size() < 2 || !std::all_of(last.begin(), last.end(), is_ascii_alpha)) return {};
+  return url_domain(fmt::format("https://{}", word));
 }
 
 std::size_t column_of(std::string_view text, std::size_t offset) {

@@ -14,7 +14,8 @@ namespace {
 
 class Parser {
  public:
-  Parser(std::string_view text, Query& query) : lexemes_(lex(text)), query_(query) {
+  Parser(std::string_view text, Query& query, const ParseOptions& options)
+      : lexemes_(lex(text, options)), query_(query) {
     join_filters();
   }
 
@@ -188,6 +189,7 @@ class Parser {
       if (name == "in") add_column_filter(query_.filters, lexeme.text);
       if (name == "url") add_url_filter(query_.filters, lexeme.text);
       if (name == "competition") add_competition_filter(query_, lexeme.text);
+      if (name == "is") add_trait_filter(query_.filters, lexeme.text);
     } catch (const Error& e) {
       fail(e.what(), lexeme);
     }
@@ -201,7 +203,8 @@ class Parser {
     if (name == "until") return "until:2021-06";
     if (name == "domain") return "domain:github.com";
     if (name == "url") return "url:github.com/pytorch/pytorch";
-    if (name == "competition") return "competition:ai4code";
+    if (name == "competition") return "competition:ai4code or competition:\"jpx tokyo\"";
+    if (name == "is") return "is:solution";
     return "in:title";
   }
 
@@ -216,8 +219,9 @@ class Parser {
 
 }  // namespace
 
-std::optional<QueryNode> parse_tree(std::string_view text, Query& query) {
-  return Parser(text, query).run();
+std::optional<QueryNode> parse_tree(std::string_view text, Query& query,
+                                    const ParseOptions& options) {
+  return Parser(text, query, options).run();
 }
 
 }  // namespace kn::detail

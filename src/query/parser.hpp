@@ -23,6 +23,7 @@ inline constexpr int kMaxDepth = 12;
 // Returns the tree of text, nullopt when it holds only filters, and adds
 // the filters to query. Throws QueryError naming the problem and its
 // column.
-std::optional<QueryNode> parse_tree(std::string_view text, Query& query);
+std::optional<QueryNode> parse_tree(std::string_view text, Query& query,
+                                    const ParseOptions& options);
 
 }  // namespace kn::detail

@@ -29,11 +29,23 @@ void require_utf8(std::string_view text) {
 
 }  // namespace
 
-Query parse_query(std::string_view text, Query flags) {
+Query parse_query(std::string_view text, Query flags, const ParseOptions& options) {
   require_utf8(text);
   Query query = std::move(flags);
-  query.root = detail::parse_tree(text, query);
+  query.root = detail::parse_tree(text, query, options);
   return query;
+}
+
+std::vector<std::string> pasted_domains(std::string_view text) {
+  std::vector<std::string> domains;
+  const std::string spaced = collapse_whitespace(text);  // split() views it
+  for (const std::string_view word : split(spaced, ' ')) {
+    std::string domain = detail::address_domain(word);
+    if (!domain.empty() && std::find(domains.begin(), domains.end(), domain) == domains.end()) {
+      domains.push_back(std::move(domain));
+    }
+  }
+  return domains;
 }
 
 void add_competition_filter(Query& query, std::string_view value) {
@@ -99,10 +111,15 @@ std::string_view query_language_help() {
   since:2w        relative to today: today, yesterday, 7d, 2w, 3m, 1y (ago);
                   date:3m is the last three months
   domain:github.com       the entry's URL or a link in it, subdomains too
-  https://...     entries linking to this address (or url:github.com/a/b),
-                  whatever its utm_ parameters, scheme or www.
+  https://...     entries linking to this page (or url:github.com/a/b), in any
+                  of its forms: scheme, www., utm_ parameters, a final /;
+                  kaggle.com/c/x without https:// too, when the archive links
+                  to kaggle.com; a competition's front page as /c/, as
+                  /competitions/ or /overview; a YouTube video as watch?v=,
+                  youtu.be/, /embed/ or /shorts/
   competition:ai4code     entries linking to the competition: a slug, a URL or
                   its name's words (competition:"jpx tokyo"), as kn competition
+  is:solution     write-ups: a solution, a look back, a place (1位, 1st place)
   in:title        search only titles (or body, comment; in:title,comment)
 
 Filters apply to the whole query. Values of one kind are alternatives, side

@@ -1,6 +1,7 @@
 #include "hit_format.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <utility>
@@ -185,11 +186,12 @@ std::string coloured_snippet(const Hit& hit) {
 
 std::string hit_tsv(const Hit& hit, const Rendering& render) {
   const std::string url = tsv_field(hit.url);
-  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", hit.issue, hit.date.value_or(""),
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", hit.issue, hit.date.value_or(""),
                      tsv_field(hit.section), tsv_field(to_string(hit.kind)),
                      tsv_field(hit_title(hit)), hyperlink(url, hit.url, render.hyperlinks),
                      render.color ? coloured_snippet(hit) : tsv_field(plain_snippet(hit)),
-                     entry_ref(hit).to_string());
+                     entry_ref(hit).to_string(),
+                     tsv_field(fmt::format("{}", fmt::join(hit.competitions, " "))));
 }
 
 std::string hit_json(const Hit& hit) {
@@ -209,6 +211,9 @@ std::string hit_json(const Hit& hit) {
   for (const Link& link : hit.links) {
     json.begin_object().key("text").value(link.text).key("url").value(link.url).end_object();
   }
+  json.end_array();
+  json.key("competitions").begin_array();
+  for (const std::string& competition : hit.competitions) json.value(competition);
   json.end_array();
   json.key("snippet").value(plain_snippet(hit));
   json.key("score").value(hit.score);

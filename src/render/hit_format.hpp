@@ -15,13 +15,14 @@ namespace kn {
 std::string hit_title(const Hit& hit);
 
 // Returns one line of tab-separated columns: issue, date, section, kind,
-// title, url, snippet. Tabs and newlines inside fields become spaces. With
+// title, url, snippet, ref, competitions (space-separated
+// competition_key()s). Tabs and newlines inside fields become spaces. With
 // render.color the snippet's matches are coloured; with render.hyperlinks
 // the URL is an OSC 8 hyperlink to itself.
 std::string hit_tsv(const Hit& hit, const Rendering& render = {0, false, false, false});
 
-// Returns one JSON object: issue, date, date_estimated, section, heading,
-// kind, title, url, snippet, score.
+// Returns one JSON object: issue, ref, source, date, date_estimated,
+// section, heading, kind, title, url, links, competitions, snippet, score.
 std::string hit_json(const Hit& hit);
 
 // Returns a few lines for a terminal: where the hit is, its title and URL

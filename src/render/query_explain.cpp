@@ -68,7 +68,10 @@ std::string filter_lines(const Query& query) {
                      query.competitions.size() > 1 ? "any of them" : "it"));
   }
   if (!f.columns.empty()) line("in", fmt::format("{}", fmt::join(f.columns, ", ")));
-  if (!f.urls.empty()) line("links to", fmt::format("{}", fmt::join(f.urls, ", ")));
+  if (!f.urls.empty()) {
+    line("links to", fmt::format("{} (any form of the page)", fmt::join(f.urls, ", ")));
+  }
+  if (f.writeups) line("is", "solution (write-ups only)");
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/competition_name.hpp"
 #include "internal.hpp"
@@ -124,7 +125,7 @@ std::string best_name(const Seen& s) {
 }  // namespace
 
 std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filters,
-                                              bool by_mentions) {
+                                              CompetitionOrder order) {
   Database& db = detail::database(store);
   const std::vector<std::pair<std::int64_t, IssueRef>> issues = issues_in_range(db, filters);
   std::unordered_map<std::int64_t, int> time_of;
@@ -133,6 +134,10 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
   }
   std::unordered_map<std::int64_t, Seen> seen = competitions_on_platforms(db, filters);
   add_mentions(db, time_of, seen);
+  // Write-ups are few: their ids once, rather than a join per mention.
+  std::unordered_set<std::int64_t> writeups;
+  Statement flagged(db, "SELECT id FROM entries WHERE writeup = 1");
+  while (flagged.step()) writeups.insert(flagged.column_int(0));
   std::vector<CompetitionRow> out;
   for (auto& [id, s] : seen) {
     if (s.first < 0) continue;  // not mentioned (in the range)
@@ -143,14 +148,21 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
     row.first = issues[static_cast<std::size_t>(s.first)].second;
     row.last = issues[static_cast<std::size_t>(s.last)].second;
     std::sort(s.entries.begin(), s.entries.end());
-    row.mentions =
-        static_cast<int>(std::unique(s.entries.begin(), s.entries.end()) - s.entries.begin());
+    s.entries.erase(std::unique(s.entries.begin(), s.entries.end()), s.entries.end());
+    row.mentions = static_cast<int>(s.entries.size());
+    row.writeups = static_cast<int>(std::count_if(
+        s.entries.begin(), s.entries.end(), [&](std::int64_t e) { return writeups.contains(e); }));
   }
   const auto first_key = [](const CompetitionRow& r) {
     return std::tuple(!r.first.date.has_value(), r.first.date, r.first.number, r.name, r.url);
   };
   std::sort(out.begin(), out.end(), [&](const CompetitionRow& a, const CompetitionRow& b) {
-    if (by_mentions && a.mentions != b.mentions) return a.mentions > b.mentions;
+    if (order == CompetitionOrder::mentions && a.mentions != b.mentions) {
+      return a.mentions > b.mentions;
+    }
+    if (order == CompetitionOrder::writeups && a.writeups != b.writeups) {
+      return a.writeups > b.writeups;
+    }
     return first_key(a) < first_key(b);
   });
   return out;

@@ -22,12 +22,16 @@ struct CompetitionRow {
   std::string platform, name, url;
   IssueRef first, last;
   int mentions = 0;  // entries linking to it
+  int writeups = 0;  // of those, the write-ups (is:solution)
 };
 
-// Returns every competition the entries link to, in order of first mention
-// (or, with by_mentions, most mentioned first), restricted by the filters'
-// dates (of the mentions) and platforms.
+// The order of a list of competitions: by first mention, or most mentioned
+// first, or most write-ups first (ties by first mention).
+enum class CompetitionOrder { first, mentions, writeups };
+
+// Returns every competition the entries link to, in order, restricted by
+// the filters' dates (of the mentions) and platforms.
 std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filters,
-                                              bool by_mentions);
+                                              CompetitionOrder order = CompetitionOrder::first);
 
 }  // namespace kn

@@ -43,14 +43,14 @@ inline constexpr const char* kIssueCopyColumns =
     "i.date IS NOT NULL) OR j.date < i.date OR (j.date IS i.date AND j.id <= i.id))), "
     "(SELECT count(*) FROM issues j WHERE j.number = i.number)";
 
-// Reads each hit's links into hit.links and sets hit.url to the link the
-// hit is about: among the links on one of domains (all when domains is
-// empty or none is on them), an item's link that its first match is about
-// (link_at_match; marked_bodies[k] is hit k's body with its matches marked,
-// empty when unknown), else the first.
+// Reads each hit's links into hit.links and the competitions it links to
+// into hit.competitions, and sets hit.url to the link the hit is about:
+// among the links the filters ask for (on one of their domains, to one of
+// their URLs, an item's write-up links for is:solution; all when none is),
+// an item's link that its first match is about (link_at_match; marked_bodies[k] is hit k's body
+// with its matches marked, empty when unknown), else the first.
 void attach_links(Database& db, std::vector<Hit>& hits,
-                  const std::vector<std::string>& marked_bodies,
-                  const std::vector<std::string>& domains);
+                  const std::vector<std::string>& marked_bodies, const Filters& filters);
 
 // Returns " AND ..." conditions on issue numbers and dates, for the issues
 // table as alias i.

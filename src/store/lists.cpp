@@ -105,6 +105,15 @@ std::vector<DomainRow> list_domains(Store& store, const Filters& filters) {
   return out;
 }
 
+bool links_to_domain(Store& store, std::string_view domain) {
+  Statement found(
+      detail::database(store),
+      "SELECT 1 FROM domains d WHERE d.name = ?1 AND (EXISTS (SELECT 1 FROM entries "
+      "WHERE domain_id = d.id) OR EXISTS (SELECT 1 FROM links WHERE domain_id = d.id))");
+  found.bind(1, domain);
+  return found.step();
+}
+
 std::vector<std::string> latin_index_terms(Store& store, std::size_t shortest,
                                            std::size_t longest) {
   Database& db = detail::database(store);

@@ -39,6 +39,10 @@ struct DomainRow {
 // Domains with the links and cards citing them, most first.
 std::vector<DomainRow> list_domains(Store& store, const Filters& filters);
 
+// Tells whether an entry or a link of the archive is on domain exactly (a
+// name as url_domain() gives it: no www.).
+bool links_to_domain(Store& store, std::string_view domain);
+
 // Returns the words of the full-text index made of Latin letters alone
 // (as the tokenizer keeps them: lower case, plurals stemmed) that are
 // shortest to longest bytes long, for a "did you mean".

@@ -64,7 +64,7 @@ CREATE TABLE domains (
 );
 CREATE INDEX domains_rkey ON domains(rkey);
 
--- url_key()s once each: what url: and a pasted URL match. Entries and
+-- url_identity()s once each: what url: and a pasted URL match. Entries and
 -- links refer to them by id, and they are found by a hash of the key
 -- (url_key_hash()): an index of the keys themselves would store every key
 -- twice.
@@ -92,6 +92,7 @@ CREATE TABLE entries (
   image TEXT,
   body TEXT NOT NULL,
   comment TEXT NOT NULL,
+  writeup INTEGER NOT NULL DEFAULT 0,  -- 1: a write-up (model/writeup.hpp), for is:solution
   UNIQUE (issue_id, position)
 );
 CREATE INDEX entries_domain ON entries(domain_id) WHERE domain_id IS NOT NULL;

@@ -244,7 +244,7 @@ std::optional<std::int64_t> count_by_facts(Database& db, detail::EntryFacts& fac
 std::optional<std::int64_t> count_in_section_totals(Database& db, const Search& query) {
   const Filters& f = query.filters;
   if (!query.match.empty() || !query.exclude.empty() || !f.domains.empty() || !f.urls.empty() ||
-      !f.competition_ids.empty()) {
+      !f.competition_ids.empty() || f.writeups) {
     return std::nullopt;
   }
   std::vector<Value> values;
@@ -308,7 +308,7 @@ std::vector<Hit> Store::search(const Query& parsed, const SearchOptions& options
   for (const std::vector<std::size_t>& group : hit_groups(page.keys, page.matches)) {
     read_hits(*db_, query, page.keys, group, options.text, hits, marked_bodies);
   }
-  detail::attach_links(*db_, hits, marked_bodies, parsed.filters.domains);
+  detail::attach_links(*db_, hits, marked_bodies, parsed.filters);
   return hits;
 }
 

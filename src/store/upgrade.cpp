@@ -2,9 +2,10 @@
 // rebuilt from its stored rows (its source file may be gone) and written
 // again, so that all that kn derives from an issue (domains, competitions,
 // the full-text index, sections) follows the new schema's rules. Schemas 3
-// to 5 differ only in what is derived from the entries as stored: the
-// full-text index (and, for 3, entry_facts) is made again from them, and
-// the date index (5) orders issue numbers too.
+// to 6 differ only in what is derived from the entries as stored: the
+// full-text index (and, for 3, entry_facts) is made again from them, the
+// date index (5) orders issue numbers too, and (6) URLs are matched by
+// their identity and entries flagged as write-ups.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -15,6 +16,8 @@
 
 #include "facts.hpp"
 #include "internal.hpp"
+#include "model/url_identity.hpp"
+#include "model/writeup.hpp"
 #include "schema.hpp"
 #include "store/fts/rank.hpp"
 #include "util/sanitize.hpp"
@@ -127,6 +130,70 @@ std::int64_t Store::rebuild_derived() {
   return count;
 }
 
+void Store::derive_identities_and_writeups() {
+  Database& db = *db_;
+  db.exec("ALTER TABLE entries ADD COLUMN writeup INTEGER NOT NULL DEFAULT 0");
+  // A chunk of entries at a time, read whole before any is written: a
+  // statement must not walk rows that are being updated.
+  constexpr std::int64_t kChunk = 1000;
+  struct Row {
+    std::int64_t id;
+    EntryKind kind;
+    std::string title, url, body, comment;
+    std::vector<Link> links;
+  };
+  Statement entries(db,
+                    "SELECT id, kind, title, coalesce(url, ''), body, comment FROM entries "
+                    "WHERE id > ?1 ORDER BY id LIMIT ?2");
+  Statement links(db,
+                  "SELECT entry_id, text, url FROM links WHERE entry_id BETWEEN ?1 AND ?2 "
+                  "ORDER BY entry_id, position");
+  Statement& entry = statement("UPDATE entries SET url_key_id = ?1, writeup = ?2 WHERE id = ?3");
+  Statement& link =
+      statement("UPDATE links SET url_key_id = ?1 WHERE entry_id = ?2 AND position = ?3");
+  for (std::int64_t last = 0;;) {
+    std::vector<Row> rows;
+    {
+      const Statement::Use use = entries.use();
+      entries.bind(1, last).bind(2, kChunk);
+      while (entries.step()) {
+        rows.push_back({entries.column_int(0),
+                        entry_kind_named(entries.column_text(1)).value_or(EntryKind::item),
+                        std::string(entries.column_text(2)),
+                        std::string(entries.column_text(3)),
+                        std::string(entries.column_text(4)),
+                        std::string(entries.column_text(5)),
+                        {}});
+      }
+    }
+    if (rows.empty()) break;
+    {
+      const Statement::Use use = links.use();
+      links.bind(1, rows.front().id).bind(2, rows.back().id);
+      std::size_t k = 0;
+      while (links.step()) {
+        while (rows[k].id != links.column_int(0)) ++k;  // both ascend by entry id
+        rows[k].links.push_back(
+            {std::string(links.column_text(1)), std::string(links.column_text(2))});
+      }
+    }
+    for (const Row& row : rows) {
+      bind_url_key(entry, 1, row.url.empty() ? std::string() : url_identity(row.url));
+      entry.bind(
+          2, std::int64_t{is_writeup_entry(row.kind, row.title, row.body, row.comment, row.links)});
+      entry.bind(3, row.id).run();
+      for (std::size_t k = 0; k < row.links.size(); ++k) {
+        bind_url_key(link, 1, url_identity(row.links[k].url));
+        link.bind(2, row.id).bind(3, static_cast<std::int64_t>(k)).run();
+      }
+    }
+    last = rows.back().id;
+  }
+  db.exec(
+      "DELETE FROM url_keys WHERE id NOT IN (SELECT url_key_id FROM entries WHERE url_key_id IS "
+      "NOT NULL) AND id NOT IN (SELECT url_key_id FROM links WHERE url_key_id IS NOT NULL)");
+}
+
 void Store::upgrade() {
   Database& db = *db_;
   Transaction transaction(db);
@@ -146,8 +213,12 @@ void Store::upgrade() {
       reindex_entries(db);
       derived.emplace_back("full-text index rebuilt");
     }
-    db.exec("DROP INDEX issues_date; CREATE INDEX issues_date ON issues(date, number)");
-    derived.emplace_back("date index ordered by issue number too");
+    if (from <= 5) {
+      db.exec("DROP INDEX issues_date; CREATE INDEX issues_date ON issues(date, number)");
+      derived.emplace_back("date index ordered by issue number too");
+    }
+    derive_identities_and_writeups();
+    derived.emplace_back("links matched as pages and write-ups marked");
     const std::int64_t count = Statement(db, "SELECT count(*) FROM issues").single_int();
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
     transaction.commit();

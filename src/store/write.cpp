@@ -10,6 +10,8 @@
 #include "internal.hpp"
 #include "kn/store.hpp"
 #include "model/competition.hpp"
+#include "model/url_identity.hpp"
+#include "model/writeup.hpp"
 #include "store/fts/rank.hpp"
 #include "util/url.hpp"
 
@@ -85,8 +87,8 @@ std::int64_t Store::insert_entry(std::int64_t issue_id, int position, const Entr
                                  std::int64_t previous_id) {
   Statement& entry = statement(
       "INSERT INTO entries (issue_id, position, section, section_kind, section_heading, kind, "
-      "title, url, domain_id, image, body, comment, url_key_id) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      "title, url, domain_id, image, body, comment, url_key_id, writeup) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   entry.bind(1, issue_id).bind(2, position);
   if (row.section) {
     entry.bind(3, *row.section);
@@ -98,7 +100,9 @@ std::int64_t Store::insert_entry(std::int64_t issue_id, int position, const Entr
   entry.bind(8, row.url);
   bind_domain(entry, 9, row.url ? url_domain(*row.url) : std::string());
   entry.bind(10, row.image).bind(11, row.body).bind(12, row.comment);
-  bind_url_key(entry, 13, row.url ? url_key(*row.url) : std::string());
+  bind_url_key(entry, 13, row.url ? url_identity(*row.url) : std::string());
+  entry.bind(14,
+             std::int64_t{is_writeup_entry(row.kind, row.title, row.body, row.comment, row.links)});
   entry.run();
   const std::int64_t entry_id = db_->last_insert_id();
   if (entry_id <= previous_id) {
@@ -120,7 +124,7 @@ std::int64_t Store::insert_entry(std::int64_t issue_id, int position, const Entr
     const Link& l = row.links[i];
     link.bind(1, entry_id).bind(2, static_cast<std::int64_t>(i)).bind(3, l.text).bind(4, l.url);
     bind_domain(link, 5, url_domain(l.url));
-    bind_url_key(link, 6, url_key(l.url));
+    bind_url_key(link, 6, url_identity(l.url));
     link.run();
     if (const auto competition = competition_of(l.url)) {
       add_mention(entry_id, issue_id, *competition, name_from_link(paragraph, i, *competition));

@@ -1,10 +1,11 @@
-#include "writeups.hpp"
+#include "writeup.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <string>
 
-#include "model/link_at_match.hpp"
+#include "competition.hpp"
+#include "link_at_match.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -81,6 +82,28 @@ std::vector<bool> item_writeups(std::string_view text, const std::vector<Link>& 
              (in_sentence == 1 || is_pointer(links[k].text));
   }
   return out;
+}
+
+std::vector<bool> writeup_links(EntryKind kind, std::string_view text,
+                                const std::vector<Link>& links) {
+  std::vector<bool> out =
+      kind == EntryKind::item ? item_writeups(text, links) : std::vector<bool>(links.size(), false);
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    out[k] = out[k] || is_writeup(links[k].text);
+    if (!out[k]) continue;
+    const auto competition = competition_of(links[k].url);
+    if (competition && competition->page == CompetitionPage::front) out[k] = false;
+  }
+  return out;
+}
+
+bool is_writeup_entry(EntryKind kind, std::string_view title, std::string_view body,
+                      std::string_view comment, const std::vector<Link>& links) {
+  if (kind != EntryKind::item && (is_writeup(title) || is_writeup(body) || is_writeup(comment))) {
+    return true;
+  }
+  const std::vector<bool> marks = writeup_links(kind, body, links);
+  return std::find(marks.begin(), marks.end(), true) != marks.end();
 }
 
 }  // namespace kn
