@@ -112,7 +112,7 @@ TEST_F(IndexCommandTest, IndexSaysItUpgradesASchema3Database) {
             "upgraded " + db +
                 " from schema 3 to 7: 1 issues kept; their entries' filter facts added, "
                 "full-text index rebuilt, date index ordered by issue number too and links "
-                "matched as pages and write-ups marked");
+                "read again for pages, write-ups and nicknames");
   run = kn("index --db '" + db + "' '" + a + "'");
   EXPECT_EQ(run.out.find("upgraded"), std::string::npos);
   EXPECT_EQ(kn("search --count --db '" + db + "' 'alpha issue:7'").out, "1\n");

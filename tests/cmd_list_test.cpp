@@ -23,7 +23,7 @@ TEST_F(ListCommandTest, ListCompetitions) {
   EXPECT_EQ(
       run.out.substr(0, run.out.find('\n') + 1),
       "SIGNATE\t日本取引所グループ ニュース分析チャレンジ\thttps://signate.jp/competitions/443"
-      "\t66\t2021-03-19\t84\t2021-07-21\t2\t1\n");
+      "\t66\t2021-03-19\t84\t2021-07-21\t2\t1\t\n");
   // Plural, as --issues, --links and --domains are.
   EXPECT_EQ(kn("list --competitions --db '" + db_ + "' --sort mentions").out, run.out);
   run = kn("list competitions --format json --platform kaggle --since 2022 --db '" + db_ + "'");
@@ -31,7 +31,7 @@ TEST_F(ListCommandTest, ListCompetitions) {
   EXPECT_EQ(run.out, R"({"platform":"Kaggle","name":"Jigsaw Rate Severity of Toxic Comments",)"
                      R"("url":"https://www.kaggle.com/competitions/jigsaw-toxic-severity-rating",)"
                      R"("first_issue":117,"first_date":"2022-03-11","last_issue":117,)"
-                     R"("last_date":"2022-03-11","mentions":1,"writeups":1})"
+                     R"("last_date":"2022-03-11","mentions":1,"writeups":1,"aliases":[]})"
                      "\n");
   run = kn("list --competition --platform zindi --db '" + db_ + "'");
   EXPECT_EQ(run.status, 1);

@@ -34,8 +34,9 @@ TEST(CompetitionName, APageLinkTakesTheNameOfItsSentence) {
   // A leaderboard, results or solutions link: the 「」 of its sentence.
   EXPECT_EQ(named("「CA × atmaCup 2nd」が終わり、順位表が公開されました。", {{"順位表", "u"}}),
             (std::pair<std::string, int>{"CA × atmaCup 2nd", 1}));
+  // What readers call it is a nickname (nickname.hpp), never a name.
   EXPECT_EQ(named("SIGNATE「鰹節コンペ」の最終結果が出ました。", {{"最終結果", "u"}}),
-            (std::pair<std::string, int>{"鰹節コンペ", 1}));
+            (std::pair<std::string, int>{"", 0}));
   EXPECT_EQ(named("Kaggle「NBME」の入賞者解法がまとまっています。", {{"入賞者解法", "u"}}),
             (std::pair<std::string, int>{"NBME", 1}));
   EXPECT_EQ(named("詳しくはこちら。", {{"こちら", "u"}}), (std::pair<std::string, int>{"", 0}));
@@ -71,11 +72,12 @@ TEST(CompetitionName, LabelsWithoutAParentNameNothing) {
 TEST(CompetitionName, PhrasesNameNothing) {
   for (const char* phrase :
        {"分析を題材にしたコンペ", "Kaggleコンペの開催経験", "Nishikaのプラットフォーム", "順位表",
-        "leaderboard", "2022年3月", "3", "公募", "Kaggle"}) {
+        "leaderboard", "2022年3月", "3", "公募", "Kaggle", "鰹節コンペ", "強化学習コンペ",
+        "コンペ公募", "Jigsawコンペ"}) {
     EXPECT_FALSE(kn::names_something(phrase, "Kaggle")) << phrase;
   }
   for (const char* name :
-       {"Kore 2022", "鰹節コンペ", "日本画の登場人物分類", "NBME - Score Clinical Patient Notes",
+       {"Kore 2022", "日本画の登場人物分類", "NBME - Score Clinical Patient Notes",
         "第１回 金融データ活用チャレンジ"}) {
     EXPECT_TRUE(kn::names_something(name, "Kaggle")) << name;
   }
@@ -89,8 +91,13 @@ TEST(CompetitionName, PhrasesNameNothing) {
 TEST(CompetitionName, CardTitlesLoseTheSiteName) {
   const kn::CompetitionLink signate{
       "SIGNATE", "https://signate.jp/competitions/1", kn::CompetitionPage::front, {}};
+  EXPECT_EQ(kn::name_from_title("鰹節 | SIGNATE - Data Science Competition", signate).name, "鰹節");
   EXPECT_EQ(kn::name_from_title("鰹節コンペ | SIGNATE - Data Science Competition", signate).name,
-            "鰹節コンペ");
+            "");
+  // Several Latin words before コンペ are the name.
+  EXPECT_EQ(named("Kaggle「Cornell Birdcall Identificationコンペ」が終わりました。",
+                  {{"Cornell Birdcall Identificationコンペ", "u"}}),
+            (std::pair<std::string, int>{"Cornell Birdcall Identification", 0}));
   EXPECT_EQ(
       kn::name_from_title("TalkingData AdTracking Fraud Detection Challenge | Kaggle", kaggle())
           .name,

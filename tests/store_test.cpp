@@ -226,7 +226,7 @@ TEST(Store, UpgradeFromSchema4RebuildsTheFullTextIndex) {
   EXPECT_FALSE(store.upgraded()->rebuilt);
   EXPECT_EQ(store.upgraded()->derived,
             "their full-text index rebuilt, date index ordered by issue number too and links "
-            "matched as pages and write-ups marked");
+            "read again for pages, write-ups and nicknames");
   EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
   EXPECT_TRUE(store.check().problems().empty());
   std::vector<std::pair<std::int64_t, double>> after;
@@ -270,8 +270,8 @@ TEST(Store, UpgradeFromSchema5OrdersTheDateIndexByNumber) {
   EXPECT_EQ(store.upgraded()->issues, 2);
   EXPECT_FALSE(store.upgraded()->rebuilt);
   EXPECT_EQ(store.upgraded()->derived,
-            "their date index ordered by issue number too and links matched as pages and "
-            "write-ups marked");
+            "their date index ordered by issue number too and links read again for pages, "
+            "write-ups and nicknames");
   EXPECT_EQ(count(store,
                   "SELECT count(*) FROM sqlite_master WHERE name = 'issues_date' AND sql "
                   "LIKE '%(date, number)'"),
@@ -281,10 +281,10 @@ TEST(Store, UpgradeFromSchema5OrdersTheDateIndexByNumber) {
   EXPECT_TRUE(store.check().problems().empty());
 }
 
-// Schema 6 matched links by url_key() alone and flagged no write-ups: the
-// upgrade derives both from the stored entries and links, so a
-// competition's modern address and a short YouTube link find what the
-// archive wrote, and is:solution finds the write-ups.
+// Schema 6 matched links by url_key() alone, flagged no write-ups and kept
+// no nicknames: the upgrade derives them from the stored entries and links,
+// so a competition's modern address and a short YouTube link find what the
+// archive wrote, is:solution finds the write-ups and the nickname is there.
 TEST(Store, UpgradeFromSchema6MatchesPagesAndMarksWriteUps) {
   TempDir dir;
   const std::string path = dir / "kn.db";
@@ -293,7 +293,7 @@ TEST(Store, UpgradeFromSchema6MatchesPagesAndMarksWriteUps) {
       "<p>「X」が終わりました。1位解法は<a href=\"https://www.kaggle.com/c/x-y/discussion/1\">"
       "discussion</a>で公開されています。</p>"
       "<p>動画: <a href=\"https://www.youtube.com/watch?feature=youtu.be&v=abc_1\">talk</a></p>"
-      "<p>LB上位の記事は<a href=\"https://www.kaggle.com/c/x-y\">こちら</a>。</p>",
+      "<p>LB上位の記事は<a href=\"https://www.kaggle.com/c/x-y\">こちら</a>(通称: XYコンペ)。</p>",
       "/9.md");
   {
     Store store(path, Store::Access::read_write);
@@ -301,13 +301,14 @@ TEST(Store, UpgradeFromSchema6MatchesPagesAndMarksWriteUps) {
     store.sync_index();
     kn::detail::database(store).exec(
         "UPDATE entries SET url_key_id = NULL; UPDATE links SET url_key_id = NULL; "
-        "DELETE FROM url_keys; ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 6");
+        "DELETE FROM url_keys; DELETE FROM mentions WHERE quality = 6; "
+        "ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 6");
   }
   Store store(path, Store::Access::read_write);
   ASSERT_TRUE(store.upgraded().has_value());
   EXPECT_EQ(store.upgraded()->from_version, 6);
   EXPECT_FALSE(store.upgraded()->rebuilt);
-  EXPECT_EQ(store.upgraded()->derived, "their links matched as pages and write-ups marked");
+  EXPECT_EQ(store.upgraded()->derived, "their links read again for pages, write-ups and nicknames");
   EXPECT_EQ(count(store, "PRAGMA user_version"), kn::kSchemaVersion);
   EXPECT_TRUE(store.check().problems().empty());
   const auto positions = [&](const std::string& text) {
@@ -323,6 +324,11 @@ TEST(Store, UpgradeFromSchema6MatchesPagesAndMarksWriteUps) {
   EXPECT_EQ(positions("https://youtu.be/abc_1?t=3"), (std::vector<int>{1}));
   EXPECT_EQ(positions("is:solution"), (std::vector<int>{0}));
   EXPECT_EQ(count(store, "SELECT count(*) FROM url_keys"), 3);
+  kn::Statement nickname(kn::detail::database(store),
+                         "SELECT text FROM mentions WHERE quality = 6");
+  ASSERT_TRUE(nickname.step());
+  EXPECT_EQ(nickname.column_text(0), "XYコンペ");
+  EXPECT_EQ(count(store, "SELECT count(*) FROM mentions"), 3);
 }
 
 TEST(Store, CheckFindsMissingEntries) {

@@ -199,8 +199,8 @@ class Store {
 
   void upgrade();
   // Schema 7: entries and links matched by url_identity(), entries flagged
-  // as write-ups, both derived from the stored rows.
-  void derive_identities_and_writeups();
+  // as write-ups, mentions with nicknames, all derived from the stored rows.
+  void derive_from_entries();
   CheckResult::Part fts_part();
   CheckResult::Part check_on_copy(CheckResult::Part& part,
                                   const std::function<void(Database&)>& check);
@@ -220,6 +220,15 @@ class Store {
   void bind_url_key(Statement& statement, int index, const std::string& key);
   void add_mention(std::int64_t entry_id, std::int64_t issue_id, const CompetitionLink& competition,
                    const NameEvidence& name);
+  // What an entry says of the competitions it links to.
+  struct MentionSource {
+    EntryKind kind;
+    std::string_view title, url, body, comment;
+    const std::vector<Link>& links;
+  };
+  // Writes every competition the entry links to, with what each link's
+  // sentence calls it and the nicknames it gives (nickname.hpp).
+  void add_mentions(std::int64_t entry_id, std::int64_t issue_id, const MentionSource& entry);
 
   std::unique_ptr<Database> db_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;

@@ -1,4 +1,5 @@
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "commands.hpp"
 #include "competitions/story.hpp"
@@ -24,10 +25,18 @@ std::string header_lines(const CompetitionRow& row, std::size_t entries, const R
   for (const std::string& line : wrap_text(printable(row.name), render.width)) {
     out += hyperlink(paint(line, style::kBold, render.color), row.url, render.hyperlinks) + '\n';
   }
-  out +=
-      row.platform + "  " +
-      hyperlink(paint(printable(row.url), style::kLink, render.color), row.url, render.hyperlinks) +
-      '\n';
+  if (!row.aliases.empty()) {
+    const std::string called = fmt::format("通称: {}", fmt::join(row.aliases, "、"));
+    for (const std::string& line : wrap_text(printable(called), render.width)) out += line + '\n';
+  }
+  // The URL beside the platform when both fit, else on a line of its own.
+  const std::string url = printable(row.url);
+  if (render.width == 0 || display_width(row.platform + "  " + url) <= render.width) {
+    out += row.platform + "  " +
+           hyperlink(paint(url, style::kLink, render.color), row.url, render.hyperlinks) + '\n';
+  } else {
+    out += row.platform + '\n' + url_line(url, row.url, 0, render, style::kLink);
+  }
   const std::string span = fmt::format(
       "{} .. {} · {} mentions{}", dated(row.first.number, row.first.date),
       dated(row.last.number, row.last.date), row.mentions,
@@ -119,7 +128,12 @@ const std::vector<std::string> kStoryColumns = {"issue", "date", "section", "kin
 
 int run_competition(const CompetitionRequest& request) {
   Store store(request.db, Store::Access::read_only);
-  const CompetitionRow row = find_competition(list_competitions(store, {}), request.query);
+  const FoundCompetition found = find_competition(store, request.query);
+  if (!found.evidence.empty()) {
+    print_error(fmt::format("no competition is called '{}'; showing the one that {}", request.query,
+                            found.evidence));
+  }
+  const CompetitionRow& row = found.row;
   std::vector<StoryEntry> story = competition_story(store, row.url);
   if (request.solutions) std::erase_if(story, [](const StoryEntry& e) { return !e.writeup; });
   const Output& out = request.out;

@@ -41,7 +41,7 @@ TableSpec competitions_spec(CompetitionOrder order) {
                                                : gives("writeups", Fit::drop, 1, true),
            keep("url", 5)},
           {"platform", "name", "url", "first_issue", "first_date", "last_issue", "last_date",
-           "mentions", "writeups"}};
+           "mentions", "writeups", "aliases"}};
 }
 
 const TableSpec kIssues{{keep("issue", {}, true), gives("date", Fit::drop, 1), wraps("title"),
@@ -70,10 +70,12 @@ int print_competitions(Store& store, const ListRequest& request) {
                   std::to_string(r.last.number),
                   r.last.date.value_or(""),
                   std::to_string(r.mentions),
-                  std::to_string(r.writeups)};
+                  std::to_string(r.writeups),
+                  fmt::format("{}", fmt::join(r.aliases, ", "))};
         }
         return {r.platform,
-                r.name,
+                r.aliases.empty() ? r.name
+                                  : fmt::format("{}（{}）", r.name, fmt::join(r.aliases, "、")),
                 issue_cell(r.first),
                 issue_cell(r.last),
                 std::to_string(r.mentions),
@@ -86,7 +88,10 @@ int print_competitions(Store& store, const ListRequest& request) {
         date_value(json, "first_date", r.first.date);
         json.key("last_issue").value(r.last.number);
         date_value(json, "last_date", r.last.date);
-        json.key("mentions").value(r.mentions).key("writeups").value(r.writeups).end_object();
+        json.key("mentions").value(r.mentions).key("writeups").value(r.writeups);
+        json.key("aliases").begin_array();
+        for (const std::string& alias : r.aliases) json.value(alias);
+        json.end_array().end_object();
       });
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <map>
 
 #include "kn/error.hpp"
 #include "model/competition.hpp"
@@ -45,15 +46,18 @@ CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::st
   const std::optional<CompetitionLink> link = competition_of(collapse_whitespace(query));
   for (const CompetitionRow& row : rows) {
     if ((link && link->url == row.url) || ascii_lower(slug_of(row)) == key ||
-        ascii_lower(competition_key(row.platform, row.url)) == key || folded(row.name) == key) {
+        ascii_lower(competition_key(row.platform, row.url)) == key || folded(row.name) == key ||
+        std::any_of(row.aliases.begin(), row.aliases.end(),
+                    [&](const std::string& alias) { return folded(alias) == key; })) {
       return row;
     }
   }
   const std::vector<std::string> words = words_of(query);
   std::vector<const CompetitionRow*> found;
   for (const CompetitionRow& row : rows) {
-    const std::string name =
+    std::string name =
         folded(row.name) + " " + ascii_lower(slug_of(row)) + " " + ascii_lower(row.platform);
+    for (const std::string& alias : row.aliases) name += " " + folded(alias);
     if (std::all_of(words.begin(), words.end(),
                     [&](const std::string& w) { return name.find(w) != std::string::npos; })) {
       found.push_back(&row);
@@ -87,8 +91,65 @@ std::vector<StoryEntry> competition_story(Store& store, const std::string& url) 
   return story;
 }
 
+FoundCompetition find_competition(Store& store, std::string_view query) {
+  const std::vector<CompetitionRow> rows = list_competitions(store, {});
+  try {
+    return {find_competition(rows, query), {}};
+  } catch (const Error& e) {
+    if (e.exit_code() != kExitNoResults) throw;
+    // Nothing is called that: the entries that say it tell which one.
+    std::vector<Hit> hits;
+    try {
+      hits = store.search(parse_query(query), {SortOrder::rank, 0, 0, HitText::none});
+    } catch (const Error&) {
+      throw e;  // words kn cannot search for: nothing to go by
+    }
+    std::map<std::string, int> linking;  // competition_key -> entries
+    int saying = 0;
+    for (const Hit& hit : hits) {
+      if (hit.competitions.empty()) continue;
+      ++saying;
+      for (const std::string& key : hit.competitions) ++linking[key];
+    }
+    std::vector<std::pair<int, std::string>> ranked;
+    for (const auto& [key, entries] : linking) ranked.emplace_back(-entries, key);
+    std::sort(ranked.begin(), ranked.end());
+    if (ranked.empty()) throw;
+    const auto row_of = [&](const std::string& key) {
+      return std::find_if(rows.begin(), rows.end(), [&](const CompetitionRow& row) {
+        return competition_key(row.platform, row.url) == key;
+      });
+    };
+    const int most = -ranked.front().first;
+    if (3 * most >= 2 * saying && row_of(ranked.front().second) != rows.end()) {
+      return {*row_of(ranked.front().second),
+              fmt::format("{} of the {} entries saying it link to", most, saying)};
+    }
+    std::vector<const CompetitionRow*> candidates;
+    for (std::size_t k = 0; k < ranked.size() && candidates.size() < 5; ++k) {
+      if (const auto row = row_of(ranked[k].second); row != rows.end()) candidates.push_back(&*row);
+    }
+    std::vector<std::string> lines = candidate_lines(candidates);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      lines[k] += fmt::format("  ({} of the {} entries)", -ranked[k].first, saying);
+    }
+    throw Error(fmt::format("no competition is called '{}'; the {} entries saying it link to "
+                            "{} competitions; say which:",
+                            query, saying, ranked.size()),
+                kExitError, lines);
+  }
+}
+
 std::int64_t competition_id(Store& store, std::string_view query) {
-  return find_competition(list_competitions(store, {}), query).id;
+  const FoundCompetition found = find_competition(store, query);
+  // A filter narrows a search silently: it never goes by a guess.
+  if (!found.evidence.empty()) {
+    throw Error(fmt::format("no competition is called '{}' ({} this one); say it by its name "
+                            "or slug:",
+                            query, found.evidence),
+                kExitError, candidate_lines({&found.row}));
+  }
+  return found.row.id;
 }
 
 Query resolve_competition_filters(Store& store, const Query& query) {

@@ -23,6 +23,22 @@ namespace kn {
 // the candidates as details: platform, slug, name).
 CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::string_view query);
 
+// A competition found by what a person typed.
+struct FoundCompetition {
+  CompetitionRow row;
+  // When it was not found by a name, a nickname or a slug, why it is the
+  // one: "5 of the 6 entries saying it link to".
+  std::string evidence;
+};
+
+// Returns the competition query means in the store's archive, as the rows
+// one does; when nothing is called that, the entries holding query's words
+// tell: the competition linked by at least 2/3 of those that link any is
+// the answer, with the evidence. Else throws kn::Error listing up to 5
+// of their competitions (exit 2), or, when none of them links any, as the
+// rows one does (exit 1).
+FoundCompetition find_competition(Store& store, std::string_view query);
+
 // Returns the last part of a competition's canonical URL: "ai4code".
 std::string slug_of(const CompetitionRow& row);
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "nickname.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -54,11 +55,12 @@ constexpr std::array<std::string_view, 40> kPageWords{"こちら",
                                                       "rules"};
 
 // Nouns that end a phrase describing something, not naming it.
-constexpr std::array<std::string_view, 14> kGenericEndings{"コンペ", "経験",   "プラットフォーム",
+constexpr std::array<std::string_view, 17> kGenericEndings{"コンペ", "経験",   "プラットフォーム",
                                                            "ページ", "サイト", "記事",
                                                            "資料",   "結果",   "解法",
                                                            "こと",   "もの",   "ため",
-                                                           "場",     "方法"};
+                                                           "場",     "方法",   "公募",
+                                                           "募集",   "開催"};
 
 // Particles that make a run of Japanese a phrase.
 constexpr std::array<std::string_view, 7> kParticles{"を", "に", "の", "が", "で", "へ", "は"};
@@ -124,12 +126,28 @@ std::string joined_label(std::string_view parent, std::string_view label) {
   return std::string(parent) + "（" + std::string(label) + "）";
 }
 
+// A text as a name: without its brackets, and a name of several Latin
+// words written with コンペ after it (Birdcall Identificationコンペ) without
+// the コンペ. One word before コンペ (Bengaliコンペ) is what readers call it.
+std::string named(std::string_view text) {
+  static constexpr std::string_view kContest = "コンペ";
+  std::string name = trim_brackets(text);
+  const std::string_view head = std::string_view(name).substr(0, name.size() - kContest.size());
+  if (name.ends_with(kContest) && has_latin(head) && head.find(' ') != std::string_view::npos) {
+    name = collapse_whitespace(head);
+  }
+  return name;
+}
+
 }  // namespace
 
 bool names_something(std::string_view raw, std::string_view platform) {
   const std::string text = collapse_whitespace(raw);
   const std::string key = ascii_lower(text);
   if (key.empty() || key == ascii_lower(platform) || is_date_or_number(key)) return false;
+  // What readers call it (鳥コンペ), or a kind of contest (画像分類コンペ):
+  // a nickname at most (nickname.hpp), never a name.
+  if (is_nickname(text)) return false;
   if (std::find(kPageWords.begin(), kPageWords.end(), key) != kPageWords.end()) return false;
   if (!has_latin(text)) {
     for (const std::string_view ending : kGenericEndings) {
@@ -138,7 +156,10 @@ bool names_something(std::string_view raw, std::string_view platform) {
       const bool phrase = std::any_of(kParticles.begin(), kParticles.end(), [&](auto p) {
         return head.find(p) != std::string_view::npos;
       });
-      if (phrase || head.empty()) return false;
+      // コンペ公募: a page word and what happens to it.
+      const bool page_word =
+          std::find(kPageWords.begin(), kPageWords.end(), head) != kPageWords.end();
+      if (phrase || head.empty() || page_word) return false;
     }
   } else {
     // "Kaggleコンペの開催経験": a platform's name in a phrase.
@@ -179,9 +200,31 @@ std::string readable_slug(std::string_view url, std::string_view platform) {
 }
 
 NameEvidence name_from_title(std::string_view title, const CompetitionLink& competition) {
-  std::string name = trim_brackets(without_site_name(title, competition.platform));
+  std::string name = named(without_site_name(title, competition.platform));
   if (!names_something(name, competition.platform)) name.clear();
   return {name, NameRank::card_title};
+}
+
+std::pair<std::size_t, std::size_t> Paragraph::sentence_at(std::size_t at) const {
+  const auto next = std::upper_bound(sentence_ends.begin(), sentence_ends.end(), at);
+  return {next == sentence_ends.begin() ? 0 : *(next - 1),
+          next == sentence_ends.end() ? text.size() : *next};
+}
+
+std::pair<std::size_t, std::size_t> Paragraph::brackets_in(std::size_t begin,
+                                                           std::size_t end) const {
+  const auto by_open = [](const std::pair<std::size_t, std::size_t>& b, std::size_t at) {
+    return b.first < at;
+  };
+  const auto first = std::lower_bound(brackets.begin(), brackets.end(), begin, by_open);
+  const auto last = std::lower_bound(first, brackets.end(), end, by_open);
+  return {static_cast<std::size_t>(first - brackets.begin()),
+          static_cast<std::size_t>(last - brackets.begin())};
+}
+
+std::string Paragraph::inside(std::size_t k) const {
+  const auto [open, close] = brackets[k];
+  return collapse_whitespace(text.substr(open, close - open));
 }
 
 Paragraph::Paragraph(std::string_view text_, const std::vector<Link>& links_)
@@ -210,30 +253,6 @@ Paragraph::Paragraph(std::string_view text_, const std::vector<Link>& links_)
 }
 
 namespace {
-
-// The sentence around byte `at`: [begin, end).
-std::pair<std::size_t, std::size_t> sentence_at(const Paragraph& p, std::size_t at) {
-  const auto next = std::upper_bound(p.sentence_ends.begin(), p.sentence_ends.end(), at);
-  return {next == p.sentence_ends.begin() ? 0 : *(next - 1),
-          next == p.sentence_ends.end() ? p.text.size() : *next};
-}
-
-// The brackets inside [begin, end), as indexes [first, last) of p.brackets.
-std::pair<std::size_t, std::size_t> brackets_in(const Paragraph& p, std::size_t begin,
-                                                std::size_t end) {
-  const auto by_open = [](const std::pair<std::size_t, std::size_t>& b, std::size_t at) {
-    return b.first < at;
-  };
-  const auto first = std::lower_bound(p.brackets.begin(), p.brackets.end(), begin, by_open);
-  const auto last = std::lower_bound(first, p.brackets.end(), end, by_open);
-  return {static_cast<std::size_t>(first - p.brackets.begin()),
-          static_cast<std::size_t>(last - p.brackets.begin())};
-}
-
-std::string inside(const Paragraph& p, std::size_t k) {
-  const auto [open, close] = p.brackets[k];
-  return collapse_whitespace(p.text.substr(open, close - open));
-}
 
 // Short texts of several links in one sentence are labels of tracks
 // (（男子、女子）).
@@ -272,7 +291,7 @@ NameRank text_rank(const CompetitionLink& competition) {
 std::optional<NameEvidence> name_by_itself(const Paragraph& p, std::size_t index,
                                            const CompetitionLink& competition) {
   const Link& link = p.links[index];
-  const std::string own = trim_brackets(link.text);
+  const std::string own = named(link.text);
   if (link.text.starts_with("「") || link.text.starts_with("『")) {
     if (names_something(own, competition.platform)) return NameEvidence{own, NameRank::bracketed};
   }
@@ -318,10 +337,10 @@ BracketsNear brackets_near(const Paragraph& p, std::size_t first, std::size_t la
 NameEvidence name_in_sentence_before(const Paragraph& p, std::size_t begin,
                                      std::string_view platform) {
   if (begin == 0) return {};
-  const std::size_t previous = sentence_at(p, begin - 1).first;
-  const auto [from, to] = brackets_in(p, previous, begin);
+  const std::size_t previous = p.sentence_at(begin - 1).first;
+  const auto [from, to] = p.brackets_in(previous, begin);
   for (std::size_t k = from; k < to; ++k) {
-    const std::string name = inside(p, k);
+    const std::string name = named(p.inside(k));
     if (names_something(name, platform)) return {name, NameRank::previous_sentence};
   }
   return {};
@@ -336,20 +355,20 @@ NameEvidence name_from_link(const Paragraph& p, std::size_t index,
     return *evidence;
   }
   const std::string_view platform = competition.platform;
-  const std::string own = trim_brackets(p.links[index].text);
+  const std::string own = named(p.links[index].text);
   const std::size_t at = p.offsets[index];
   const std::size_t after = at + p.links[index].text.size();
-  const auto [begin, end] = sentence_at(p, at);
-  const auto [first, last] = brackets_in(p, begin, end);
+  const auto [begin, end] = p.sentence_at(at);
+  const auto [first, last] = p.brackets_in(begin, end);
   // The brackets that hold the link, else the nearest before it (else
   // after it).
   const BracketsNear near = brackets_near(p, first, last, at, after);
   if (near.holding != last) {
-    const std::string name = inside(p, near.holding);
+    const std::string name = named(p.inside(near.holding));
     if (names_something(name, platform)) return {name, NameRank::bracketed};
   }
   const std::size_t parent = near.before != last ? near.before : near.after;
-  std::string parent_name = parent != last ? inside(p, parent) : std::string();
+  std::string parent_name = parent != last ? named(p.inside(parent)) : std::string();
   if (!names_something(parent_name, platform)) parent_name.clear();
   const bool page_word = !names_something(own, platform);
   if (!parent_name.empty() && page_word) return {parent_name, NameRank::sentence_brackets};

@@ -34,8 +34,12 @@ enum class NameRank : std::uint8_t {
   page_text = 4,
   // The 「」 text of the sentence before, in the same paragraph.
   previous_sentence = 5,
+  // Not a name: what readers call it (nickname.hpp). Stored beside the
+  // names, never chosen as one.
+  nickname = 6,
 };
 
+// The ranks that name a competition: every one before nickname.
 inline constexpr int kNameRanks = 6;
 
 struct NameEvidence {
@@ -55,6 +59,14 @@ struct Paragraph {
   // The insides of the outermost 「」 and 『』 pairs, in order; none spans a
   // sentence end.
   std::vector<std::pair<std::size_t, std::size_t>> brackets;
+
+  // Returns the sentence around byte at, as [begin, end).
+  std::pair<std::size_t, std::size_t> sentence_at(std::size_t at) const;
+  // Returns the brackets that open inside [begin, end), as indexes
+  // [first, last) of brackets.
+  std::pair<std::size_t, std::size_t> brackets_in(std::size_t begin, std::size_t end) const;
+  // Returns the text inside brackets[k], white space collapsed.
+  std::string inside(std::size_t k) const;
 };
 
 // Returns what links[index] of the paragraph says its competition is called.

@@ -80,13 +80,27 @@ std::unordered_map<std::int64_t, Seen> competitions_on_platforms(Database& db,
   return seen;
 }
 
+// A phrase given as a nickname: to which competitions, by how many entries.
+struct Nickname {
+  std::unordered_set<std::int64_t> competitions;
+  int entries = 0;
+};
+
 // Adds what each mention in an issue of time_of says to its competition in
-// seen: when it was mentioned, by which entry, and what name it gave.
+// seen: when it was mentioned, by which entry, and what name it gave; and
+// every nickname the archive gives, whatever the range, to nicknames.
 void add_mentions(Database& db, const std::unordered_map<std::int64_t, int>& time_of,
-                  std::unordered_map<std::int64_t, Seen>& seen) {
+                  std::unordered_map<std::int64_t, Seen>& seen,
+                  std::map<std::string, Nickname, std::less<>>& nicknames) {
   // The mentions in the table's own order: one pass, no sort, no join.
   Statement rows(db, "SELECT competition_id, issue_id, entry_id, text, quality FROM mentions");
   while (rows.step()) {
+    if (rows.column_int(4) == static_cast<int>(NameRank::nickname)) {
+      Nickname& nickname = nicknames[std::string(rows.column_text(3))];
+      nickname.competitions.insert(rows.column_int(0));
+      ++nickname.entries;
+      continue;
+    }
     const auto found = seen.find(rows.column_int(0));
     if (found == seen.end()) continue;  // another platform
     const auto time = time_of.find(rows.column_int(1));
@@ -109,7 +123,7 @@ void add_mentions(Database& db, const std::unordered_map<std::int64_t, int>& tim
 }
 
 // The name of the best rank that has one: the text used most often, on a
-// tie the one used first; else the URL's slug made readable.
+// tie the one used first; "" when nothing names it.
 std::string best_name(const Seen& s) {
   for (const auto& candidates : s.texts) {
     const auto best =
@@ -119,7 +133,7 @@ std::string best_name(const Seen& s) {
         });
     if (best != candidates.end()) return best->first;
   }
-  return readable_slug(s.row.url, s.row.platform);
+  return {};
 }
 
 }  // namespace
@@ -133,7 +147,16 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
     time_of.emplace(issues[k].first, static_cast<int>(k));
   }
   std::unordered_map<std::int64_t, Seen> seen = competitions_on_platforms(db, filters);
-  add_mentions(db, time_of, seen);
+  std::map<std::string, Nickname, std::less<>> nicknames;
+  add_mentions(db, time_of, seen, nicknames);
+  // A phrase given to two competitions is nobody's nickname; the others
+  // go to theirs, the most used first.
+  std::unordered_map<std::int64_t, std::vector<std::pair<int, std::string>>> aliases;
+  for (const auto& [phrase, nickname] : nicknames) {
+    if (nickname.competitions.size() == 1) {
+      aliases[*nickname.competitions.begin()].emplace_back(-nickname.entries, phrase);
+    }
+  }
   // Write-ups are few: their ids once, rather than a join per mention.
   std::unordered_set<std::int64_t> writeups;
   Statement flagged(db, "SELECT id FROM entries WHERE writeup = 1");
@@ -150,6 +173,18 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
     std::sort(s.entries.begin(), s.entries.end());
     s.entries.erase(std::unique(s.entries.begin(), s.entries.end()), s.entries.end());
     row.mentions = static_cast<int>(s.entries.size());
+    if (auto given = aliases.find(id); given != aliases.end()) {
+      std::sort(given->second.begin(), given->second.end());
+      for (const auto& [uses, phrase] : given->second) {
+        if (ascii_lower(phrase) != ascii_lower(row.name)) row.aliases.push_back(phrase);
+      }
+    }
+    // Nothing names it: what readers call it, else its slug made readable.
+    if (row.name.empty() && !row.aliases.empty()) {
+      row.name = row.aliases.front();
+      row.aliases.erase(row.aliases.begin());
+    }
+    if (row.name.empty()) row.name = readable_slug(row.url, row.platform);
     row.writeups = static_cast<int>(std::count_if(
         s.entries.begin(), s.entries.end(), [&](std::int64_t e) { return writeups.contains(e); }));
   }

@@ -23,6 +23,9 @@ struct CompetitionRow {
   IssueRef first, last;
   int mentions = 0;  // entries linking to it
   int writeups = 0;  // of those, the write-ups (is:solution)
+  // What readers call it (nickname.hpp), the most used first; a phrase
+  // the archive gives two competitions is neither's.
+  std::vector<std::string> aliases;
 };
 
 // The order of a list of competitions: by first mention, or most mentioned

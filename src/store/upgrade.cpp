@@ -130,21 +130,22 @@ std::int64_t Store::rebuild_derived() {
   return count;
 }
 
-void Store::derive_identities_and_writeups() {
+void Store::derive_from_entries() {
   Database& db = *db_;
-  db.exec("ALTER TABLE entries ADD COLUMN writeup INTEGER NOT NULL DEFAULT 0");
+  db.exec(
+      "ALTER TABLE entries ADD COLUMN writeup INTEGER NOT NULL DEFAULT 0; DELETE FROM mentions");
   // A chunk of entries at a time, read whole before any is written: a
   // statement must not walk rows that are being updated.
   constexpr std::int64_t kChunk = 1000;
   struct Row {
-    std::int64_t id;
+    std::int64_t id, issue;
     EntryKind kind;
     std::string title, url, body, comment;
     std::vector<Link> links;
   };
   Statement entries(db,
-                    "SELECT id, kind, title, coalesce(url, ''), body, comment FROM entries "
-                    "WHERE id > ?1 ORDER BY id LIMIT ?2");
+                    "SELECT id, issue_id, kind, title, coalesce(url, ''), body, comment FROM "
+                    "entries WHERE id > ?1 ORDER BY id LIMIT ?2");
   Statement links(db,
                   "SELECT entry_id, text, url FROM links WHERE entry_id BETWEEN ?1 AND ?2 "
                   "ORDER BY entry_id, position");
@@ -158,11 +159,12 @@ void Store::derive_identities_and_writeups() {
       entries.bind(1, last).bind(2, kChunk);
       while (entries.step()) {
         rows.push_back({entries.column_int(0),
-                        entry_kind_named(entries.column_text(1)).value_or(EntryKind::item),
-                        std::string(entries.column_text(2)),
+                        entries.column_int(1),
+                        entry_kind_named(entries.column_text(2)).value_or(EntryKind::item),
                         std::string(entries.column_text(3)),
                         std::string(entries.column_text(4)),
                         std::string(entries.column_text(5)),
+                        std::string(entries.column_text(6)),
                         {}});
       }
     }
@@ -186,6 +188,8 @@ void Store::derive_identities_and_writeups() {
         bind_url_key(link, 1, url_identity(row.links[k].url));
         link.bind(2, row.id).bind(3, static_cast<std::int64_t>(k)).run();
       }
+      add_mentions(row.id, row.issue,
+                   {row.kind, row.title, row.url, row.body, row.comment, row.links});
     }
     last = rows.back().id;
   }
@@ -217,8 +221,8 @@ void Store::upgrade() {
       db.exec("DROP INDEX issues_date; CREATE INDEX issues_date ON issues(date, number)");
       derived.emplace_back("date index ordered by issue number too");
     }
-    derive_identities_and_writeups();
-    derived.emplace_back("links matched as pages and write-ups marked");
+    derive_from_entries();
+    derived.emplace_back("links read again for pages, write-ups and nicknames");
     const std::int64_t count = Statement(db, "SELECT count(*) FROM issues").single_int();
     db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion).c_str());
     transaction.commit();

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "extract/competition_name.hpp"
+#include "extract/nickname.hpp"
 #include "facts.hpp"
 #include "internal.hpp"
 #include "kn/store.hpp"
@@ -110,13 +111,6 @@ std::int64_t Store::insert_entry(std::int64_t issue_id, int position, const Entr
         fmt::format("entry {} of issue {} has id {}, not above the last one's {}", position,
                     issue_id, entry_id, previous_id));
   }
-  if (const auto competition = row.url ? competition_of(*row.url) : std::nullopt) {
-    const bool discussion = competition->page == CompetitionPage::discussion;
-    add_mention(entry_id, issue_id, *competition,
-                discussion ? NameEvidence{} : name_from_title(row.title, *competition));
-  }
-  // A comment holds a card's or an embed's links, the body an item's.
-  const Paragraph paragraph(row.kind == EntryKind::item ? row.body : row.comment, row.links);
   Statement& link = statement(
       "INSERT INTO links (entry_id, position, text, url, domain_id, url_key_id) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -126,11 +120,48 @@ std::int64_t Store::insert_entry(std::int64_t issue_id, int position, const Entr
     bind_domain(link, 5, url_domain(l.url));
     bind_url_key(link, 6, url_identity(l.url));
     link.run();
-    if (const auto competition = competition_of(l.url)) {
-      add_mention(entry_id, issue_id, *competition, name_from_link(paragraph, i, *competition));
+  }
+  add_mentions(entry_id, issue_id,
+               {row.kind, row.title, row.url ? *row.url : "", row.body, row.comment, row.links});
+  return entry_id;
+}
+
+void Store::add_mentions(std::int64_t entry_id, std::int64_t issue_id, const MentionSource& entry) {
+  std::vector<std::string> competitions;  // canonical URLs, each once
+  const auto linked = [&](const CompetitionLink& competition) {
+    if (std::find(competitions.begin(), competitions.end(), competition.url) ==
+        competitions.end()) {
+      competitions.push_back(competition.url);
+    }
+  };
+  if (const auto competition = competition_of(entry.url)) {
+    const bool discussion = competition->page == CompetitionPage::discussion;
+    add_mention(entry_id, issue_id, *competition,
+                discussion ? NameEvidence{} : name_from_title(entry.title, *competition));
+    linked(*competition);
+  }
+  // A comment holds a card's or an embed's links, the body an item's.
+  const Paragraph paragraph(entry.kind == EntryKind::item ? entry.body : entry.comment,
+                            entry.links);
+  std::optional<CompetitionLink> only;
+  for (std::size_t i = 0; i < entry.links.size(); ++i) {
+    const auto competition = competition_of(entry.links[i].url);
+    if (!competition) continue;
+    add_mention(entry_id, issue_id, *competition, name_from_link(paragraph, i, *competition));
+    for (std::string& nickname : nicknames_from_link(paragraph, i, *competition)) {
+      add_mention(entry_id, issue_id, *competition, {std::move(nickname), NameRank::nickname});
+    }
+    linked(*competition);
+    only = competition;
+  }
+  // A card titled 鳥コンペ反省会 names the one competition it links to.
+  if (entry.kind == EntryKind::card && competitions.size() == 1) {
+    if (!only) only = competition_of(entry.url);
+    std::string nickname = nickname_from_title(entry.title);
+    if (only && !nickname.empty()) {
+      add_mention(entry_id, issue_id, *only, {std::move(nickname), NameRank::nickname});
     }
   }
-  return entry_id;
 }
 
 void Store::insert_entries(std::int64_t issue_id, const Issue& issue) {

@@ -1,0 +1,36 @@
+// What readers call a competition, as the archive itself writes it:
+// 通称: 圧力コンペ, 「鳥コンペ」 by its link, a card titled 鳥コンペ反省会. A
+// phrase given to two competitions is nobody's nickname; the store's lists
+// decide that over the whole archive.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "competition_name.hpp"
+
+namespace kn {
+
+// Returns the nicknames the paragraph gives the competition that
+// links[index] goes to, each once:
+// - the text after 通称 (通称: / 通称：) in the link's sentence, up to its
+//   closing bracket or the end of the phrase, when the nearest competition
+//   link before it (else after it) in the sentence goes to this
+//   competition;
+// - a 「」 or 『』 text ending in コンペ in the sentence, when the links it
+//   holds, or if none the links after it in the sentence, go to exactly one
+//   competition, this one.
+std::vector<std::string> nicknames_from_link(const Paragraph& paragraph, std::size_t index,
+                                             const CompetitionLink& competition);
+
+// Returns the Xコンペ a card's title starts with (鳥コンペ反省会 -> 鳥コンペ,
+// SIGNATE 鰹節コンペ2nd Place -> 鰹節コンペ), or "" when it starts with
+// none: X is a name, not a phrase (no particle, no punctuation).
+std::string nickname_from_title(std::string_view title);
+
+// Tells whether text reads as a nickname: it ends in コンペ and something
+// stands before it.
+bool is_nickname(std::string_view text);
+
+}  // namespace kn
