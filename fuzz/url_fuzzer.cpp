@@ -1,5 +1,6 @@
 // Bytes as a URL: canonicalization is idempotent and never fails; a host
-// parses to itself; domains and competitions are found without crashing.
+// parses to itself; domains, competitions and identities are found
+// without crashing.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -7,6 +8,7 @@
 #include <string_view>
 
 #include "model/competition.hpp"
+#include "model/url_identity.hpp"
 #include "util/url.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -22,5 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (const auto competition = kn::competition_of(canonical)) {
     if (!kn::competition_of(competition->url)) std::abort();  // canonical stays one
   }
+  kn::url_identity(href);
   return 0;
 }

@@ -79,7 +79,9 @@ std::vector<std::string> nicknames_from_link(const Paragraph& p, std::size_t ind
   std::vector<std::string> out;
   const std::size_t at = p.offsets[index];
   if (at == std::string_view::npos) return out;
-  const auto [begin, end] = p.sentence_at(at);
+  // Not structured bindings: clang 14 does not capture those.
+  const std::pair<std::size_t, std::size_t> around = p.sentence_at(at);
+  const std::size_t begin = around.first, end = around.second;
   const std::string_view sentence = p.text.substr(begin, end - begin);
   if (sentence.find(kCalled) == std::string_view::npos &&
       sentence.find(kContest) == std::string_view::npos) {
@@ -104,7 +106,7 @@ std::vector<std::string> nicknames_from_link(const Paragraph& p, std::size_t ind
   for (std::size_t b = first; b < last; ++b) {
     const std::string name = p.inside(b);
     if (!is_nickname(name)) continue;
-    const auto [open, close] = p.brackets[b];
+    const std::size_t open = p.brackets[b].first, close = p.brackets[b].second;
     std::vector<std::string> linked;
     const auto collect = [&](bool held) {
       for (std::size_t k = 0; k < p.links.size(); ++k) {

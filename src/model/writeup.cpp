@@ -74,7 +74,8 @@ std::vector<bool> item_writeups(std::string_view text, const std::vector<Link>& 
   for (std::size_t k = 0; k < links.size(); ++k) {
     out[k] = is_writeup(links[k].text);
     if (out[k] || at[k] == std::string_view::npos) continue;
-    const auto [begin, end] = sentence[k];
+    // Not a structured binding: clang 14 does not capture those.
+    const std::size_t begin = sentence[k].first, end = sentence[k].second;
     const auto in_sentence = std::count_if(at.begin(), at.end(), [&](std::size_t a) {
       return a != std::string_view::npos && a >= begin && a < end;
     });
