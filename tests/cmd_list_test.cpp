@@ -28,11 +28,13 @@ TEST_F(ListCommandTest, ListCompetitions) {
   EXPECT_EQ(kn("list --competitions --db '" + db_ + "' --sort mentions").out, run.out);
   run = kn("list competitions --format json --platform kaggle --since 2022 --db '" + db_ + "'");
   EXPECT_EQ(run.status, 0);
-  EXPECT_EQ(run.out, R"({"platform":"Kaggle","name":"Jigsaw Rate Severity of Toxic Comments",)"
-                     R"("url":"https://www.kaggle.com/competitions/jigsaw-toxic-severity-rating",)"
-                     R"("first_issue":117,"first_date":"2022-03-11","last_issue":117,)"
-                     R"("last_date":"2022-03-11","mentions":1,"writeups":1,"aliases":[]})"
-                     "\n");
+  EXPECT_EQ(run.out,
+            R"({"platform":"Kaggle","name":"Jigsaw Rate Severity of Toxic Comments",)"
+            R"("url":"https://www.kaggle.com/competitions/jigsaw-toxic-severity-rating",)"
+            R"("urls":["https://www.kaggle.com/competitions/jigsaw-toxic-severity-rating"],)"
+            R"("first_issue":117,"first_date":"2022-03-11","last_issue":117,)"
+            R"("last_date":"2022-03-11","mentions":1,"writeups":1,"aliases":[]})"
+            "\n");
   run = kn("list --competition --platform zindi --db '" + db_ + "'");
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(run.out, "");

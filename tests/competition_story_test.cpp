@@ -12,11 +12,16 @@
 
 namespace {
 
-kn::CompetitionRow row(std::string platform, std::string name, std::string url) {
+kn::CompetitionRow row(std::string platform, std::string name, std::string url,
+                       kn::IssueRef first = {}, kn::IssueRef last = {}, int mentions = 1) {
   kn::CompetitionRow r;
   r.platform = std::move(platform);
   r.name = std::move(name);
   r.url = std::move(url);
+  r.urls = {r.url};
+  r.first = std::move(first);
+  r.last = std::move(last);
+  r.mentions = mentions;
   return r;
 }
 
@@ -26,9 +31,11 @@ const std::vector<kn::CompetitionRow> kRows{
     row("Kaggle", "NBME - Score Clinical Patient Notes",
         "https://www.kaggle.com/competitions/nbme-score-clinical-patient-notes"),
     row("Kaggle", "RSNA 2022 Cervical Spine Fracture Detection",
-        "https://www.kaggle.com/competitions/rsna-2022-cervical-spine-fracture-detection"),
+        "https://www.kaggle.com/competitions/rsna-2022-cervical-spine-fracture-detection",
+        {146, "2022-09-30"}, {152, "2022-11-11"}, 2),
     row("Kaggle", "RSNA-STR Pulmonary Embolism Detection",
-        "https://www.kaggle.com/competitions/rsna-str-pulmonary-embolism-detection"),
+        "https://www.kaggle.com/competitions/rsna-str-pulmonary-embolism-detection",
+        {40, "2020-09-18"}, {40, std::nullopt}, 1),
 };
 
 TEST(CompetitionStory, FindsBySlugUrlNameOrWords) {
@@ -51,9 +58,9 @@ TEST(CompetitionStory, SeveralMatchesListTheCandidates) {
     EXPECT_EQ(e.details(),
               (std::vector<std::string>{
                   "  Kaggle  rsna-2022-cervical-spine-fracture-detection  RSNA 2022 Cervical "
-                  "Spine Fracture Detection",
+                  "Spine Fracture Detection  (#146 2022-09-30 .. #152 2022-11-11, 2 mentions)",
                   "  Kaggle  rsna-str-pulmonary-embolism-detection  RSNA-STR Pulmonary Embolism "
-                  "Detection"}));
+                  "Detection  (#40 2020-09-18 .. #40, 1 mentions)"}));
   }
   try {
     kn::find_competition(kRows, "zzz");
@@ -111,7 +118,7 @@ TEST_F(CompetitionFilter, WordsAreResolvedToIdsBeforeTheStore) {
   const kn::Query resolved = kn::resolve_competition_filters(*store_, asked);
   EXPECT_TRUE(resolved.competitions.empty());
   ASSERT_EQ(resolved.filters.competition_ids.size(), 1u);
-  EXPECT_EQ(resolved.filters.competition_ids[0], kn::competition_id(*store_, "ranzcr"));
+  EXPECT_EQ(resolved.filters.competition_ids, kn::competition_ids(*store_, "ranzcr"));
   EXPECT_EQ(store_->count(resolved), 2);
   try {
     kn::resolve_competition_filters(*store_, kn::parse_query("competition:nosuchthing"));

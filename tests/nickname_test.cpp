@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kn_binary.hpp"
+#include "synthetic_issue.hpp"
 
 namespace {
 
@@ -85,16 +86,8 @@ TEST(Nickname, ACardTitlesLeadingKonpe) {
   EXPECT_EQ(kn::nickname_from_title("Birdcall Identification"), "");
 }
 
-// An issue of the archive's shape: items under News, then cards.
-std::string issue(int number, const std::string& items, const std::string& cards = "") {
-  return "# Weekly Kaggle News #" + std::to_string(number) + "\nhttps://e.com/" +
-         std::to_string(number) + "\n<h2>Competitions</h2>" + items + "<hr>" + cards;
-}
-
-std::string card(const std::string& title, const std::string& url, const std::string& comment) {
-  return "<p><strong style='display: block;'><a href=\"" + url + "\">" + title +
-         "</a></strong></p><p><p>" + comment + "</p></p>";
-}
+using kn::testing::card;
+using kn::testing::issue;
 
 class NicknameCommandTest : public kn::testing::KnTest {
  protected:
@@ -161,12 +154,13 @@ TEST_F(NicknameCommandTest, ANicknameFindsItsCompetition) {
   // do not (one entry each).
   const Result shared = run("competition 画像コンペ");
   EXPECT_EQ(shared.status, 2);
-  EXPECT_EQ(
-      shared.err,
-      "kn: no competition is called '画像コンペ'; the 2 entries saying it link to 2 "
-      "competitions; say which:\n"
-      "  Kaggle  birdsong-recognition  Cornell Birdcall Identification  (1 of the 2 entries)\n"
-      "  Kaggle  global-wheat-detection  Global Wheat Detection  (1 of the 2 entries)\n");
+  EXPECT_EQ(shared.err,
+            "kn: no competition is called '画像コンペ'; the 2 entries saying it link to 2 "
+            "competitions; say which:\n"
+            "  Kaggle  birdsong-recognition  Cornell Birdcall Identification  (#1 .. #3, 4 "
+            "mentions; linked by 1 of the 2 entries)\n"
+            "  Kaggle  global-wheat-detection  Global Wheat Detection  (#1 .. #3, 4 mentions; "
+            "linked by 1 of the 2 entries)\n");
 }
 
 // With no name or nickname, the entries saying the words decide when 2/3
@@ -184,7 +178,7 @@ TEST_F(NicknameCommandTest, TheArchivesWordsDecideAloud) {
   EXPECT_EQ(filter.err,
             "kn: competition: no competition is called '麦の穂' (2 of the 3 entries saying "
             "it link to this one); say it by its name or slug:\n"
-            "  Kaggle  global-wheat-detection  Global Wheat Detection\n");
+            "  Kaggle  global-wheat-detection  Global Wheat Detection  (#1 .. #3, 4 mentions)\n");
   const Result none = run("competition 存在しない言葉");
   EXPECT_EQ(none.status, 1);
 }

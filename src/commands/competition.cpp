@@ -134,7 +134,7 @@ int run_competition(const CompetitionRequest& request) {
                             found.evidence));
   }
   const CompetitionRow& row = found.row;
-  std::vector<StoryEntry> story = competition_story(store, row.url);
+  std::vector<StoryEntry> story = competition_story(store, row);
   if (request.solutions) std::erase_if(story, [](const StoryEntry& e) { return !e.writeup; });
   const Output& out = request.out;
   switch (out.format) {

@@ -84,7 +84,9 @@ int print_competitions(Store& store, const ListRequest& request) {
       },
       [](JsonWriter& json, const CompetitionRow& r) {
         json.begin_object().key("platform").value(r.platform).key("name").value(r.name);
-        json.key("url").value(r.url).key("first_issue").value(r.first.number);
+        json.key("url").value(r.url).key("urls").begin_array();
+        for (const std::string& url : r.urls) json.value(url);
+        json.end_array().key("first_issue").value(r.first.number);
         date_value(json, "first_date", r.first.date);
         json.key("last_issue").value(r.last.number);
         date_value(json, "last_date", r.last.date);

@@ -29,7 +29,14 @@ std::vector<std::string> words_of(std::string_view text) {
 std::vector<std::string> candidate_lines(const std::vector<const CompetitionRow*>& rows) {
   std::vector<std::string> lines;
   for (const CompetitionRow* row : rows) {
-    lines.push_back(fmt::format("  {}  {}  {}", row->platform, slug_of(*row), row->name));
+    // What tells apart competitions of one name: their ids, when they were
+    // mentioned and how often.
+    const auto when = [](const IssueRef& ref) {
+      return fmt::format("#{}{}", ref.number, ref.date ? " " + *ref.date : "");
+    };
+    lines.push_back(fmt::format("  {}  {}  {}  ({} .. {}, {} mentions)", row->platform,
+                                slug_of(*row), row->name, when(row->first), when(row->last),
+                                row->mentions));
   }
   return lines;
 }
@@ -44,19 +51,33 @@ CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::st
   const std::string key = folded(query);
   if (key.empty()) throw Error("competition: say which (a slug, a URL or words of its name)");
   const std::optional<CompetitionLink> link = competition_of(collapse_whitespace(query));
-  for (const CompetitionRow& row : rows) {
-    if ((link && link->url == row.url) || ascii_lower(slug_of(row)) == key ||
-        ascii_lower(competition_key(row.platform, row.url)) == key || folded(row.name) == key ||
-        std::any_of(row.aliases.begin(), row.aliases.end(),
-                    [&](const std::string& alias) { return folded(alias) == key; })) {
-      return row;
-    }
-  }
-  const std::vector<std::string> words = words_of(query);
+  // An id is one competition (a contest linked under several answers to
+  // each); a name or a nickname may be several.
   std::vector<const CompetitionRow*> found;
   for (const CompetitionRow& row : rows) {
-    std::string name =
-        folded(row.name) + " " + ascii_lower(slug_of(row)) + " " + ascii_lower(row.platform);
+    const bool by_url = std::any_of(row.urls.begin(), row.urls.end(), [&](const std::string& url) {
+      return (link && link->url == url) ||
+             ascii_lower(url.substr(url.find_last_of('/') + 1)) == key ||
+             ascii_lower(competition_key(row.platform, url)) == key;
+    });
+    if (by_url) return row;
+    if (folded(row.name) == key ||
+        std::any_of(row.aliases.begin(), row.aliases.end(),
+                    [&](const std::string& alias) { return folded(alias) == key; })) {
+      found.push_back(&row);
+    }
+  }
+  if (found.size() == 1) return *found[0];
+  if (found.size() > 1) {
+    throw Error(fmt::format("'{}' names {} competitions; say which:", query, found.size()),
+                kExitError, candidate_lines(found));
+  }
+  const std::vector<std::string> words = words_of(query);
+  for (const CompetitionRow& row : rows) {
+    std::string name = folded(row.name) + " " + ascii_lower(row.platform);
+    for (const std::string& url : row.urls) {
+      name += " " + ascii_lower(url.substr(url.find_last_of('/') + 1));
+    }
     for (const std::string& alias : row.aliases) name += " " + folded(alias);
     if (std::all_of(words.begin(), words.end(),
                     [&](const std::string& w) { return name.find(w) != std::string::npos; })) {
@@ -73,8 +94,12 @@ CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::st
               kExitError, candidate_lines(found));
 }
 
-std::vector<StoryEntry> competition_story(Store& store, const std::string& url) {
-  std::vector<StoryEntry> story = entries_linking_to(store, url);
+std::vector<StoryEntry> competition_story(Store& store, const CompetitionRow& competition) {
+  std::vector<StoryEntry> story = entries_linking_to(store, competition.urls);
+  const auto own = [&](const std::string& url) {
+    return std::find(competition.urls.begin(), competition.urls.end(), url) !=
+           competition.urls.end();
+  };
   for (StoryEntry& entry : story) {
     // Links are judged before the links to the competition's own page
     // leave the list: they count as links of their sentence.
@@ -85,7 +110,7 @@ std::vector<StoryEntry> competition_story(Store& store, const std::string& url) 
     entry.writeup = is_writeup_entry(entry.kind, entry.title, entry.text, "", links);
     std::erase_if(entry.links, [&](const StoryLink& link) {
       const auto same = competition_of(link.url);
-      return same && same->url == url && same->page == CompetitionPage::front;
+      return same && own(same->url) && same->page == CompetitionPage::front;
     });
   }
   return story;
@@ -131,7 +156,8 @@ FoundCompetition find_competition(Store& store, std::string_view query) {
     }
     std::vector<std::string> lines = candidate_lines(candidates);
     for (std::size_t k = 0; k < lines.size(); ++k) {
-      lines[k] += fmt::format("  ({} of the {} entries)", -ranked[k].first, saying);
+      lines[k].pop_back();  // the line's ")": the count joins what it says
+      lines[k] += fmt::format("; linked by {} of the {} entries)", -ranked[k].first, saying);
     }
     throw Error(fmt::format("no competition is called '{}'; the {} entries saying it link to "
                             "{} competitions; say which:",
@@ -140,7 +166,7 @@ FoundCompetition find_competition(Store& store, std::string_view query) {
   }
 }
 
-std::int64_t competition_id(Store& store, std::string_view query) {
+std::vector<std::int64_t> competition_ids(Store& store, std::string_view query) {
   const FoundCompetition found = find_competition(store, query);
   // A filter narrows a search silently: it never goes by a guess.
   if (!found.evidence.empty()) {
@@ -149,7 +175,7 @@ std::int64_t competition_id(Store& store, std::string_view query) {
                             query, found.evidence),
                 kExitError, candidate_lines({&found.row}));
   }
-  return found.row.id;
+  return found.row.ids;
 }
 
 Query resolve_competition_filters(Store& store, const Query& query) {
@@ -157,7 +183,9 @@ Query resolve_competition_filters(Store& store, const Query& query) {
   Query resolved = query;
   for (const std::string& words : query.competitions) {
     try {
-      resolved.filters.competition_ids.push_back(competition_id(store, words));
+      for (const std::int64_t id : competition_ids(store, words)) {
+        resolved.filters.competition_ids.push_back(id);
+      }
     } catch (const Error& e) {
       throw Error(fmt::format("competition: {}", e.what()),
                   e.exit_code() == kExitNoResults ? kExitError : e.exit_code(), e.details());

@@ -42,14 +42,16 @@ FoundCompetition find_competition(Store& store, std::string_view query);
 // Returns the last part of a competition's canonical URL: "ai4code".
 std::string slug_of(const CompetitionRow& row);
 
-// Returns every entry that links to the competition at url, oldest first,
-// with its write-ups marked (model/writeup.hpp) and without the links to the
-// competition's own front page.
-std::vector<StoryEntry> competition_story(Store& store, const std::string& url);
+// Returns every entry that links to the competition (at any of its URLs),
+// oldest first, with its write-ups marked (model/writeup.hpp) and without
+// the links to the competition's own front page.
+std::vector<StoryEntry> competition_story(Store& store, const CompetitionRow& competition);
 
-// Returns the ids of the competitions query means (as find_competition), for
-// the competition: filter of a search.
-std::int64_t competition_id(Store& store, std::string_view query);
+// Returns the ids of the competition query means (as find_competition;
+// several for one contest linked under several ids), for the competition:
+// filter of a search. Throws kn::Error (exit 2) where find_competition
+// would go by the archive's words: a filter never guesses.
+std::vector<std::int64_t> competition_ids(Store& store, std::string_view query);
 
 // Returns query with its competition: filters resolved to competitions' ids,
 // as the store takes them. Throws kn::Error (exit 2) when one means none or

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 #include "extract/competition_name.hpp"
 #include "internal.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace kn {
 
@@ -124,16 +126,86 @@ void add_mentions(Database& db, const std::unordered_map<std::int64_t, int>& tim
 
 // The name of the best rank that has one: the text used most often, on a
 // tie the one used first; "" when nothing names it.
-std::string best_name(const Seen& s) {
-  for (const auto& candidates : s.texts) {
+NameEvidence best_name(const Seen& s) {
+  for (std::size_t rank = 0; rank < s.texts.size(); ++rank) {
+    const auto& candidates = s.texts[rank];
     const auto best =
         std::min_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
           if (a.second.count != b.second.count) return a.second.count > b.second.count;
           return a.second.first < b.second.first;
         });
-    if (best != candidates.end()) return best->first;
+    if (best != candidates.end()) return {best->first, static_cast<NameRank>(rank)};
   }
   return {};
+}
+
+// A row of the list with what merging needs: its entries (sorted), its
+// first and last times, and whether its name comes from strong evidence:
+// a 「」, a card's title or a nickname, never a link's text or a slug.
+struct Listed {
+  CompetitionRow row;
+  std::vector<std::int64_t> entries;
+  int first = 0, last = 0;
+  bool strong = false;
+};
+
+bool shares_an_entry(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
+}
+
+// Folds into one row the competitions of one platform whose names, both
+// from strong evidence, are equal but for case and spaces, unless an entry
+// links to both (it presents them as two contests). The most mentioned
+// comes first; its URL and id stand for all.
+std::vector<Listed> merged(std::vector<Listed> listed) {
+  std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
+    return std::tuple(-a.row.mentions, a.row.url) < std::tuple(-b.row.mentions, b.row.url);
+  });
+  std::vector<Listed> out;
+  std::map<std::string, std::vector<std::size_t>> by_name;  // strong names -> rows of out
+  for (Listed& one : listed) {
+    const std::string key =
+        one.row.platform + '\n' + ascii_lower(collapse_whitespace(one.row.name));
+    Listed* into = nullptr;
+    if (one.strong) {
+      for (const std::size_t k : by_name[key]) {
+        if (!shares_an_entry(out[k].entries, one.entries)) into = &out[k];
+        if (into) break;
+      }
+    }
+    if (!into) {
+      if (one.strong) by_name[key].push_back(out.size());
+      out.push_back(std::move(one));
+      continue;
+    }
+    CompetitionRow& row = into->row;
+    row.ids.insert(row.ids.end(), one.row.ids.begin(), one.row.ids.end());
+    row.urls.insert(row.urls.end(), one.row.urls.begin(), one.row.urls.end());
+    for (std::string& alias : one.row.aliases) {
+      if (std::find(row.aliases.begin(), row.aliases.end(), alias) == row.aliases.end()) {
+        row.aliases.push_back(std::move(alias));
+      }
+    }
+    std::vector<std::int64_t> entries;
+    std::set_union(into->entries.begin(), into->entries.end(), one.entries.begin(),
+                   one.entries.end(), std::back_inserter(entries));
+    into->entries = std::move(entries);
+    row.mentions = static_cast<int>(into->entries.size());
+    row.writeups += one.row.writeups;  // no entry is in both
+    if (one.first < into->first) {
+      into->first = one.first;
+      row.first = one.row.first;
+    }
+    if (one.last > into->last) {
+      into->last = one.last;
+      row.last = one.row.last;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -161,13 +233,19 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
   std::unordered_set<std::int64_t> writeups;
   Statement flagged(db, "SELECT id FROM entries WHERE writeup = 1");
   while (flagged.step()) writeups.insert(flagged.column_int(0));
-  std::vector<CompetitionRow> out;
+  std::vector<Listed> listed;
   for (auto& [id, s] : seen) {
     if (s.first < 0) continue;  // not mentioned (in the range)
-    const std::string name = best_name(s);
-    CompetitionRow& row = out.emplace_back(std::move(s.row));
+    const NameEvidence name = best_name(s);
+    Listed& one = listed.emplace_back();
+    CompetitionRow& row = one.row = std::move(s.row);
     row.id = id;
-    row.name = name;
+    row.ids = {id};
+    row.urls = {row.url};
+    row.name = name.name;
+    one.strong = !name.name.empty() && name.rank <= NameRank::card_title;
+    one.first = s.first;
+    one.last = s.last;
     row.first = issues[static_cast<std::size_t>(s.first)].second;
     row.last = issues[static_cast<std::size_t>(s.last)].second;
     std::sort(s.entries.begin(), s.entries.end());
@@ -183,11 +261,15 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
     if (row.name.empty() && !row.aliases.empty()) {
       row.name = row.aliases.front();
       row.aliases.erase(row.aliases.begin());
+      one.strong = true;
     }
     if (row.name.empty()) row.name = readable_slug(row.url, row.platform);
     row.writeups = static_cast<int>(std::count_if(
         s.entries.begin(), s.entries.end(), [&](std::int64_t e) { return writeups.contains(e); }));
+    one.entries = std::move(s.entries);
   }
+  std::vector<CompetitionRow> out;
+  for (Listed& one : merged(std::move(listed))) out.push_back(std::move(one.row));
   const auto first_key = [](const CompetitionRow& r) {
     return std::tuple(!r.first.date.has_value(), r.first.date, r.first.number, r.name, r.url);
   };

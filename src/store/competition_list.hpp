@@ -20,6 +20,10 @@ struct IssueRef {
 struct CompetitionRow {
   std::int64_t id = 0;
   std::string platform, name, url;
+  // One contest linked under several ids (competition_list.cpp says when):
+  // every id and URL, the most mentioned first (id and url).
+  std::vector<std::int64_t> ids;
+  std::vector<std::string> urls;
   IssueRef first, last;
   int mentions = 0;  // entries linking to it
   int writeups = 0;  // of those, the write-ups (is:solution)

@@ -4,8 +4,10 @@
 
 namespace kn {
 
-std::vector<StoryEntry> entries_linking_to(Store& store, const std::string& url) {
+std::vector<StoryEntry> entries_linking_to(Store& store, const std::vector<std::string>& urls) {
   Database& db = detail::database(store);
+  std::string places;
+  for (std::size_t k = 0; k < urls.size(); ++k) places += k ? ", ?" : "?";
   Statement entries(
       db,
       "SELECT e.id, i.number, i.date, i.date_estimated, e.section_kind, e.section_heading, "
@@ -14,12 +16,12 @@ std::vector<StoryEntry> entries_linking_to(Store& store, const std::string& url)
           std::string(detail::kIssueCopyColumns) +
           " FROM competitions c JOIN mentions m ON "
           "m.competition_id = c.id JOIN entries e ON e.id = m.entry_id JOIN issues i ON i.id = "
-          "e.issue_id WHERE c.url = ?1 GROUP BY e.id ORDER BY i.date IS NULL, i.date, i.number, "
-          "e.position");
+          "e.issue_id WHERE c.url IN (" +
+          places + ") GROUP BY e.id ORDER BY i.date IS NULL, i.date, i.number, e.position");
   Statement links(db,
                   "SELECT l.text, l.url, coalesce(d.name, '') FROM links l LEFT JOIN domains d ON "
                   "d.id = l.domain_id WHERE l.entry_id = ?1 ORDER BY l.position");
-  entries.bind(1, url);
+  for (std::size_t k = 0; k < urls.size(); ++k) entries.bind(static_cast<int>(k) + 1, urls[k]);
   std::vector<StoryEntry> story;
   while (entries.step()) {
     StoryEntry& entry = story.emplace_back();

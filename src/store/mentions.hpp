@@ -30,8 +30,9 @@ struct StoryEntry {
   bool writeup = false;          // a card or embed that says so, or a link of it that does
 };
 
-// Returns every entry that links to the competition at url, oldest first,
-// with all of its links in order; nothing is marked a write-up yet.
-std::vector<StoryEntry> entries_linking_to(Store& store, const std::string& url);
+// Returns every entry that links to the competition at one of urls (one
+// contest linked under several ids), oldest first, each once, with all of
+// its links in order; nothing is marked a write-up yet.
+std::vector<StoryEntry> entries_linking_to(Store& store, const std::vector<std::string>& urls);
 
 }  // namespace kn
