@@ -88,7 +88,26 @@ TEST(CompetitionName, PhrasesNameNothing) {
             (std::pair<std::string, int>{"コペルニクス・マスターズ", 5}));
 }
 
+// A page word's link takes the 「」 of its sentence, but not one that holds
+// a link elsewhere: that 「」 names the other link's page.
+TEST(CompetitionName, NotTheBracketsOfAnotherLink) {
+  EXPECT_EQ(named("「Other Contest」に続き、こちらも始まりました。",
+                  {{"Other Contest", "https://www.kaggle.com/c/other"}, {"こちら", "u"}}, 1),
+            (std::pair<std::string, int>{"", 0}));
+  EXPECT_EQ(named("「This Contest」に続き、こちらも始まりました。",
+                  {{"This Contest", "u"}, {"こちら", "u"}}, 1),
+            (std::pair<std::string, int>{"This Contest", 1}));
+}
+
 TEST(CompetitionName, CardTitlesLoseTheSiteName) {
+  const kn::CompetitionLink aicrowd{
+      "AIcrowd", "https://www.aicrowd.com/challenges/x", kn::CompetitionPage::front, {}};
+  EXPECT_EQ(kn::name_from_title("Food Recognition Benchmark | AIcrowd | Challenges", aicrowd).name,
+            "Food Recognition Benchmark");
+  EXPECT_EQ(kn::name_from_title("Food Recognition Benchmark | Challenges", aicrowd).name,
+            "Food Recognition Benchmark");
+  EXPECT_EQ(kn::name_from_title("Data - Challenges of Today", aicrowd).name,
+            "Data - Challenges of Today");
   const kn::CompetitionLink signate{
       "SIGNATE", "https://signate.jp/competitions/1", kn::CompetitionPage::front, {}};
   EXPECT_EQ(kn::name_from_title("鰹節 | SIGNATE - Data Science Competition", signate).name, "鰹節");

@@ -171,13 +171,21 @@ bool names_something(std::string_view raw, std::string_view platform) {
 }
 
 std::string without_site_name(std::string_view title, std::string_view platform) {
+  // What a site puts after a page's name: its own name, or the section the
+  // page is in (" | Challenges").
+  static constexpr std::array<std::string_view, 6> kSections{
+      "challenges", "challenge", "competitions", "competition", "home", "overview"};
   const std::string key = ascii_lower(platform);
-  for (const char* separator : {" | ", " - ", " – ", " — "}) {
+  for (const std::string_view separator : {" | ", " - ", " – ", " — "}) {
     const std::size_t at = title.rfind(separator);
     if (at == std::string_view::npos || at == 0) continue;
     const std::string tail = ascii_lower(title.substr(at));
-    if (tail.find(key) != std::string::npos)
+    const std::string segment = collapse_whitespace(tail.substr(separator.size()));
+    if (tail.find(key) != std::string::npos ||
+        (separator == " | " &&
+         std::find(kSections.begin(), kSections.end(), segment) != kSections.end())) {
       return without_site_name(title.substr(0, at), platform);
+    }
   }
   return collapse_whitespace(title);
 }
@@ -332,6 +340,20 @@ BracketsNear brackets_near(const Paragraph& p, std::size_t first, std::size_t la
   return near;
 }
 
+// Whether brackets[k] holds the text of a link to another address than
+// links[index]'s.
+bool holds_other_link(const Paragraph& p, std::size_t k, std::size_t index) {
+  const auto [open, close] = p.brackets[k];
+  for (std::size_t other = 0; other < p.links.size(); ++other) {
+    const std::size_t at = p.offsets[other];
+    if (other != index && at != std::string_view::npos && at >= open && at < close &&
+        p.links[other].url != p.links[index].url) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The first bracketed name of the sentence before the one that begins at
 // begin, in the same paragraph.
 NameEvidence name_in_sentence_before(const Paragraph& p, std::size_t begin,
@@ -371,7 +393,10 @@ NameEvidence name_from_link(const Paragraph& p, std::size_t index,
   std::string parent_name = parent != last ? named(p.inside(parent)) : std::string();
   if (!names_something(parent_name, platform)) parent_name.clear();
   const bool page_word = !names_something(own, platform);
-  if (!parent_name.empty() && page_word) return {parent_name, NameRank::sentence_brackets};
+  // A 「」 that holds a link elsewhere names that, not this link's page.
+  if (!parent_name.empty() && page_word && !holds_other_link(p, parent, index)) {
+    return {parent_name, NameRank::sentence_brackets};
+  }
   if (!parent_name.empty() && parent == near.before && is_label(own) &&
       right_after(p, p.brackets[parent].second, index)) {
     return {joined_label(parent_name, own), NameRank::sentence_brackets};
