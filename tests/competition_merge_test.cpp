@@ -24,20 +24,21 @@ class CompetitionMergeTest : public kn::testing::KnTest {
 };
 
 // The launch and the close linked under two ids, both named in 「」: one
-// story, every URL kept, the most mentioned first.
+// story, every URL kept, the most mentioned first, the nickname both ids
+// were given its own.
 TEST_F(CompetitionMergeTest, EqualBracketedNamesAreOneContest) {
   write("a/1.md", issue(1,
                         "<p>Kaggle「<a href=\"https://www.kaggle.com/c/tabular-may\">Tabular "
-                        "Playground Series</a>」が始まりました。</p>"));
+                        "Playground Series</a>」(通称: 表コンペ)が始まりました。</p>"));
   write("a/2.md", issue(2,
                         "<p>Kaggle「<a href=\"https://www.kaggle.com/c/tabular-may-2\">Tabular "
                         "Playground Series</a>」が終わりました。</p>"
                         "<p>Kaggle「<a href=\"https://www.kaggle.com/c/tabular-may-2\">tabular "
-                        "playground  series</a>」の解法です。</p>"));
+                        "playground  series</a>」(通称: 表コンペ)の解法です。</p>"));
   index();
   EXPECT_EQ(run("list --competition --format tsv").out,
             "Kaggle\tTabular Playground Series\thttps://www.kaggle.com/competitions/tabular-may-2\t"
-            "1\t\t2\t\t3\t0\t\n");
+            "1\t\t2\t\t3\t0\t表コンペ\n");
   EXPECT_NE(run("list --competition --format json")
                 .out.find(R"("urls":["https://www.kaggle.com/competitions/tabular-may-2",)"
                           R"("https://www.kaggle.com/competitions/tabular-may"])"),
@@ -48,6 +49,8 @@ TEST_F(CompetitionMergeTest, EqualBracketedNamesAreOneContest) {
   EXPECT_EQ(story.out.substr(0, 2), "1\t");
   EXPECT_EQ(run("search --count competition:tabular-may-2").out, "3\n");
   EXPECT_EQ(run("search --count 'competition:tabular playground series'").out, "3\n");
+  // A nickname given to both ids is the one contest's.
+  EXPECT_EQ(run("search --count competition:表コンペ").out, "3\n");
 }
 
 // Equal link texts are weak evidence: the ids stay apart, and the

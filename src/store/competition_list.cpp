@@ -270,6 +270,24 @@ std::vector<CompetitionRow> list_competitions(Store& store, const Filters& filte
   }
   std::vector<CompetitionRow> out;
   for (Listed& one : merged(std::move(listed))) out.push_back(std::move(one.row));
+  // A phrase given to the ids of one merged contest is that contest's.
+  std::unordered_map<std::int64_t, std::size_t> row_of;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (out[k].ids.size() > 1) {
+      for (const std::int64_t id : out[k].ids) row_of.emplace(id, k);
+    }
+  }
+  for (const auto& [phrase, nickname] : nicknames) {
+    if (nickname.competitions.size() < 2) continue;
+    std::unordered_set<std::size_t> rows;
+    for (const std::int64_t id : nickname.competitions) {
+      const auto found = row_of.find(id);
+      rows.insert(found == row_of.end() ? out.size() : found->second);
+    }
+    if (rows.size() != 1 || *rows.begin() == out.size()) continue;
+    CompetitionRow& row = out[*rows.begin()];
+    if (ascii_lower(phrase) != ascii_lower(row.name)) row.aliases.push_back(phrase);
+  }
   const auto first_key = [](const CompetitionRow& r) {
     return std::tuple(!r.first.date.has_value(), r.first.date, r.first.number, r.name, r.url);
   };
