@@ -104,7 +104,8 @@ TEST_F(IndexCommandTest, IndexSaysItUpgradesASchema3Database) {
   {
     kn::Database handle(db, SQLITE_OPEN_READWRITE);
     handle.exec(
-        "DROP TABLE entry_facts; ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 3");
+        "DROP TABLE entry_facts; DROP INDEX entries_writeup; ALTER TABLE entries DROP COLUMN "
+        "writeup; PRAGMA user_version = 3");
   }
   Result run = kn("index --db '" + db + "' '" + a + "'");
   EXPECT_EQ(run.status, 0);

@@ -246,7 +246,8 @@ TEST(EntryFacts, UpgradeFromSchema3DerivesThemFromTheEntries) {
     store.put_issue(issue("/2.md", 2, "solution three", "solution four"), "h2", {});
     store.sync_index();
     kn::detail::database(store).exec(
-        "DROP TABLE entry_facts; ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 3");
+        "DROP TABLE entry_facts; DROP INDEX entries_writeup; ALTER TABLE entries DROP COLUMN "
+        "writeup; PRAGMA user_version = 3");
   }
   try {
     Store reader(path, Store::Access::read_only);

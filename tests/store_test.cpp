@@ -216,8 +216,8 @@ TEST(Store, UpgradeFromSchema4RebuildsTheFullTextIndex) {
     Database& db = kn::detail::database(store);
     db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('delete-all')");
     db.exec(
-        "UPDATE entry_sizes SET sizes = zeroblob(length(sizes)); ALTER TABLE entries DROP COLUMN "
-        "writeup; PRAGMA user_version = 4");
+        "UPDATE entry_sizes SET sizes = zeroblob(length(sizes)); DROP INDEX entries_writeup; "
+        "ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 4");
   }
   Store store(path, Store::Access::read_write);
   ASSERT_TRUE(store.upgraded().has_value());
@@ -255,7 +255,8 @@ TEST(Store, UpgradeFromSchema5OrdersTheDateIndexByNumber) {
     store.sync_index();
     kn::detail::database(store).exec(
         "DROP INDEX issues_date; CREATE INDEX issues_date ON issues(date); "
-        "ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 5");
+        "DROP INDEX entries_writeup; ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version "
+        "= 5");
   }
   try {
     Store reader(path, Store::Access::read_only);
@@ -302,7 +303,8 @@ TEST(Store, UpgradeFromSchema6MatchesPagesAndMarksWriteUps) {
     kn::detail::database(store).exec(
         "UPDATE entries SET url_key_id = NULL; UPDATE links SET url_key_id = NULL; "
         "DELETE FROM url_keys; DELETE FROM mentions WHERE quality = 6; "
-        "ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version = 6");
+        "DROP INDEX entries_writeup; ALTER TABLE entries DROP COLUMN writeup; PRAGMA user_version "
+        "= 6");
   }
   Store store(path, Store::Access::read_write);
   ASSERT_TRUE(store.upgraded().has_value());

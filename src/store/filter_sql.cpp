@@ -118,7 +118,9 @@ std::string filter_sql(const Filters& f, std::vector<Value>& values,
     }
     q += " AND e.id IN (SELECT entry_id FROM mentions WHERE competition_id IN (" + ids + "))";
   }
-  if (f.writeups) q += " AND e.writeup = 1";
+  // Not by entries_writeup: a page walks issues newest first and stops at
+  // its last hit, where the index would hand over every write-up to sort.
+  if (f.writeups) q += " AND +e.writeup = 1";
   if (!f.domains.empty()) {
     q += " AND (e.domain_id IN (" + domain_ids_sql(f.domains, values) + ")";
     q += " OR e.id IN (SELECT entry_id FROM links WHERE domain_id IN (" +

@@ -97,6 +97,8 @@ CREATE TABLE entries (
 );
 CREATE INDEX entries_domain ON entries(domain_id) WHERE domain_id IS NOT NULL;
 CREATE INDEX entries_url_key ON entries(url_key_id) WHERE url_key_id IS NOT NULL;
+-- The write-ups, few among the entries: listed without reading the rest.
+CREATE INDEX entries_writeup ON entries(writeup) WHERE writeup = 1;
 
 CREATE TABLE links (
   entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
