@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "kn/error.hpp"
 #include "model/competition.hpp"
@@ -43,9 +44,7 @@ std::vector<std::string> candidate_lines(const std::vector<const CompetitionRow*
 
 }  // namespace
 
-std::string slug_of(const CompetitionRow& row) {
-  return row.url.substr(row.url.find_last_of('/') + 1);
-}
+std::string slug_of(const CompetitionRow& row) { return std::string(competition_slug(row.url)); }
 
 CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::string_view query) {
   const std::string key = folded(query);
@@ -56,8 +55,7 @@ CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::st
   std::vector<const CompetitionRow*> found;
   for (const CompetitionRow& row : rows) {
     const bool by_url = std::any_of(row.urls.begin(), row.urls.end(), [&](const std::string& url) {
-      return (link && link->url == url) ||
-             ascii_lower(url.substr(url.find_last_of('/') + 1)) == key ||
+      return (link && link->url == url) || ascii_lower(competition_slug(url)) == key ||
              ascii_lower(competition_key(row.platform, url)) == key;
     });
     if (by_url) return row;
@@ -76,7 +74,7 @@ CompetitionRow find_competition(const std::vector<CompetitionRow>& rows, std::st
   for (const CompetitionRow& row : rows) {
     std::string name = folded(row.name) + " " + ascii_lower(row.platform);
     for (const std::string& url : row.urls) {
-      name += " " + ascii_lower(url.substr(url.find_last_of('/') + 1));
+      name += " " + ascii_lower(competition_slug(url));
     }
     for (const std::string& alias : row.aliases) name += " " + folded(alias);
     if (std::all_of(words.begin(), words.end(),
@@ -129,35 +127,42 @@ FoundCompetition find_competition(Store& store, std::string_view query) {
     } catch (const Error&) {
       throw e;  // words kn cannot search for: nothing to go by
     }
-    std::map<std::string, int> linking;  // competition_key -> entries
+    // Each entry counts once for each competition it links to; a contest
+    // linked under several ids is each of their keys.
+    std::map<std::string, std::size_t> row_by_key;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      for (const std::string& url : rows[k].urls) {
+        row_by_key.emplace(competition_key(rows[k].platform, url), k);
+      }
+    }
+    std::map<std::size_t, int> linking;  // row -> entries
     int saying = 0;
     for (const Hit& hit : hits) {
-      if (hit.competitions.empty()) continue;
+      std::set<std::size_t> linked;
+      for (const std::string& key : hit.competitions) {
+        if (const auto row = row_by_key.find(key); row != row_by_key.end()) {
+          linked.insert(row->second);
+        }
+      }
+      if (linked.empty()) continue;
       ++saying;
-      for (const std::string& key : hit.competitions) ++linking[key];
+      for (const std::size_t row : linked) ++linking[row];
     }
-    std::vector<std::pair<int, std::string>> ranked;
-    for (const auto& [key, entries] : linking) ranked.emplace_back(-entries, key);
+    if (linking.empty()) throw;
+    std::vector<std::pair<int, std::size_t>> ranked;  // -entries, row
+    for (const auto& [row, entries] : linking) ranked.emplace_back(-entries, row);
     std::sort(ranked.begin(), ranked.end());
-    if (ranked.empty()) throw;
-    const auto row_of = [&](const std::string& key) {
-      return std::find_if(rows.begin(), rows.end(), [&](const CompetitionRow& row) {
-        return competition_key(row.platform, row.url) == key;
-      });
-    };
     const int most = -ranked.front().first;
-    if (3 * most >= 2 * saying && row_of(ranked.front().second) != rows.end()) {
-      return {*row_of(ranked.front().second),
+    if (3 * most >= 2 * saying) {
+      return {rows[ranked.front().second],
               fmt::format("{} of the {} entries saying it link to", most, saying)};
     }
-    std::vector<const CompetitionRow*> candidates;
-    for (std::size_t k = 0; k < ranked.size() && candidates.size() < 5; ++k) {
-      if (const auto row = row_of(ranked[k].second); row != rows.end()) candidates.push_back(&*row);
-    }
-    std::vector<std::string> lines = candidate_lines(candidates);
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-      lines[k].pop_back();  // the line's ")": the count joins what it says
-      lines[k] += fmt::format("; linked by {} of the {} entries)", -ranked[k].first, saying);
+    std::vector<std::string> lines;
+    for (std::size_t k = 0; k < ranked.size() && k < 5; ++k) {
+      std::string line = candidate_lines({&rows[ranked[k].second]}).front();
+      line.pop_back();  // the line's ")": the count joins what it says
+      lines.push_back(line +
+                      fmt::format("; linked by {} of the {} entries)", -ranked[k].first, saying));
     }
     throw Error(fmt::format("no competition is called '{}'; the {} entries saying it link to "
                             "{} competitions; say which:",

@@ -115,8 +115,12 @@ std::optional<CompetitionLink> competition_of(std::string_view url) {
   return std::nullopt;
 }
 
+std::string_view competition_slug(std::string_view url) {
+  return url.substr(url.find_last_of('/') + 1);
+}
+
 std::string competition_key(std::string_view platform, std::string_view url) {
-  return ascii_lower(platform) + ":" + std::string(url.substr(url.find_last_of('/') + 1));
+  return ascii_lower(platform) + ":" + std::string(competition_slug(url));
 }
 
 std::string trim_brackets(std::string_view raw) {

@@ -29,9 +29,13 @@ std::vector<std::string> platform_names();
 // Returns the competition url belongs to, or nullopt.
 std::optional<CompetitionLink> competition_of(std::string_view url);
 
-// Returns a competition's short name, platform:slug in lower case, the
-// platform's name and the last segment of its canonical url:
-// "kaggle:ai4code", "signate:580". kn competition takes it back.
+// Returns the identifier a competition's canonical url ends with, its slug:
+// "ai4code", "580".
+std::string_view competition_slug(std::string_view url);
+
+// Returns a competition's short name, platform:slug, the platform's name
+// in lower case: "kaggle:ai4code", "signate:580". kn competition takes it
+// back.
 std::string competition_key(std::string_view platform, std::string_view url);
 
 // Returns text without the Japanese quotation brackets around it.
