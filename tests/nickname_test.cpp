@@ -24,7 +24,13 @@ const std::string kWheat = "https://www.kaggle.com/c/global-wheat-detection";
 std::vector<std::string> nicknames(const std::string& text, const std::vector<Link>& links,
                                    std::size_t index = 0) {
   const kn::Paragraph paragraph(text, links);
-  return kn::nicknames_from_link(paragraph, index, *kn::competition_of(links[index].url));
+  std::vector<std::string> out;
+  for (const kn::Nickname& nickname : kn::paragraph_nicknames(paragraph)) {
+    if (nickname.competition == kn::competition_of(links[index].url)->url) {
+      out.push_back(nickname.name);
+    }
+  }
+  return out;
 }
 
 using Names = std::vector<std::string>;

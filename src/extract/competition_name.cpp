@@ -243,6 +243,8 @@ Paragraph::Paragraph(std::string_view text_, const std::vector<Link>& links_)
     const std::size_t at = link.text.empty() ? std::string_view::npos : text.find(link.text, from);
     offsets.push_back(at);
     if (at != std::string_view::npos) from = at + link.text.size();
+    const auto competition = competition_of(link.url);
+    competitions.push_back(competition ? competition->url : std::string());
   }
   int depth = 0;
   std::size_t start = 0;

@@ -55,6 +55,7 @@ struct Paragraph {
   std::string_view text;
   const std::vector<Link>& links;
   std::vector<std::size_t> offsets;        // of each link's text; npos: not in text
+  std::vector<std::string> competitions;   // of each link: its competition's URL, or ""
   std::vector<std::size_t> sentence_ends;  // just after each 。！？ or newline
   // The insides of the outermost 「」 and 『』 pairs, in order; none spans a
   // sentence end.

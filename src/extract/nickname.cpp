@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
+#include <set>
 
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -52,72 +52,68 @@ std::string called(std::string_view text, std::size_t at) {
   return collapse_whitespace(phrase);
 }
 
-// The competition of each link of the paragraph, found once.
-std::vector<std::optional<std::string>> competitions_of(const Paragraph& p) {
-  std::vector<std::optional<std::string>> out;
-  for (const Link& link : p.links) {
-    const auto competition = competition_of(link.url);
-    out.push_back(competition ? std::optional(competition->url) : std::nullopt);
-  }
-  return out;
-}
-
-void add_once(std::vector<std::string>& names, std::string name) {
-  if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
-    names.push_back(std::move(name));
-  }
-}
-
 }  // namespace
 
 bool is_nickname(std::string_view text) {
   return text.size() > kContest.size() && text.ends_with(kContest);
 }
 
-std::vector<std::string> nicknames_from_link(const Paragraph& p, std::size_t index,
-                                             const CompetitionLink& competition) {
-  std::vector<std::string> out;
-  const std::size_t at = p.offsets[index];
-  if (at == std::string_view::npos) return out;
-  // Not structured bindings: clang 14 does not capture those.
-  const std::pair<std::size_t, std::size_t> around = p.sentence_at(at);
-  const std::size_t begin = around.first, end = around.second;
-  const std::string_view sentence = p.text.substr(begin, end - begin);
-  if (sentence.find(kCalled) == std::string_view::npos &&
-      sentence.find(kContest) == std::string_view::npos) {
-    return out;
-  }
-  const std::vector<std::optional<std::string>> of = competitions_of(p);
-  const auto in_sentence = [&](std::size_t k) {
-    return p.offsets[k] != std::string_view::npos && p.offsets[k] >= begin && p.offsets[k] < end;
-  };
-  for (std::size_t called_at = sentence.find(kCalled); called_at != std::string_view::npos;
-       called_at = sentence.find(kCalled, called_at + kCalled.size())) {
-    // The name it follows: the nearest competition link before, else after.
-    std::optional<std::size_t> named;
-    for (std::size_t k = 0; k < p.links.size(); ++k) {
-      if (!in_sentence(k) || !of[k]) continue;
-      if (p.offsets[k] < begin + called_at || !named) named = k;
-      if (p.offsets[k] >= begin + called_at) break;
+std::vector<Nickname> paragraph_nicknames(const Paragraph& p) {
+  std::vector<Nickname> out;
+  std::set<std::pair<std::string_view, std::string>> given;  // each once, in linear time
+  const auto give = [&](const std::string& competition, std::string name) {
+    if (!name.empty() && given.emplace(competition, name).second) {
+      out.push_back({competition, std::move(name)});
     }
-    if (named && *of[*named] == competition.url) add_once(out, called(p.text, begin + called_at));
+  };
+  // The links to competitions found in the text, in order: (offset, URL).
+  std::vector<std::pair<std::size_t, const std::string*>> linked;
+  for (std::size_t k = 0; k < p.links.size(); ++k) {
+    if (p.offsets[k] != std::string_view::npos && !p.competitions[k].empty()) {
+      linked.emplace_back(p.offsets[k], &p.competitions[k]);
+    }
   }
-  const auto [first, last] = p.brackets_in(begin, end);
-  for (std::size_t b = first; b < last; ++b) {
-    const std::string name = p.inside(b);
-    if (!is_nickname(name)) continue;
-    const std::size_t open = p.brackets[b].first, close = p.brackets[b].second;
-    std::vector<std::string> linked;
-    const auto collect = [&](bool held) {
-      for (std::size_t k = 0; k < p.links.size(); ++k) {
-        if (!in_sentence(k) || !of[k]) continue;
-        const bool inside = p.offsets[k] >= open && p.offsets[k] < close;
-        if ((held && inside) || (!held && p.offsets[k] >= close)) add_once(linked, *of[k]);
+  if (linked.empty()) return out;
+  // For each, where the run of links to its competition ends.
+  std::vector<std::size_t> run_end(linked.size(), linked.size());
+  for (std::size_t k = linked.size() - 1; k-- > 0;) {
+    run_end[k] = *linked[k].second == *linked[k + 1].second ? run_end[k + 1] : k + 1;
+  }
+  // The first of them at or after byte at.
+  const auto from = [&](std::size_t at) {
+    return std::lower_bound(
+        linked.begin(), linked.end(), at,
+        [](const auto& link, std::size_t offset) { return link.first < offset; });
+  };
+  for (std::size_t begin = 0, s = 0; begin < p.text.size(); ++s) {
+    const std::size_t end = s < p.sentence_ends.size() ? p.sentence_ends[s] : p.text.size();
+    const std::string_view sentence = p.text.substr(begin, end - begin);
+    const auto first_link = from(begin), past = from(end);
+    if (first_link != past) {
+      for (std::size_t at = sentence.find(kCalled); at != std::string_view::npos;
+           at = sentence.find(kCalled, at + kCalled.size())) {
+        // The name it follows: the nearest competition link before, else after.
+        auto named = from(begin + at);
+        if (named != first_link) --named;
+        give(*named->second, called(p.text, begin + at));
       }
-    };
-    collect(true);
-    if (linked.empty()) collect(false);
-    if (linked.size() == 1 && linked[0] == competition.url) add_once(out, name);
+      const auto [first, last] = p.brackets_in(begin, end);
+      for (std::size_t b = first; b < last; ++b) {
+        std::string name = p.inside(b);
+        if (!is_nickname(name)) continue;
+        // The links it holds, else those after it in the sentence: one
+        // competition, or nobody's.
+        const auto held = from(p.brackets[b].first), after = from(p.brackets[b].second);
+        auto one = held != after ? held : after;
+        const auto stop = held != after ? after : past;
+        if (one == stop) continue;
+        const auto index = static_cast<std::size_t>(one - linked.begin());
+        if (run_end[index] >= static_cast<std::size_t>(stop - linked.begin())) {
+          give(*one->second, std::move(name));
+        }
+      }
+    }
+    begin = end;
   }
   return out;
 }

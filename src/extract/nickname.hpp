@@ -12,17 +12,21 @@
 
 namespace kn {
 
-// Returns the nicknames the paragraph gives the competition that
-// links[index] goes to, each once:
-// - the text after 通称 (通称: / 通称：) in the link's sentence, up to its
-//   closing bracket or the end of the phrase, when the nearest competition
-//   link before it (else after it) in the sentence goes to this
-//   competition;
-// - a 「」 or 『』 text ending in コンペ in the sentence, when the links it
+// A nickname a paragraph gives a competition (its canonical URL).
+struct Nickname {
+  std::string competition, name;
+  bool operator==(const Nickname&) const = default;
+};
+
+// Returns the nicknames a paragraph gives the competitions it links to,
+// each once, in one pass over its sentences:
+// - the text after 通称 (通称: / 通称：) in a sentence, up to its closing
+//   bracket or the end of the phrase, given to the competition linked
+//   nearest before it in the sentence (else after it);
+// - a 「」 or 『』 text ending in コンペ in a sentence, when the links it
 //   holds, or if none the links after it in the sentence, go to exactly one
-//   competition, this one.
-std::vector<std::string> nicknames_from_link(const Paragraph& paragraph, std::size_t index,
-                                             const CompetitionLink& competition);
+//   competition.
+std::vector<Nickname> paragraph_nicknames(const Paragraph& paragraph);
 
 // Returns the Xコンペ a card's title starts with (鳥コンペ反省会 -> 鳥コンペ,
 // SIGNATE 鰹節コンペ2nd Place -> 鰹節コンペ), or "" when it starts with

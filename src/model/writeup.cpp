@@ -66,21 +66,30 @@ bool is_pointer(std::string_view link_text) {
 
 std::vector<bool> item_writeups(std::string_view text, const std::vector<Link>& links) {
   const std::vector<std::size_t> at = locate_links(text, links);
-  std::vector<std::pair<std::size_t, std::size_t>> sentence(links.size());
+  // Links are found in order, so those of one sentence stand together: each
+  // sentence is found and read once, however many links it holds.
+  struct Sentence {
+    std::size_t begin = std::string_view::npos, end = std::string_view::npos;
+    int links = 0;
+    bool says = false;
+  };
+  std::vector<Sentence> sentences;
+  std::vector<std::size_t> sentence_of(links.size(), std::string_view::npos);
   for (std::size_t k = 0; k < links.size(); ++k) {
-    if (at[k] != std::string_view::npos) sentence[k] = sentence_at(text, at[k]);
+    if (at[k] == std::string_view::npos) continue;
+    if (sentences.empty() || at[k] < sentences.back().begin || at[k] >= sentences.back().end) {
+      const auto [begin, end] = sentence_at(text, at[k]);
+      sentences.push_back({begin, end, 0, is_writeup(text.substr(begin, end - begin))});
+    }
+    ++sentences.back().links;
+    sentence_of[k] = sentences.size() - 1;
   }
   std::vector<bool> out(links.size());
   for (std::size_t k = 0; k < links.size(); ++k) {
     out[k] = is_writeup(links[k].text);
-    if (out[k] || at[k] == std::string_view::npos) continue;
-    // Not a structured binding: clang 14 does not capture those.
-    const std::size_t begin = sentence[k].first, end = sentence[k].second;
-    const auto in_sentence = std::count_if(at.begin(), at.end(), [&](std::size_t a) {
-      return a != std::string_view::npos && a >= begin && a < end;
-    });
-    out[k] = is_writeup(text.substr(begin, end - begin)) &&
-             (in_sentence == 1 || is_pointer(links[k].text));
+    if (out[k] || sentence_of[k] == std::string_view::npos) continue;
+    const Sentence& sentence = sentences[sentence_of[k]];
+    out[k] = sentence.says && (sentence.links == 1 || is_pointer(links[k].text));
   }
   return out;
 }

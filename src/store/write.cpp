@@ -148,11 +148,13 @@ void Store::add_mentions(std::int64_t entry_id, std::int64_t issue_id, const Men
     const auto competition = competition_of(entry.links[i].url);
     if (!competition) continue;
     add_mention(entry_id, issue_id, *competition, name_from_link(paragraph, i, *competition));
-    for (std::string& nickname : nicknames_from_link(paragraph, i, *competition)) {
-      add_mention(entry_id, issue_id, *competition, {std::move(nickname), NameRank::nickname});
-    }
     linked(*competition);
     only = competition;
+  }
+  for (Nickname& nickname : paragraph_nicknames(paragraph)) {
+    // A competition's canonical URL is its own.
+    add_mention(entry_id, issue_id, *competition_of(nickname.competition),
+                {std::move(nickname.name), NameRank::nickname});
   }
   // A card titled 鳥コンペ反省会 names the one competition it links to.
   if (entry.kind == EntryKind::card && competitions.size() == 1) {
