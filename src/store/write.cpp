@@ -127,11 +127,14 @@ std::int64_t Store::insert_entry(std::int64_t issue_id, int position, const Entr
 }
 
 void Store::add_mentions(std::int64_t entry_id, std::int64_t issue_id, const MentionSource& entry) {
-  std::vector<std::string> competitions;  // canonical URLs, each once
+  // The one competition the entry links to; several: none is "the one".
+  std::optional<CompetitionLink> only;
+  bool several = false;
   const auto linked = [&](const CompetitionLink& competition) {
-    if (std::find(competitions.begin(), competitions.end(), competition.url) ==
-        competitions.end()) {
-      competitions.push_back(competition.url);
+    if (!only) {
+      only = competition;
+    } else if (only->url != competition.url) {
+      several = true;
     }
   };
   if (const auto competition = competition_of(entry.url)) {
@@ -143,13 +146,11 @@ void Store::add_mentions(std::int64_t entry_id, std::int64_t issue_id, const Men
   // A comment holds a card's or an embed's links, the body an item's.
   const Paragraph paragraph(entry.kind == EntryKind::item ? entry.body : entry.comment,
                             entry.links);
-  std::optional<CompetitionLink> only;
   for (std::size_t i = 0; i < entry.links.size(); ++i) {
     const auto competition = competition_of(entry.links[i].url);
     if (!competition) continue;
     add_mention(entry_id, issue_id, *competition, name_from_link(paragraph, i, *competition));
     linked(*competition);
-    only = competition;
   }
   for (Nickname& nickname : paragraph_nicknames(paragraph)) {
     // A competition's canonical URL is its own.
@@ -157,10 +158,9 @@ void Store::add_mentions(std::int64_t entry_id, std::int64_t issue_id, const Men
                 {std::move(nickname.name), NameRank::nickname});
   }
   // A card titled 鳥コンペ反省会 names the one competition it links to.
-  if (entry.kind == EntryKind::card && competitions.size() == 1) {
-    if (!only) only = competition_of(entry.url);
+  if (entry.kind == EntryKind::card && only && !several) {
     std::string nickname = nickname_from_title(entry.title);
-    if (only && !nickname.empty()) {
+    if (!nickname.empty()) {
       add_mention(entry_id, issue_id, *only, {std::move(nickname), NameRank::nickname});
     }
   }
